@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"unicode"
+
+	"github.com/armgen/armgen/emit"
+	"github.com/armgen/armgen/internal/outdir"
+	"github.com/armgen/armgen/ir"
+	"github.com/armgen/armgen/parser"
+	"github.com/armgen/armgen/spec"
+)
+
+// Exit statuses, as documented in the README.
+const (
+	exitOK    = 0
+	exitInput = 1 // bad input, a generation error, or -check found the output stale
+	exitUsage = 2
+)
+
+const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR]
+
+Generates a Go package from an Azure Resource Manager spec (Swagger 2.0).
+With no -spec, generates from the embedded default: the Batch account
+Update operation, api-version 2024-02-01.
+
+Flags:
+`
+
+// run is the whole command, testable in-process. Any panic becomes an
+// "internal error" with exit status 1 rather than a stack trace.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "armgen: internal error: %v\n", r)
+			if strings.Contains(fmt.Sprint(r), "runtime error") {
+				fmt.Fprintf(stderr, "%s\n", firstFrames(debug.Stack()))
+			}
+			code = exitInput
+		}
+	}()
+	fl := flag.NewFlagSet("armgen", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fl.PrintDefaults()
+	}
+	var specs []string
+	fl.Func("spec", "a spec `FILE` (JSON or YAML); repeat for an API split over several files", func(s string) error {
+		specs = append(specs, s)
+		return nil
+	})
+	out := fl.String("out", "", "the output `DIR`ectory (required)")
+	pkg := fl.String("package", "", "the Go package `NAME` (default: the base name of -out)")
+	check := fl.Bool("check", false, "write nothing; report what differs and exit 1 when -out is stale")
+	examples := fl.Bool("examples", false, "also write examples_test.go, a test per x-ms-examples entry")
+	strict := fl.Bool("strict", false, "treat warnings as errors")
+	root := fl.String("root", "", "the `DIR` $refs may not leave (default: see README)")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "armgen: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return exitUsage
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "armgen: -out is required")
+		fl.Usage()
+		return exitUsage
+	}
+	name := *pkg
+	if name == "" {
+		name = packageName(*out)
+	}
+	if !validPackage(name) {
+		fmt.Fprintf(stderr, "armgen: %q is not a Go package name; pass -package\n", name)
+		return exitUsage
+	}
+
+	opts := parser.Options{Root: filepath.ToSlash(*root)}
+	var files []string
+	if len(specs) == 0 {
+		opts.ReadFile = func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }
+		files = []string{spec.Default}
+	} else {
+		for _, s := range specs {
+			files = append(files, filepath.ToSlash(s))
+		}
+	}
+	generated, diags := generate(files, opts, name, *examples)
+	report(stderr, diags, *strict)
+	if generated == nil || diags.HasErrors() || (*strict && len(diags) > 0) {
+		return exitInput
+	}
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintln(stderr, "armgen: interrupted; nothing written")
+		return exitInput
+	}
+
+	plan, err := outdir.Compare(*out, generated)
+	if err != nil {
+		fmt.Fprintf(stderr, "armgen: %v\n", err)
+		return exitInput
+	}
+	if *check {
+		if plan.Empty() {
+			return exitOK
+		}
+		fmt.Fprint(stdout, plan.Describe())
+		fmt.Fprintf(stderr, "armgen: %s is stale; run armgen without -check\n", *out)
+		return exitInput
+	}
+	if err := plan.Apply(); err != nil {
+		fmt.Fprintf(stderr, "armgen: writing %s: %v (the directory is as it was)\n", *out, err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// generate runs the pipeline in memory: parse, then emit.
+func generate(files []string, opts parser.Options, pkg string, examples bool) ([]emit.File, ir.Diagnostics) {
+	api, diags := parser.Parse(files, opts)
+	if api == nil {
+		return nil, diags
+	}
+	var sources []string
+	for _, f := range files {
+		sources = append(sources, path.Base(f))
+	}
+	readFile := opts.ReadFile
+	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, ReadFile: readFile})
+	return out, append(diags, emitDiags...).Sort()
+}
+
+// report prints diagnostics one per line, warnings as errors when strict.
+func report(w io.Writer, diags ir.Diagnostics, strict bool) {
+	for _, d := range diags {
+		if strict {
+			d.Severity = ir.Error
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// packageName derives a package name from the output directory.
+func packageName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	base := strings.ToLower(filepath.Base(abs))
+	var b strings.Builder
+	for _, r := range base {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func validPackage(name string) bool {
+	if name == "" || name == "main" && false {
+		return false
+	}
+	for i, r := range name {
+		if !(r == '_' || r < 128 && unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstFrames keeps the top of a stack trace: enough to report a bug.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 24 {
+		lines = lines[:24]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,79 @@
+package emit
+
+import (
+	"encoding/json"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// enumsFile writes a named type per enum, a constant per value and a
+// function listing the values. The type is the spec's base type, so a
+// value the service adds later still decodes; whether the spec calls the
+// enum open (modelAsString) or closed is said in its documentation.
+func (g *gen) enumsFile(f *jen.File) {
+	for _, e := range g.api.Enums {
+		g.enum(f, e)
+	}
+}
+
+func (g *gen) enum(f *jen.File, e *ir.Enum) {
+	name := g.names.Type(e)
+	text := e.Description
+	if text == "" {
+		text = "is an enum of the API."
+	}
+	docs := doc(name, text)
+	if e.Open {
+		docs = append(docs, jen.Comment("//"), jen.Comment("// The list is open: the service may send values not listed here."))
+	} else {
+		docs = append(docs, jen.Comment("//"), jen.Comment("// The list is closed: the service sends only the values listed here."))
+	}
+	addLines(f, docs)
+	f.Type().Id(name).Add(g.valueType(&ir.Type{Kind: e.Base}))
+	f.Line()
+
+	var consts []jen.Code
+	for _, v := range e.Values {
+		c := g.names.Const(v)
+		if v.Description != "" {
+			consts = append(consts, comment(c+" - "+v.Description)...)
+		}
+		consts = append(consts, jen.Id(c).Id(name).Op("=").Add(enumLiteral(e.Base, v.Value)))
+	}
+	if len(consts) > 0 {
+		f.Const().Defs(consts...)
+		f.Line()
+	}
+
+	fn := g.names.PossibleValues(e)
+	f.Comment("// " + fn + " returns the values of " + name + " the spec lists.")
+	f.Func().Id(fn).Params().Index().Id(name).Block(
+		jen.Return(jen.Index().Id(name).ValuesFunc(func(gr *jen.Group) {
+			for _, v := range e.Values {
+				gr.Line().Id(g.names.Const(v))
+			}
+			if len(e.Values) > 0 {
+				gr.Line()
+			}
+		})),
+	)
+	f.Line()
+}
+
+// enumLiteral writes a value's JSON text as a Go constant of the base kind.
+func enumLiteral(base ir.Kind, text string) jen.Code {
+	switch base {
+	case ir.KindString:
+		var s string
+		if json.Unmarshal([]byte(text), &s) != nil {
+			s = text
+		}
+		return jen.Lit(s)
+	case ir.KindBool:
+		return jen.Lit(text == "true")
+	}
+	// Numbers keep their JSON text, which is a valid Go literal.
+	return jen.Op(text)
+}

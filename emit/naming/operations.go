@@ -1,0 +1,173 @@
+package naming
+
+import (
+	"fmt"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// operations names group clients, the methods and types of each
+// operation, and parameters.
+func (n *Names) operations(api *ir.API) {
+	// Group clients first, so that per-operation types derived from the
+	// same words come after them.
+	for _, op := range api.Operations {
+		goName := Exported(op.Group)
+		if _, ok := n.groups[goName]; ok {
+			continue
+		}
+		g := &Group{Name: op.Group, Type: n.fixed["Client"], Accessor: ""}
+		if goName != "" {
+			g.Accessor = goName
+			g.Type = n.derive(goName+"Client", "the client of operation group "+op.Group)
+		}
+		n.groups[goName] = g
+	}
+	for _, p := range api.ClientParams {
+		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: specName(p.ClientName, p.Name)}
+	}
+	for _, p := range api.HostParams {
+		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: specName(p.ClientName, p.Name)}
+	}
+	// Methods are per group: two operations of one group that become the
+	// same method are a spec collision.
+	methods := map[*Group]map[string]*ir.Operation{}
+	for _, op := range api.Operations {
+		g := n.groups[Exported(op.Group)]
+		if methods[g] == nil {
+			methods[g] = map[string]*ir.Operation{}
+			if g.Accessor == "" {
+				// The root client's own methods are group accessors.
+				for _, other := range n.groups {
+					if other.Accessor != "" {
+						methods[g][other.Accessor] = nil
+					}
+				}
+			}
+		}
+		method := Exported(op.Name)
+		if method == "" {
+			n.diags = append(n.diags, ir.Diagnostic{Pointer: op.Pointer,
+				Message: "operationId " + quote(op.ID) + " has no letters or digits after the group to name a method"})
+			continue
+		}
+		if prev, dup := methods[g][method]; dup {
+			where := "a group accessor of the client"
+			if prev != nil {
+				where = "operation " + quote(prev.ID) + " at " + string(prev.Pointer)
+			}
+			n.diags = append(n.diags, ir.Diagnostic{Pointer: op.Pointer,
+				Message: fmt.Sprintf("operationId %q becomes the Go method %s.%s, as does %s", op.ID, g.Type, method, where),
+				Hint:    "operationIds must differ in more than case and punctuation"})
+			continue
+		}
+		methods[g][method] = op
+		prefix := Exported(op.Group) + method
+		o := &Op{
+			Group:    g,
+			Method:   method,
+			Request:  "New" + method + "Request",
+			Parse:    "Parse" + method + "Response",
+			Options:  n.derive(prefix+"Options", string(op.Pointer)),
+			Response: n.derive(prefix+"Response", string(op.Pointer)),
+		}
+		if op.Pageable != nil {
+			o.Pager = n.derive(prefix+"Pager", string(op.Pointer))
+			o.NewPager = "New" + method + "Pager"
+		}
+		if op.LongRunning != nil {
+			o.Poller = n.derive(prefix+"Poller", string(op.Pointer))
+			o.Begin = "Begin" + method
+			o.Resume = n.derive("Resume"+prefix+"Poller", string(op.Pointer))
+		}
+		n.ops[op] = o
+		n.opParams(op)
+	}
+	for _, op := range api.Operations {
+		o := n.ops[op]
+		if o == nil {
+			continue
+		}
+		// The derived method names must not meet another operation's.
+		for _, derived := range []string{o.Request, o.Parse, o.NewPager, o.Begin} {
+			if derived == "" {
+				continue
+			}
+			if other, taken := methods[o.Group][derived]; taken && other != op {
+				n.diags = append(n.diags, ir.Diagnostic{Pointer: op.Pointer,
+					Message: fmt.Sprintf("armgen's method %s.%s for %q is also the method of operation %q", o.Group.Type, derived, op.ID, other.ID),
+					Hint:    "rename one operationId"})
+			}
+		}
+	}
+}
+
+func paramSpecName(p *ir.Parameter) string {
+	if p.ClientName != "" {
+		return p.ClientName
+	}
+	return p.Name
+}
+
+// opParams names an operation's own parameters: unique argument names and
+// option fields.
+func (n *Names) opParams(op *ir.Operation) {
+	args := map[string]*ir.Parameter{}
+	fields := map[string]*ir.Parameter{}
+	for _, p := range op.Params {
+		if p.Client || p.APIVersion {
+			continue
+		}
+		arg := Unexported(paramSpecName(p))
+		field := specName(p.ClientName, p.Name)
+		if arg == "" || field == "" {
+			n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
+				Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
+				Hint:    "give it x-ms-client-name"})
+			continue
+		}
+		if prev, dup := args[arg]; dup {
+			n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
+				Message: fmt.Sprintf("parameters %q (%s) and %q (%s) of %s both become the Go name %s", prev.Name, prev.In, p.Name, p.In, op.ID, arg),
+				Hint:    "rename one with x-ms-client-name"})
+			continue
+		}
+		args[arg] = p
+		fields[field] = p
+		n.params[p] = Param{Arg: arg, Field: field}
+	}
+}
+
+// responseHeaders names the header fields of each operation's response:
+// the header's name in Go form, with "Header" appended when the response
+// body has a field of that name.
+func (n *Names) responseHeaders(api *ir.API) {
+	models := make(map[string]*ir.Model, len(api.Models))
+	for _, m := range api.Models {
+		models[m.Key] = m
+	}
+	for _, op := range api.Operations {
+		bodyFields := map[string]bool{}
+		for _, r := range op.Responses {
+			if r.Type != nil && r.Type.Kind == ir.KindModel && models[r.Type.Ref] != nil {
+				for _, p := range models[r.Type.Ref].Properties {
+					bodyFields[n.fields[p]] = true
+				}
+				bodyFields[n.types[models[r.Type.Ref]]] = true
+			}
+		}
+		bodyFields["Value"], bodyFields["Success"] = true, true
+		for _, r := range op.Responses {
+			for _, h := range r.Headers {
+				name := specName(h.ClientName, h.Name)
+				if name == "" {
+					name = "Header"
+				}
+				if bodyFields[name] {
+					name += "Header"
+				}
+				n.headers[h] = name
+			}
+		}
+	}
+}

@@ -1,0 +1,620 @@
+package emit
+
+import (
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/armgen/armgen/emit/naming"
+	"github.com/armgen/armgen/ir"
+)
+
+// groupFile writes one operation group's client and its operations.
+func (g *gen) groupFile(f *jen.File, grp *naming.Group) {
+	f.Comment("// " + grp.Type + " calls the " + grp.Name + " operations. Get one from " + g.names.Fixed("Client") + "." + grp.Accessor + ".")
+	f.Type().Id(grp.Type).Struct(jen.Id("client").Op("*").Id(g.names.Fixed("Client")))
+	f.Line()
+	g.operationsOf(f, grp)
+}
+
+// operationsOf writes the operations of a group, in IR order.
+func (g *gen) operationsOf(f *jen.File, grp *naming.Group) {
+	for _, op := range g.api.Operations {
+		if o := g.names.Op(op); o != nil && o.Group == grp {
+			g.operation(f, g.newOpGen(op, o))
+		}
+	}
+}
+
+// opGen is what the generators of one operation share.
+type opGen struct {
+	op    *ir.Operation
+	names *naming.Op
+	// recv is the method receiver; client reaches the *Client from it.
+	recv   jen.Code
+	client func() *jen.Statement
+	// required are the parameters callers pass as arguments, optional
+	// those in the options struct.
+	required, optional []*ir.Parameter
+	// success are the responses that are not errors; body is the Go type
+	// of their (first) body, nil when none has one.
+	success []*ir.Response
+	body    *ir.Type
+	// headers of all success responses, by wire name, first wins.
+	headers []*ir.Header
+}
+
+func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
+	og := &opGen{op: op, names: o}
+	if o.Group.Accessor == "" {
+		og.recv = jen.Id("c").Op("*").Id(g.names.Fixed("Client"))
+		og.client = func() *jen.Statement { return jen.Id("c") }
+	} else {
+		og.recv = jen.Id("c").Id(o.Group.Type)
+		og.client = func() *jen.Statement { return jen.Id("c").Dot("client") }
+	}
+	for _, p := range op.Params {
+		switch {
+		case p.Client || p.APIVersion || p.Const != "":
+		case p.Required:
+			og.required = append(og.required, p)
+		default:
+			og.optional = append(og.optional, p)
+		}
+	}
+	for _, r := range op.Responses {
+		if r.Error {
+			continue
+		}
+		og.success = append(og.success, r)
+		if r.Type != nil && og.body == nil {
+			og.body = r.Type
+		} else if r.Type != nil && !r.Type.Equal(og.body) {
+			g.warn(r.Pointer, "the %d response's schema differs from the other success responses'; armgen decodes it into the first one's type", r.Status)
+		}
+		for _, h := range r.Headers {
+			if !slices.ContainsFunc(og.headers, func(x *ir.Header) bool { return strings.EqualFold(x.Name, h.Name) }) {
+				og.headers = append(og.headers, h)
+			}
+		}
+	}
+	return og
+}
+
+// operation writes the options and response types, the request builder,
+// the response parser and the method that does both.
+func (g *gen) operation(f *jen.File, og *opGen) {
+	g.optionsType(f, og)
+	g.responseType(f, og)
+	g.requestBuilder(f, og)
+	g.responseParser(f, og)
+	g.sendMethod(f, og)
+}
+
+// argList is ctx, the required parameters and options, as declared.
+func (g *gen) argList(og *opGen) []jen.Code {
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range og.required {
+		args = append(args, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+	}
+	return append(args, jen.Id("options").Op("*").Id(og.names.Options))
+}
+
+// callArgs passes the arguments of argList on.
+func (g *gen) callArgs(og *opGen) []jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
+	for _, p := range og.required {
+		args = append(args, jen.Id(g.names.Param(p).Arg))
+	}
+	return append(args, jen.Id("options"))
+}
+
+// argType is the Go type of a required argument.
+func (g *gen) argType(p *ir.Parameter) jen.Code {
+	if p.Type.Kind == ir.KindStream {
+		return jen.Qual("io", "Reader")
+	}
+	return g.valueType(p.Type)
+}
+
+// optionsType writes <Group><Op>Options, the optional parameters.
+func (g *gen) optionsType(f *jen.File, og *opGen) {
+	var fields []jen.Code
+	for _, p := range og.optional {
+		fields = append(fields, paramDoc(p)...)
+		t := g.fieldType(p.Type)
+		if p.Type.Kind == ir.KindStream {
+			t = jen.Qual("io", "Reader")
+		}
+		fields = append(fields, jen.Id(g.names.Param(p).Field).Add(t))
+	}
+	text := og.names.Options + " holds the optional parameters of " + og.op.ID + "; nil means none."
+	if len(fields) == 0 {
+		text = og.names.Options + " is reserved for optional parameters of " + og.op.ID + " that a later api-version may add; pass nil."
+	}
+	addLines(f, comment(text))
+	f.Type().Id(og.names.Options).Struct(fields...)
+	f.Line()
+}
+
+func paramDoc(p *ir.Parameter) []jen.Code {
+	text := p.Description
+	if p.Default != "" {
+		text += "\nThe service's default: " + p.Default + "."
+	}
+	return comment(text)
+}
+
+// responseType writes <Group><Op>Response: the decoded body (a model
+// embedded, so its fields read directly; any other type as Value) and the
+// documented response headers.
+func (g *gen) responseType(f *jen.File, og *opGen) {
+	var fields []jen.Code
+	if og.body != nil {
+		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
+			fields = append(fields, jen.Id(g.names.Type(g.models[og.body.Ref])))
+		} else {
+			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.body)))
+		}
+	}
+	for _, h := range og.headers {
+		fields = append(fields, comment(firstNonEmpty(h.Description, "The "+h.Name+" header."))...)
+		fields = append(fields, jen.Id(g.names.HeaderField(h)).Add(g.fieldType(h.Type)))
+	}
+	if og.op.Method == http.MethodHead {
+		fields = append(fields, jen.Comment("// Success is true for a 2xx status and false for a documented 404."), jen.Id("Success").Bool())
+	}
+	f.Comment("// " + og.names.Response + " is what " + og.op.ID + " returns.")
+	f.Type().Id(og.names.Response).Struct(fields...)
+	f.Line()
+}
+
+// templatePart matches {name} in a path template.
+var templatePart = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// requestBuilder writes New<Op>Request: it checks the arguments against the
+// spec's constraints, then builds the URL, query, headers and body.
+func (g *gen) requestBuilder(f *jen.File, og *opGen) {
+	op := og.op
+	var body []jen.Code
+	body = append(body, jen.If(jen.Id("options").Op("==").Nil()).Block(
+		jen.Id("options").Op("=").Op("&").Id(og.names.Options).Values()))
+
+	// Checks first: nothing is built from an invalid argument.
+	for _, p := range op.Params {
+		if p.APIVersion || p.Const != "" {
+			continue
+		}
+		if check := g.paramCheck(og, p); check != nil {
+			body = append(body, check)
+		}
+	}
+
+	// urlPath := "/subscriptions/" + url.PathEscape(c.client.subscriptionID) + …
+	var pathExpr *jen.Statement
+	appendPart := func(c jen.Code) {
+		if pathExpr == nil {
+			pathExpr = jen.Add(c)
+		} else {
+			pathExpr = pathExpr.Op("+").Add(c)
+		}
+	}
+	template := g.api.BasePath + op.Path
+	last := 0
+	for _, m := range templatePart.FindAllStringSubmatchIndex(template, -1) {
+		if m[0] > last {
+			appendPart(jen.Lit(template[last:m[0]]))
+		}
+		name := template[m[2]:m[3]]
+		p := op.Param(ir.InPath, name)
+		if p == nil {
+			appendPart(jen.Lit(template[m[0]:m[1]]))
+		} else {
+			value := g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
+			if !p.SkipURLEncoding {
+				value = jen.Qual("net/url", "PathEscape").Call(value)
+			}
+			appendPart(value)
+		}
+		last = m[1]
+	}
+	if last < len(template) {
+		appendPart(jen.Lit(template[last:]))
+	}
+	body = append(body, jen.Id("urlPath").Op(":=").Add(pathExpr))
+
+	// Query parameters, sorted by Encode.
+	body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
+	for _, p := range op.Params {
+		if p.In != ir.InQuery {
+			continue
+		}
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("query").Dot("Add").Call(jen.Lit(p.Name), v)
+		})...)
+	}
+
+	// The body, if any.
+	var bodyExpr jen.Code = jen.Nil()
+	contentType := ""
+	if bp := op.Body(); bp != nil {
+		contentType = pickContentType(op.Consumes)
+		switch {
+		case bp.Required && g.codecLeaf(bp.Type) == nil:
+			bodyExpr = jen.Id(g.names.Param(bp).Arg)
+		default:
+			// var body any; if … { body = … }
+			body = append(body, jen.Var().Id("body").Any())
+			value := jen.Id(g.names.Param(bp).Arg)
+			cond := jen.True()
+			if !bp.Required {
+				value = jen.Id("options").Dot(g.names.Param(bp).Field)
+				cond = jen.Id("options").Dot(g.names.Param(bp).Field).Op("!=").Nil()
+			}
+			assign := jen.Id("body").Op("=").Add(value)
+			if leaf := g.codecLeaf(bp.Type); leaf != nil {
+				// Formats encoding/json does not write (date, unixtime…) go
+				// through the same codec as model fields.
+				assign = jen.List(jen.Id("body"), jen.Err()).Op("=").Id("encodeShaped").Call(jen.Op("&").Add(value), leaf)
+			}
+			stmts := []jen.Code{jen.Var().Err().Error(), assign}
+			if g.codecLeaf(bp.Type) == nil {
+				stmts = stmts[1:]
+			} else {
+				stmts = append(stmts, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
+			}
+			body = append(body, jen.If(cond).Block(stmts...))
+			bodyExpr = jen.Id("body")
+		}
+	}
+	body = append(body,
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
+			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, jen.Lit(contentType)),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	)
+	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
+		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
+	}
+	for _, p := range op.Params {
+		if p.In != ir.InHeader {
+			continue
+		}
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
+		})...)
+	}
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+
+	text := og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."
+	addLines(f, comment(text))
+	f.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	f.Line()
+}
+
+// pickContentType prefers JSON among the types an operation consumes.
+func pickContentType(consumes []string) string {
+	for _, c := range consumes {
+		if strings.Contains(c, "json") {
+			return c
+		}
+	}
+	if len(consumes) > 0 {
+		return consumes[0]
+	}
+	return "application/json"
+}
+
+// pickAccept prefers JSON among the types an operation produces.
+func pickAccept(produces []string, hasBody bool) string {
+	for _, p := range produces {
+		if strings.Contains(p, "json") {
+			return p
+		}
+	}
+	if len(produces) > 0 {
+		return strings.Join(produces, ", ")
+	}
+	if hasBody {
+		return "application/json"
+	}
+	return ""
+}
+
+// paramValue is the Go expression of a parameter's value: an argument, a
+// client field, or (optional) the dereferenced options field.
+func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement {
+	names := g.names.Param(p)
+	switch {
+	case p.Const != "":
+		return jen.Add(g.literal(p.Type, p.Const))
+	case p.APIVersion:
+		return jen.Id(g.names.Fixed("APIVersion"))
+	case p.Client:
+		return og.client().Dot(names.Arg)
+	case p.Required:
+		return jen.Id(names.Arg)
+	}
+	v := jen.Id("options").Dot(names.Field)
+	if deref && isPointerField(g, p.Type) {
+		return jen.Op("*").Add(v)
+	}
+	return v
+}
+
+// isPointerField reports whether fieldType(t) is a pointer.
+func isPointerField(g *gen, t *ir.Type) bool {
+	switch t.Kind {
+	case ir.KindArray, ir.KindMap, ir.KindAny, ir.KindBytes, ir.KindBase64URL, ir.KindStream:
+		return false
+	case ir.KindModel:
+		return g.iface(t) == ""
+	}
+	return true
+}
+
+// setParam writes the statements that add a query or header parameter:
+// always when it is required, when set when it is optional.
+func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code) []jen.Code {
+	var stmts []jen.Code
+	if p.Type.Kind == ir.KindArray && p.CollectionFormat == "multi" {
+		// for _, v := range values { query.Add(name, format(v)) }
+		stmts = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
+			add(g.toString(p.Type.Elem, jen.Id("v"), "")),
+		)}
+	} else if p.Type.Kind == ir.KindMap && p.HeaderPrefix != "" {
+		stmts = []jen.Code{jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.HeaderPrefix).Op("+").Id("k"), g.toString(p.Type.Elem, jen.Id("v"), "")),
+		)}
+	} else {
+		stmts = []jen.Code{add(g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat))}
+	}
+	if p.Required || p.APIVersion || p.Const != "" || p.Client {
+		return stmts
+	}
+	return []jen.Code{jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmts...)}
+}
+
+// toString writes a value as URL or header text, in the spec's format.
+func (g *gen) toString(t *ir.Type, v jen.Code, collectionFormat string) jen.Code {
+	switch t.Kind {
+	case ir.KindString, ir.KindDuration, ir.KindTime:
+		return v
+	case ir.KindEnum:
+		e := g.enums[t.Ref]
+		return g.toString(&ir.Type{Kind: e.Base}, jen.Add(g.valueType(&ir.Type{Kind: e.Base})).Call(v), "")
+	case ir.KindBool:
+		return jen.Qual("strconv", "FormatBool").Call(v)
+	case ir.KindInt32:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10))
+	case ir.KindInt64:
+		return jen.Qual("strconv", "FormatInt").Call(v, jen.Lit(10))
+	case ir.KindFloat32:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('g'), jen.Lit(-1), jen.Lit(32))
+	case ir.KindFloat64:
+		return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
+	case ir.KindBytes:
+		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+	case ir.KindBase64URL:
+		return jen.Id("formatBase64URL").Call(v)
+	case ir.KindDateTime:
+		return jen.Id("formatDateTime").Call(v)
+	case ir.KindDate:
+		return jen.Id("formatDate").Call(v)
+	case ir.KindDateTimeRFC1123:
+		return jen.Id("formatRFC1123").Call(v)
+	case ir.KindUnixTime:
+		return jen.Id("formatUnixTime").Call(v)
+	case ir.KindArray:
+		// joinValues(values, ",", func(v T) string { return format(v) })
+		sep := map[string]string{"ssv": " ", "tsv": "\t", "pipes": "|"}[collectionFormat]
+		if sep == "" {
+			sep = ","
+		}
+		return jen.Id("joinValues").Call(v, jen.Lit(sep), jen.Func().Params(jen.Id("v").Add(g.elemType(t.Elem, false))).String().Block(
+			jen.Return(g.toString(derefElem(t.Elem), elemDeref(t.Elem), "")),
+		))
+	}
+	return jen.Qual("fmt", "Sprint").Call(v)
+}
+
+// derefElem and elemDeref let toString read nullable (pointer) elements.
+func derefElem(t *ir.Type) *ir.Type { c := *t; c.Nullable = false; return &c }
+
+func elemDeref(t *ir.Type) jen.Code {
+	if t.Nullable {
+		return jen.Id("deref").Call(jen.Id("v"))
+	}
+	return jen.Id("v")
+}
+
+// paramCheck writes the check of one parameter's constraints, or nil.
+func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
+	c := p.Constraints
+	value := g.paramValue(og, p, true)
+	optional := !p.Required && !p.Client
+	var check jen.Code
+	switch p.Type.Kind {
+	case ir.KindString:
+		required := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
+		if !required && c.MinLength == nil && c.MaxLength == nil && c.Pattern == "" {
+			return nil
+		}
+		pattern := c.Pattern
+		if pattern != "" {
+			if _, err := regexp.Compile(pattern); err != nil {
+				g.warn(p.Pointer, "pattern %q is not RE2 syntax, which Go uses; it is not checked", pattern)
+				pattern = ""
+			}
+		}
+		minLen, maxLen := int64(0), int64(-1)
+		if c.MinLength != nil {
+			minLen = *c.MinLength
+		}
+		if c.MaxLength != nil {
+			maxLen = *c.MaxLength
+		}
+		check = jen.Id("checkString").Call(jen.Lit(p.Name), value, jen.Lit(required), jen.Lit(int(minLen)), jen.Lit(int(maxLen)), jen.Lit(pattern))
+	case ir.KindInt32, ir.KindInt64, ir.KindFloat32, ir.KindFloat64:
+		if c.Minimum == nil && c.Maximum == nil && c.MultipleOf == nil {
+			return nil
+		}
+		lit := func(f *float64) jen.Code {
+			if f == nil {
+				return jen.Nil()
+			}
+			return jen.Id("Ptr").Call(jen.Float64().Call(jen.Lit(*f)))
+		}
+		check = jen.Id("checkNumber").Call(jen.Lit(p.Name), jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
+			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))
+	case ir.KindArray:
+		if c.MinItems == nil && c.MaxItems == nil {
+			return nil
+		}
+		minItems, maxItems := int64(0), int64(-1)
+		if c.MinItems != nil {
+			minItems = *c.MinItems
+		}
+		if c.MaxItems != nil {
+			maxItems = *c.MaxItems
+		}
+		optional = false // a nil slice has no items
+		check = jen.Id("checkItems").Call(jen.Lit(p.Name), jen.Len(g.paramValue(og, p, false)), jen.Lit(int(minItems)), jen.Lit(int(maxItems)))
+	default:
+		return nil
+	}
+	stmt := jen.If(jen.Err().Op(":=").Add(check), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+	if optional {
+		return jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmt)
+	}
+	return stmt
+}
+
+// responseParser writes Parse<Op>Response: the documented success statuses
+// decode into the response type, anything else becomes the typed error.
+func (g *gen) responseParser(f *jen.File, og *opGen) {
+	op := og.op
+	result := og.names.Response
+	var cases []jen.Code
+	target := jen.Op("&").Id("result").Dot("Value")
+	if og.body != nil && og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
+		target = jen.Op("&").Id("result").Dot(g.names.Type(g.models[og.body.Ref]))
+	}
+	var decode []jen.Code
+	switch {
+	case og.body == nil:
+	case og.body.Kind == ir.KindStream:
+		// The caller reads and closes the body.
+		decode = []jen.Code{jen.Id("result").Dot("Value").Op("=").Id("resp").Dot("Body")}
+	case g.codecLeaf(og.body) != nil:
+		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeShaped").Call(jen.Id("resp"), target, g.codecLeaf(og.body)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("result"), jen.Err()))}
+	default:
+		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("resp"), target), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("result"), jen.Err()))}
+	}
+	// Statuses documented with a body decode it; those without (202
+	// Accepted, 204 No Content…) leave the result empty.
+	var withBody, without []jen.Code
+	for _, r := range og.success {
+		if r.Type != nil && og.body != nil {
+			withBody = append(withBody, jen.Lit(r.Status))
+		} else {
+			without = append(without, jen.Lit(r.Status))
+		}
+	}
+	var head []jen.Code
+	if op.Method == http.MethodHead {
+		head = []jen.Code{jen.Id("result").Dot("Success").Op("=").Id("resp").Dot("StatusCode").Op("<").Lit(300)}
+	}
+	if len(withBody) > 0 {
+		cases = append(cases, jen.Case(withBody...).Block(append(decode, head...)...))
+	}
+	if len(without) > 0 {
+		cases = append(cases, jen.Case(without...).Block(append([]jen.Code{jen.Id("drain").Call(jen.Id("resp"))}, head...)...))
+	}
+	for _, r := range op.Responses {
+		if r.Error {
+			cases = append(cases, jen.Case(jen.Lit(r.Status)).Block(jen.Return(jen.Id("result"), g.errorFor(r))))
+		}
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("result"), g.errorFor(op.Default))))
+
+	body := []jen.Code{
+		jen.Var().Id("result").Id(result),
+		jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...),
+	}
+	for _, h := range og.headers {
+		body = append(body, g.readHeader(h)...)
+	}
+	body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
+	addLines(f, comment(og.names.Parse+" reads the response to a "+og.names.Request+" request and closes its body (a stream body excepted). "+
+		"A status the spec does not list as a success is returned as *"+g.names.Fixed("ResponseError")+"."))
+	f.Func().Params(og.recv).Id(og.names.Parse).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(body...)
+	f.Line()
+}
+
+// readHeader writes the statements that copy a response header into the
+// result, in the header's format.
+func (g *gen) readHeader(h *ir.Header) []jen.Code {
+	field := jen.Id("result").Dot(g.names.HeaderField(h))
+	get := jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(h.Name))
+	var parse jen.Code
+	switch h.Type.Kind {
+	case ir.KindString, ir.KindDuration, ir.KindTime:
+		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(field.Op("=").Op("&").Id("v"))}
+	case ir.KindEnum:
+		e := g.enums[h.Type.Ref]
+		if e.Base != ir.KindString {
+			parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Id(g.names.Type(e)).Call(jen.Lit(0)))
+			break
+		}
+		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
+			field.Op("=").Id("Ptr").Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
+	case ir.KindBool:
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.False())
+	case ir.KindInt32:
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Int32().Call(jen.Lit(0)))
+	case ir.KindInt64:
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Int64().Call(jen.Lit(0)))
+	case ir.KindFloat32:
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Float32().Call(jen.Lit(0)))
+	case ir.KindFloat64:
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Float64().Call(jen.Lit(0)))
+	case ir.KindDateTime, ir.KindDate, ir.KindDateTimeRFC1123, ir.KindUnixTime:
+		parse = jen.Id("parseTimeHeader").Call(jen.Id("v"), g.codecLeaf(h.Type))
+	case ir.KindBytes:
+		parse = jen.Id("parseBytesHeader").Call(jen.Id("v"))
+	default:
+		return nil
+	}
+	// if v := resp.Header.Get("…"); v != "" { if x, ok := parse(v); ok { result.F = &x } }
+	return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
+		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Op("&").Id("x")),
+	)}
+}
+
+// sendMethod writes <Op>: build, send through the client's Doer, parse.
+func (g *gen) sendMethod(f *jen.File, og *opGen) {
+	op := og.op
+	text := firstNonEmpty(op.Description, op.Summary)
+	docs := doc(og.names.Method, text)
+	if len(docs) == 0 {
+		docs = comment(og.names.Method + " calls " + op.ID + ".")
+	}
+	if op.Deprecated {
+		docs = append(docs, jen.Comment("//"), jen.Comment("// Deprecated: the spec marks this operation deprecated."))
+	}
+	addLines(f, docs)
+	result := og.names.Response
+	f.Func().Params(og.recv).Id(og.names.Method).Params(g.argList(og)...).Params(jen.Id(result), jen.Error()).Block(
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot(og.names.Request).Call(g.callArgs(og)...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.Return(jen.Id("c").Dot(og.names.Parse).Call(jen.Id("resp"))),
+	)
+	f.Line()
+}

@@ -1,0 +1,159 @@
+package static
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// newRequest builds a request to endpoint + path: the path is already
+// escaped, query is encoded sorted, and a non-nil body is sent as JSON
+// (or as is, when it is an io.Reader or []byte of contentType other than
+// JSON).
+func newRequest(ctx context.Context, method, endpoint, path string, query url.Values, body any, contentType string) (*http.Request, error) {
+	u := strings.TrimSuffix(endpoint, "/") + path
+	if len(query) > 0 {
+		sep := "?"
+		if strings.Contains(u, "?") {
+			sep = "&"
+		}
+		u += sep + query.Encode()
+	}
+	var reader io.Reader
+	switch b := body.(type) {
+	case nil:
+	case io.Reader:
+		reader = b
+	default:
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding the request body: %w", err)
+		}
+		reader = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, reader)
+	if err != nil {
+		return nil, err
+	}
+	if reader != nil && contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	return req, nil
+}
+
+// A validation error is returned before any request is built, when an
+// argument breaks a constraint of the spec.
+func invalid(name string, value any, why string) error {
+	return fmt.Errorf("invalid %s %#v: %s", name, value, why)
+}
+
+var patterns sync.Map // string → *regexp.Regexp
+
+// pattern compiles a spec pattern once, on first use, so packages with
+// many patterns cost nothing at init.
+func pattern(expr string) *regexp.Regexp {
+	if re, ok := patterns.Load(expr); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := patterns.LoadOrStore(expr, regexp.MustCompile(expr))
+	return re.(*regexp.Regexp)
+}
+
+// checkString enforces a string argument's constraints; max < 0 means no
+// maximum, expr "" no pattern.
+func checkString(name, value string, required bool, min, max int, expr string) error {
+	n := utf8.RuneCountInString(value)
+	switch {
+	case required && value == "":
+		return invalid(name, value, "must not be empty")
+	case value == "" && !required:
+		return nil
+	case n < min:
+		return invalid(name, value, fmt.Sprintf("must be at least %d characters", min))
+	case max >= 0 && n > max:
+		return invalid(name, value, fmt.Sprintf("must be at most %d characters", max))
+	case expr != "" && !pattern(expr).MatchString(value):
+		return invalid(name, value, "must match "+expr)
+	}
+	return nil
+}
+
+// checkNumber enforces a number argument's bounds.
+func checkNumber(name string, value float64, min, max *float64, exclusiveMin, exclusiveMax bool, multipleOf *float64) error {
+	switch {
+	case min != nil && (value < *min || exclusiveMin && value == *min):
+		return invalid(name, value, fmt.Sprintf("must be more than %v", *min))
+	case max != nil && (value > *max || exclusiveMax && value == *max):
+		return invalid(name, value, fmt.Sprintf("must be less than %v", *max))
+	case multipleOf != nil && *multipleOf != 0 && value/(*multipleOf) != float64(int64(value/(*multipleOf))):
+		return invalid(name, value, fmt.Sprintf("must be a multiple of %v", *multipleOf))
+	}
+	return nil
+}
+
+// checkItems enforces an array argument's length.
+func checkItems(name string, n int, min, max int) error {
+	switch {
+	case n < min:
+		return invalid(name, n, fmt.Sprintf("must have at least %d items", min))
+	case max >= 0 && n > max:
+		return invalid(name, n, fmt.Sprintf("must have at most %d items", max))
+	}
+	return nil
+}
+
+// decodeJSON reads a response body into v and closes it. An empty body
+// leaves v as it is.
+func decodeJSON(resp *http.Response, v any) error {
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("reading the response body: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("decoding the %d response: %w", resp.StatusCode, err)
+	}
+	return nil
+}
+
+// drain discards a body the operation does not use, so the connection can
+// be reused.
+func drain(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	resp.Body.Close()
+}
+
+// readBody reads and closes a response body, for errors and raw bodies.
+func readBody(resp *http.Response) []byte {
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	return data
+}
+
+var errNoResponse = errors.New("the transport returned neither a response nor an error")
+
+// send passes a request to the doer, refusing a nil response.
+func send(d interface {
+	Do(*http.Request) (*http.Response, error)
+}, req *http.Request) (*http.Response, error) {
+	resp, err := d.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp == nil {
+		return nil, errNoResponse
+	}
+	return resp, nil
+}

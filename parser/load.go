@@ -1,0 +1,276 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// Options configure Parse. The zero value reads from the operating system
+// with DefaultLimits.
+type Options struct {
+	// ReadFile reads a file by a slash-separated path: one Parse was given,
+	// or one joined from a $ref. Nil means os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
+	// Root bounds the files $refs may reach: a reference outside it is an
+	// error. Empty means the directory above the nearest "specification"
+	// directory of the first spec (the layout of azure-rest-api-specs), or
+	// else the first spec's own directory.
+	Root string
+	// Limits bound input size and depth; zero fields take DefaultLimits.
+	Limits Limits
+}
+
+// file is one spec file read into both forms: the node tree, where
+// positions, key order and $ref siblings live, and kin-openapi's typed
+// Swagger 2.0 document.
+type file struct {
+	name string // slash path, as given or joined; the file part of pointers
+	tree *node
+	doc  *openapi2.T // nil when the file had errors
+	// input marks a file named by the caller, as opposed to one reached
+	// through a $ref: all of an input's paths and definitions are generated.
+	input bool
+	// schemas caches kin-openapi schemas decoded from tree nodes that the
+	// typed document does not reach (additionalProperties, odd $ref targets).
+	schemas map[*node]*openapi2.Schema
+}
+
+func (f *file) ptr(tokens ...string) ir.Pointer {
+	return ir.Pointer(f.name + "#" + pointerOf(tokens))
+}
+
+// loader reads files once each, by cleaned path.
+type loader struct {
+	opts  Options
+	root  string
+	files map[string]*file
+	diags ir.Diagnostics
+}
+
+func newLoader(opts Options, first string) *loader {
+	if opts.ReadFile == nil {
+		opts.ReadFile = os.ReadFile
+	}
+	l := opts.Limits
+	d := DefaultLimits
+	if l.MaxFileBytes == 0 {
+		l.MaxFileBytes = d.MaxFileBytes
+	}
+	if l.MaxDepth == 0 {
+		l.MaxDepth = d.MaxDepth
+	}
+	if l.MaxRefDepth == 0 {
+		l.MaxRefDepth = d.MaxRefDepth
+	}
+	if l.MaxFiles == 0 {
+		l.MaxFiles = d.MaxFiles
+	}
+	if l.MaxNodes == 0 {
+		l.MaxNodes = d.MaxNodes
+	}
+	opts.Limits = l
+	root := path.Clean(opts.Root)
+	if opts.Root == "" {
+		root = defaultRoot(first)
+	}
+	return &loader{opts: opts, root: root, files: map[string]*file{}}
+}
+
+// defaultRoot is the directory above "specification" when the spec lives in
+// an azure-rest-api-specs checkout (common-types sit beside the services
+// there), else the spec's own directory.
+func defaultRoot(spec string) string {
+	dir := path.Dir(path.Clean(spec))
+	for d := dir; ; {
+		if path.Base(d) == "specification" {
+			return path.Dir(d)
+		}
+		parent := path.Dir(d)
+		if parent == d || d == "." || d == ".." || strings.HasSuffix(d, "/..") {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// within reports whether name is inside the root directory.
+func (l *loader) within(name string) bool {
+	if l.root == "." {
+		return name != ".." && !strings.HasPrefix(name, "../") && !path.IsAbs(name)
+	}
+	return name == l.root || strings.HasPrefix(name, l.root+"/") || l.root == "/"
+}
+
+// load reads, checks and decodes a file, or returns the one already loaded.
+// from locates the $ref that asked for it ("" for an input file).
+func (l *loader) load(name string, input bool, from ir.Pointer) *file {
+	name = path.Clean(name)
+	if f, ok := l.files[name]; ok {
+		f.input = f.input || input
+		return f
+	}
+	f := &file{name: name, input: input}
+	l.files[name] = f
+	if len(l.files) > l.opts.Limits.MaxFiles {
+		l.diags.Add(from, "more than %d files are referenced", l.opts.Limits.MaxFiles)
+		return f
+	}
+	data, err := l.opts.ReadFile(name)
+	if err != nil {
+		at := from
+		if at == "" {
+			at = ir.Pointer(name)
+		}
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			l.diags.Add(at, "cannot read %s: no such file", name)
+		default:
+			l.diags.Add(at, "cannot read %s: %v", name, unwrapPathError(err))
+		}
+		return f
+	}
+	if len(data) > l.opts.Limits.MaxFileBytes {
+		l.diags.Add(f.ptr(), "the file is %d bytes, more than the limit of %d", len(data), l.opts.Limits.MaxFileBytes)
+		return f
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	var errs []syntaxError
+	if isYAML(name, data) {
+		f.tree, errs = parseYAML(data, l.opts.Limits)
+	} else {
+		f.tree, errs = parseJSON(data, l.opts.Limits)
+	}
+	for _, e := range errs {
+		msg := e.msg
+		if e.line > 0 {
+			msg = "line " + itoa(e.line) + ", column " + itoa(e.col) + ": " + msg
+			if e.col == 0 {
+				msg = "line " + itoa(e.line) + ": " + e.msg
+			}
+		}
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: ir.Pointer(name + "#" + e.pointer), Message: msg})
+	}
+	if f.tree == nil {
+		return f
+	}
+	if f.tree.kind != kindObject {
+		l.diags.Add(f.ptr(), "the document is a JSON %s, not an object", f.tree.kind)
+		f.tree = nil
+		return f
+	}
+	if !l.checkVersion(f) || len(errs) > 0 {
+		return f
+	}
+	before := len(l.diags)
+	checkDocument(f, &l.diags)
+	if hasErrorsSince(l.diags, before) {
+		return f
+	}
+	f.doc = new(openapi2.T)
+	if err := json.Unmarshal(f.tree.appendJSON(nil), f.doc); err != nil {
+		// The keyword checks should have caught what kin-openapi rejects;
+		// say what it said rather than guess a location.
+		l.diags.Add(f.ptr(), "cannot decode the document: %v", err)
+		f.doc = nil
+	}
+	return f
+}
+
+func hasErrorsSince(ds ir.Diagnostics, from int) bool {
+	return ds[from:].HasErrors()
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// isYAML decides the format: by extension, else by the first character
+// (every JSON spec starts with '{').
+func isYAML(name string, data []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml":
+		return true
+	case ".json":
+		return false
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '['
+}
+
+// checkVersion accepts Swagger 2.0 only, and says so.
+func (l *loader) checkVersion(f *file) bool {
+	const supported = `armgen reads Swagger 2.0 documents ("swagger": "2.0")`
+	if v := f.tree.get("openapi"); v != nil {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("openapi"),
+			Message: "OpenAPI " + scalarText(v) + " is not supported", Hint: supported})
+		return false
+	}
+	if v := f.tree.get("swaggerVersion"); v != nil {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swaggerVersion"),
+			Message: "Swagger " + scalarText(v) + " is not supported", Hint: supported})
+		return false
+	}
+	v := f.tree.get("swagger")
+	if v == nil {
+		if f.input {
+			l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr(),
+				Message: `no "swagger" version: this is not a Swagger document`, Hint: supported})
+			return false
+		}
+		// A file reached by $ref may be a bare fragment of definitions.
+		return true
+	}
+	if v.kind != kindString || v.str != "2.0" {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swagger"),
+			Message: "Swagger version " + scalarText(v) + " is not supported", Hint: supported})
+		return false
+	}
+	return true
+}
+
+// scalarText renders a node for a message: strings quoted, others as JSON.
+func scalarText(n *node) string {
+	switch n.kind {
+	case kindString:
+		q, _ := json.Marshal(n.str)
+		return string(q)
+	case kindObject:
+		return "an object"
+	case kindArray:
+		return "an array"
+	}
+	return n.str
+}
+
+// schemaFor returns kin-openapi's reading of a schema node the typed
+// document does not hold at hand, decoding it once.
+func (f *file) schemaFor(n *node) *openapi2.Schema {
+	if s, ok := f.schemas[n]; ok {
+		return s
+	}
+	if f.schemas == nil {
+		f.schemas = map[*node]*openapi2.Schema{}
+	}
+	s := new(openapi2.Schema)
+	if n.kind != kindObject || json.Unmarshal(n.appendJSON(nil), s) != nil {
+		s = new(openapi2.Schema) // the keyword checks have reported why
+	}
+	f.schemas[n] = s
+	return s
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,166 @@
+// Package parser reads Swagger 2.0 specs (JSON or YAML, Azure-flavoured
+// with x-ms-* extensions) and builds the IR.
+//
+// Each file is read twice over: into a node tree of its own (which keeps key
+// order and positions, detects duplicate keys and bounds depth), where
+// keyword types are checked, and then with kin-openapi into openapi2.T. The
+// IR is built from openapi2.T, consulting the tree only for what openapi2
+// does not keep: order, the siblings of a $ref, extension values and JSON
+// pointers. References are resolved here, locally and across files, since
+// kin-openapi does not resolve Swagger 2.0 references.
+//
+// Problems come back as diagnostics, all of them, sorted; the parser never
+// stops at the first.
+package parser
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// Parse reads the named spec files as one API.
+func Parse(names []string, opts Options) (*ir.API, ir.Diagnostics) {
+	if len(names) == 0 {
+		return nil, ir.Diagnostics{{Message: "no spec files"}}
+	}
+	l := newLoader(opts, names[0])
+	b := newBuilder(l)
+	var inputs []*file
+	for _, name := range names {
+		f := l.load(name, true, "")
+		if !slices.Contains(inputs, f) {
+			inputs = append(inputs, f)
+		}
+	}
+	b.diags = append(b.diags, l.diags...)
+	l.diags = nil
+	if b.diags.HasErrors() {
+		return nil, b.finish()
+	}
+	b.build(inputs)
+	b.diags = append(b.diags, l.diags...)
+	if b.diags.HasErrors() {
+		return nil, b.finish()
+	}
+	return b.api, b.finish()
+}
+
+func (b *builder) finish() ir.Diagnostics {
+	return b.diags.Sort()
+}
+
+// build fills the API from the input files.
+func (b *builder) build(inputs []*file) {
+	api := b.api
+	first := inputs[0]
+	doc := first.doc
+	api.Title = doc.Info.Title
+	api.Description = doc.Info.Description
+	api.Version = doc.Info.Version
+	api.Host = doc.Host
+	api.BasePath = strings.TrimSuffix(doc.BasePath, "/")
+	api.Schemes = slices.Clone(doc.Schemes)
+	if len(api.Schemes) == 0 {
+		api.Schemes = []string{"https"}
+	}
+	for _, f := range inputs[1:] {
+		if v := f.doc.Info.Version; v != "" && v != api.Version && api.Version != "" {
+			b.diags.Warn(f.ptr("info", "version"), "version %q differs from %q in %s; the API uses %q",
+				v, api.Version, first.name, api.Version)
+		}
+	}
+	b.security(first)
+	b.parameterizedHost(first)
+	for _, f := range inputs {
+		b.operations(f)
+	}
+	// Every definition of an input file is part of the API, used or not,
+	// as users expect from a spec's own definitions.
+	for _, f := range inputs {
+		defs := f.tree.get("definitions")
+		if defs == nil {
+			continue
+		}
+		for _, name := range defs.keys {
+			b.definition(f, name)
+		}
+	}
+	b.polymorphism()
+	b.usage()
+	b.sortAPI()
+	for _, f := range sortedFiles(b.l.files) {
+		if !slices.Contains(inputs, f) {
+			inputs = append(inputs, f)
+		}
+	}
+	for _, f := range inputs {
+		api.Files = append(api.Files, f.name)
+	}
+}
+
+func sortedFiles(m map[string]*file) []*file {
+	fs := make([]*file, 0, len(m))
+	for _, f := range m {
+		fs = append(fs, f)
+	}
+	slices.SortFunc(fs, func(a, b *file) int { return strings.Compare(a.name, b.name) })
+	return fs
+}
+
+// security reads securityDefinitions in name order.
+func (b *builder) security(f *file) {
+	defs := f.tree.get("securityDefinitions")
+	if defs == nil {
+		return
+	}
+	for _, name := range sortedKeys(defs) {
+		s := f.doc.SecurityDefinitions[name]
+		if s == nil {
+			continue
+		}
+		scheme := &ir.SecurityScheme{
+			Name: name, Type: s.Type, Description: s.Description, Flow: s.Flow,
+			AuthorizationURL: s.AuthorizationURL, TokenURL: s.TokenURL,
+			In: s.In, ParamName: s.Name, Pointer: f.ptr("securityDefinitions", name),
+		}
+		if scopes := defs.get(name).get("scopes"); scopes != nil {
+			for _, k := range sortedKeys(scopes) {
+				scheme.Scopes = append(scheme.Scopes, ir.Scope{Name: k, Description: s.Scopes[k]})
+			}
+		}
+		b.api.Security = append(b.api.Security, scheme)
+	}
+}
+
+func sortedKeys(n *node) []string {
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	keys := slices.Clone(n.keys)
+	slices.Sort(keys)
+	return keys
+}
+
+// sortAPI fixes the order of everything the maps and discovery left loose.
+func (b *builder) sortAPI() {
+	api := b.api
+	slices.SortFunc(api.Models, func(x, y *ir.Model) int { return strings.Compare(x.Key, y.Key) })
+	slices.SortFunc(api.Enums, func(x, y *ir.Enum) int { return strings.Compare(x.Key, y.Key) })
+	slices.SortFunc(api.Operations, func(x, y *ir.Operation) int {
+		if c := strings.Compare(x.Group, y.Group); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(string(x.Pointer), string(y.Pointer))
+	})
+	slices.SortFunc(api.ClientParams, func(x, y *ir.Parameter) int {
+		if c := strings.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(string(x.In), string(y.In))
+	})
+}

@@ -1,0 +1,97 @@
+package parser
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// target is where a $ref leads: a file and a node in it.
+type target struct {
+	f      *file
+	tokens []string
+	n      *node
+}
+
+func (t target) ptr() ir.Pointer { return t.f.ptr(t.tokens...) }
+
+// resolve follows one $ref written at `at` in file f. It reports a located
+// error and false when the reference cannot be followed.
+func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
+	where := f.ptr(append(at, "$ref")...)
+	filePart, fragment, hasFragment := strings.Cut(ref, "#")
+	lower := strings.ToLower(filePart)
+	switch {
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+			Message: "remote reference " + quote(ref) + " is not fetched",
+			Hint:    "armgen reads local files only; download the file and refer to it by a relative path"})
+		return target{}, false
+	case strings.Contains(filePart, "://"):
+		b.diags.Add(where, "reference %s uses a URL scheme armgen does not read", quote(ref))
+		return target{}, false
+	}
+	tf := f
+	if filePart != "" {
+		name := path.Join(path.Dir(f.name), filePart)
+		if path.IsAbs(filePart) {
+			name = path.Clean(filePart)
+		}
+		if !b.l.within(name) {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+				Message: "reference " + quote(ref) + " leads outside the spec root " + quote(b.l.root),
+				Hint:    "pass -root to allow a wider tree"})
+			return target{}, false
+		}
+		tf = b.l.load(name, false, where)
+		if tf.tree == nil || tf.doc == nil {
+			return target{}, false // the loader reported why
+		}
+	}
+	if !hasFragment || fragment == "" {
+		return target{f: tf, n: tf.tree}, true
+	}
+	if unescaped, err := url.PathUnescape(fragment); err == nil {
+		fragment = unescaped
+	}
+	tokens, ok := splitPointer(fragment)
+	if !ok {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+			Message: "malformed reference " + quote(ref),
+			Hint:    `a local reference looks like "#/definitions/Name"`})
+		return target{}, false
+	}
+	n := tf.tree.lookup(tokens)
+	if n == nil {
+		msg := "reference " + quote(ref) + " points to nothing"
+		if filePart != "" {
+			msg += " in " + tf.name
+		}
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: where, Message: msg, Hint: b.suggest(tf, tokens)})
+		return target{}, false
+	}
+	return target{f: tf, tokens: tokens, n: n}, true
+}
+
+// suggest names a definition close to a missing one ("did you mean").
+func (b *builder) suggest(f *file, tokens []string) string {
+	if len(tokens) != 2 {
+		return ""
+	}
+	section := f.tree.get(tokens[0])
+	if section == nil || section.kind != kindObject {
+		return ""
+	}
+	for _, k := range section.keys {
+		if strings.EqualFold(k, tokens[1]) {
+			return "did you mean " + quote("#/"+tokens[0]+"/"+escapeToken(k)) + "?"
+		}
+	}
+	return ""
+}
+
+func quote(s string) string {
+	return `"` + s + `"`
+}

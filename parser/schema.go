@@ -1,0 +1,850 @@
+package parser
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// builder turns loaded files into the IR.
+type builder struct {
+	l     *loader
+	api   *ir.API
+	diags ir.Diagnostics
+	// models and enums by the node that defines them, so each schema
+	// becomes one IR node however many places use it.
+	models map[*node]*modelState
+	keys   map[string]*node // model Key → defining node
+	enums  map[string]*ir.Enum
+	// enumAt remembers which node first defined an enum Key, for messages.
+	enumAt map[string]ir.Pointer
+	// aliasing guards $ref chains against cycles.
+	clientParams map[string]*ir.Parameter
+}
+
+type modelState struct {
+	m    *ir.Model
+	site site
+	// filling is set while the model's allOf parents are being read: a
+	// model that reaches itself through allOf is a cycle.
+	filling bool
+	done    bool
+	// own properties' required names, kept for children.
+	required []string
+	// discriminator as declared on this model, if any.
+	discriminator string
+	// discriminatorValue as written (x-ms-discriminator-value), if any.
+	discriminatorValue string
+}
+
+func newBuilder(l *loader) *builder {
+	return &builder{
+		l:            l,
+		api:          &ir.API{UseSchemePrefix: true},
+		models:       map[*node]*modelState{},
+		keys:         map[string]*node{},
+		enums:        map[string]*ir.Enum{},
+		enumAt:       map[string]ir.Pointer{},
+		clientParams: map[string]*ir.Parameter{},
+	}
+}
+
+// site is a schema where it is written: the node, kin-openapi's reading of
+// it (nil for a $ref), and its location.
+type site struct {
+	f      *file
+	tokens []string
+	n      *node
+	s      *openapi2.Schema
+	ref    string
+}
+
+func (s site) ptr(extra ...string) ir.Pointer {
+	return s.f.ptr(append(slices.Clone(s.tokens), extra...)...)
+}
+
+func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
+	c := site{f: s.f, tokens: append(slices.Clone(s.tokens), tokens...), n: n}
+	switch {
+	case n == nil:
+	case n.get("$ref") != nil:
+		c.ref = n.get("$ref").text()
+	case sr != nil && sr.Value != nil:
+		c.s = sr.Value
+	default:
+		c.s = s.f.schemaFor(n)
+	}
+	return c
+}
+
+// siteAt makes a site for a node of f read without a typed parent.
+func siteAt(f *file, tokens []string, n *node) site {
+	return site{f: f}.child(n, nil, tokens...)
+}
+
+// definitionSite returns the site of a definition, using the typed document.
+func definitionSite(f *file, name string) site {
+	n := f.tree.get("definitions").get(name)
+	var sr *openapi2.SchemaRef
+	if f.doc != nil {
+		sr = f.doc.Definitions[name]
+	}
+	return site{f: f}.child(n, sr, "definitions", name)
+}
+
+// follow resolves a site's $ref chain to the schema it names. A chain that
+// comes back to itself, or is longer than the limit, is an error.
+func (b *builder) follow(s site) (site, bool) {
+	var seen []*node
+	for s.ref != "" || (s.n != nil && s.n.get("$ref") != nil) {
+		if s.ref == "" {
+			s.ref = s.n.get("$ref").text()
+		}
+		if slices.Contains(seen, s.n) {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("$ref"),
+				Message: "reference cycle: " + quote(s.ref) + " leads back to itself without reaching a schema"})
+			return site{}, false
+		}
+		seen = append(seen, s.n)
+		if len(seen) > b.l.opts.Limits.MaxRefDepth {
+			b.diags.Add(s.ptr("$ref"), "reference chain is longer than %d", b.l.opts.Limits.MaxRefDepth)
+			return site{}, false
+		}
+		t, ok := b.resolve(s.f, s.tokens, s.ref)
+		if !ok {
+			return site{}, false
+		}
+		if len(t.tokens) == 2 && t.tokens[0] == "definitions" {
+			s = definitionSite(t.f, t.tokens[1])
+		} else {
+			s = siteAt(t.f, t.tokens, t.n)
+		}
+	}
+	if s.n == nil {
+		return site{}, false
+	}
+	if s.n.kind != kindObject {
+		b.diags.Add(s.ptr(), "a schema must be an object, not %s", article(s.n.kind))
+		return site{}, false
+	}
+	return s, true
+}
+
+// isDefinition reports whether a resolved site is a definition of its file.
+func (s site) isDefinition() bool {
+	return len(s.tokens) == 2 && s.tokens[0] == "definitions"
+}
+
+// modelLike reports whether a schema is an object with structure of its
+// own, which the IR makes a Model; other objects are maps or any.
+func modelLike(n *node) bool {
+	if n.get("properties") != nil || n.get("allOf") != nil || n.get("discriminator") != nil {
+		return true
+	}
+	return false
+}
+
+// typeOf is the heart of the schema reading: the IR type of the schema at
+// s. hint names where the schema is, for the names of inline models and
+// enums ("Pool.properties.scaleSettings").
+func (b *builder) typeOf(s site, hint string) *ir.Type {
+	r, ok := b.follow(s)
+	if !ok {
+		return &ir.Type{Kind: ir.KindAny}
+	}
+	if r.isDefinition() {
+		hint = r.tokens[1]
+	}
+	n, sch := r.n, r.s
+	typ := schemaType(sch)
+	format := sch.Format
+	nullable := n.get("x-nullable").isTrue()
+	if len(sch.Enum) > 0 && typ != "array" && typ != "object" {
+		if en := b.enum(r, hint); en != nil {
+			return &ir.Type{Kind: ir.KindEnum, Ref: en.Key, Format: format, Nullable: nullable}
+		}
+	}
+	switch typ {
+	case "", "object":
+		if modelLike(n) {
+			m := b.model(r, hint)
+			return &ir.Type{Kind: ir.KindModel, Ref: m.Key, Nullable: nullable}
+		}
+		if ap := n.get("additionalProperties"); ap != nil {
+			return &ir.Type{Kind: ir.KindMap, Elem: b.additional(r, hint), Nullable: nullable}
+		}
+		if typ == "" && n.get("items") != nil {
+			b.diags.Warn(r.ptr(), `a schema with "items" but no "type"; read as an array`)
+			return &ir.Type{Kind: ir.KindArray, Elem: b.typeOf(r.child(n.get("items"), sch.Items, "items"), hint+".item"), Nullable: nullable}
+		}
+		return &ir.Type{Kind: ir.KindAny, Nullable: nullable}
+	case "array":
+		items := n.get("items")
+		if items == nil {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: r.ptr(), Message: `an array schema needs "items"`,
+				Hint: `add "items": {} to allow any element`})
+			return &ir.Type{Kind: ir.KindArray, Elem: &ir.Type{Kind: ir.KindAny}}
+		}
+		return &ir.Type{Kind: ir.KindArray, Elem: b.typeOf(r.child(items, sch.Items, "items"), hint+".item"), Nullable: nullable}
+	case "string", "integer", "number", "boolean", "file":
+		t := primitive(typ, format)
+		if t == nil {
+			b.diags.Warn(r.ptr("format"), "unknown format %q for type %s; read as plain %s", format, typ, typ)
+			t = primitive(typ, "")
+		}
+		t.Nullable = nullable
+		return t
+	default:
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: r.ptr("type"), Message: "unknown type " + quote(typ),
+			Hint: "Swagger 2.0 types are string, number, integer, boolean, array, object and file"})
+		return &ir.Type{Kind: ir.KindAny}
+	}
+}
+
+// additional is the element type of additionalProperties.
+func (b *builder) additional(s site, hint string) *ir.Type {
+	ap := s.n.get("additionalProperties")
+	if ap.kind == kindBool {
+		if ap.str == "false" {
+			return nil
+		}
+		return &ir.Type{Kind: ir.KindAny}
+	}
+	return b.typeOf(s.child(ap, nil, "additionalProperties"), hint+".value")
+}
+
+// primitive maps a Swagger type and format to a Kind; nil for a format
+// the type does not have. Unknown formats on strings are documentation
+// (uuid, arm-id, password…), so strings accept any.
+func primitive(typ, format string) *ir.Type {
+	t := &ir.Type{Format: format}
+	switch typ {
+	case "boolean":
+		t.Kind = ir.KindBool
+	case "file":
+		t.Kind = ir.KindStream
+	case "integer":
+		switch format {
+		case "int32":
+			t.Kind = ir.KindInt32
+		case "int64", "":
+			t.Kind = ir.KindInt64
+		case "unixtime":
+			t.Kind = ir.KindUnixTime
+		default:
+			return nil
+		}
+	case "number":
+		switch format {
+		case "float":
+			t.Kind = ir.KindFloat32
+		case "double", "decimal", "":
+			t.Kind = ir.KindFloat64
+		case "int32":
+			t.Kind = ir.KindInt32
+		case "int64":
+			t.Kind = ir.KindInt64
+		default:
+			return nil
+		}
+	default:
+		t.Kind = ir.KindString
+		switch strings.ToLower(format) {
+		case "byte":
+			t.Kind = ir.KindBytes
+		case "base64url":
+			t.Kind = ir.KindBase64URL
+		case "date":
+			t.Kind = ir.KindDate
+		case "date-time":
+			t.Kind = ir.KindDateTime
+		case "date-time-rfc1123":
+			t.Kind = ir.KindDateTimeRFC1123
+		case "duration":
+			t.Kind = ir.KindDuration
+		case "time":
+			t.Kind = ir.KindTime
+		case "binary", "file":
+			t.Kind = ir.KindStream
+		}
+	}
+	return t
+}
+
+// model returns the Model for an object schema, building it on first use.
+func (b *builder) model(s site, hint string) *ir.Model {
+	if st, ok := b.models[s.n]; ok {
+		return st.m
+	}
+	m := &ir.Model{Name: hint, Pointer: s.ptr(), Inline: !s.isDefinition()}
+	if s.isDefinition() {
+		m.Name = s.tokens[1]
+	}
+	m.Key = b.modelKey(m.Name, s)
+	st := &modelState{m: m, site: s}
+	b.models[s.n] = st
+	b.keys[m.Key] = s.n
+	b.api.Models = append(b.api.Models, m)
+	b.fill(st)
+	return m
+}
+
+// modelKey makes a unique Key: the name, or the name with the defining
+// file's base name when two files define the same name differently.
+func (b *builder) modelKey(name string, s site) string {
+	key := name
+	for i := 2; ; i++ {
+		if _, taken := b.keys[key]; !taken {
+			return key
+		}
+		key = name + "#" + strconv.Itoa(i)
+	}
+}
+
+// fill reads a model's properties, inheriting from allOf parents.
+func (b *builder) fill(st *modelState) {
+	st.filling = true
+	defer func() { st.filling, st.done = false, true }()
+	s, m, n := st.site, st.m, st.site.n
+	m.ClientName = n.get("x-ms-client-name").text()
+	m.Title = s.s.Title
+	m.Description = s.s.Description
+	m.AzureResource = n.get("x-ms-azure-resource").isTrue()
+	m.External = n.get("x-ms-external").isTrue()
+	st.discriminator = s.s.Discriminator
+	st.discriminatorValue = n.get("x-ms-discriminator-value").text()
+	st.required = slices.Clone(s.s.Required)
+
+	var props []*ir.Property
+	if allOf := n.get("allOf"); allOf != nil {
+		for i, part := range allOf.vals {
+			var sr *openapi2.SchemaRef
+			if s.s != nil && i < len(s.s.AllOf) {
+				sr = s.s.AllOf[i]
+			}
+			ps := s.child(part, sr, "allOf", strconv.Itoa(i))
+			r, ok := b.follow(ps)
+			if !ok {
+				continue
+			}
+			if pst, seen := b.models[r.n]; seen && pst.filling {
+				b.diags = append(b.diags, ir.Diagnostic{Pointer: ps.ptr(),
+					Message: "allOf cycle: " + m.Name + " inherits from itself through " + pst.m.Name,
+					Hint:    "a model may refer to itself through a property, but not through allOf"})
+				continue
+			}
+			if t := schemaType(r.s); !modelLike(r.n) && t != "object" && t != "" {
+				b.diags.Add(ps.ptr(), "allOf member is a %s, not an object", t)
+				continue
+			}
+			if ps.ref == "" && !r.isDefinition() {
+				// An inline allOf member adds its properties to this model.
+				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name)
+				st.required = append(st.required, r.s.Required...)
+				if ap := r.n.get("additionalProperties"); ap != nil && m.AdditionalProperties == nil {
+					m.AdditionalProperties = b.additional(r, m.Name)
+				}
+				continue
+			}
+			parent := b.model(r, r.tokens[len(r.tokens)-1])
+			m.Parents = append(m.Parents, parent.Key)
+			inherited := make([]*ir.Property, len(parent.Properties))
+			for j, p := range parent.Properties {
+				c := *p
+				inherited[j] = &c
+			}
+			props = b.mergeProps(props, inherited, m.Name)
+			if m.AdditionalProperties == nil {
+				m.AdditionalProperties = parent.AdditionalProperties
+			}
+		}
+	}
+	props = b.mergeProps(props, b.ownProperties(s, m.Name), m.Name)
+	for _, p := range props {
+		if slices.Contains(st.required, p.Name) {
+			p.Required = true
+		}
+	}
+	for _, r := range st.required {
+		if !slices.ContainsFunc(props, func(p *ir.Property) bool { return p.Name == r }) {
+			b.diags.Warn(s.ptr("required"), "required property %q is not defined", r)
+		}
+	}
+	if ap := n.get("additionalProperties"); ap != nil {
+		m.AdditionalProperties = b.additional(s, m.Name)
+	}
+	m.Properties = props
+}
+
+// mergeProps appends props to list; a property already there (inherited)
+// is replaced in place by the later definition, which must agree in type.
+func (b *builder) mergeProps(list, props []*ir.Property, model string) []*ir.Property {
+	for _, p := range props {
+		i := slices.IndexFunc(list, func(q *ir.Property) bool { return q.Name == p.Name })
+		if i < 0 {
+			list = append(list, p)
+			continue
+		}
+		if old := list[i]; !old.Type.Equal(p.Type) && !compatible(old.Type, p.Type) {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
+				Message: "property " + quote(p.Name) + " of " + model + " is " + p.Type.String() +
+					" here but " + old.Type.String() + " at " + string(old.Pointer),
+				Hint: "allOf members must agree on a property's type"})
+		}
+		list[i] = p
+	}
+	return list
+}
+
+// compatible allows a child to narrow a parent's property: a string may
+// become an enum, and an object may become a model.
+func compatible(parent, child *ir.Type) bool {
+	switch {
+	case parent.Kind == ir.KindString && child.Kind == ir.KindEnum:
+		return true
+	case parent.Kind == ir.KindAny:
+		return true
+	}
+	return false
+}
+
+// ownProperties reads the properties a schema declares, in spec order.
+func (b *builder) ownProperties(s site, model string) []*ir.Property {
+	propsNode := s.n.get("properties")
+	if propsNode == nil || propsNode.kind != kindObject {
+		return nil
+	}
+	var out []*ir.Property
+	for i, name := range propsNode.keys {
+		pn := propsNode.vals[i]
+		var sr *openapi2.SchemaRef
+		if s.s != nil {
+			sr = s.s.Properties[name]
+		}
+		ps := s.child(pn, sr, "properties", name)
+		p := &ir.Property{
+			Name:       name,
+			ClientName: pn.get("x-ms-client-name").text(),
+			Pointer:    ps.ptr(),
+			Flatten:    pn.get("x-ms-client-flatten").isTrue(),
+			Mutability: stringsOf(pn.get("x-ms-mutability")),
+		}
+		p.Type = b.typeOf(ps, model+"."+name)
+		r, ok := b.follow(ps)
+		if !ok {
+			r = ps
+		}
+		// Keywords beside a $ref describe this use of the schema and win
+		// over the ones of the schema it names; kin-openapi drops them, so
+		// they are read from the node.
+		if ps.ref != "" {
+			p.ReadOnly = pn.get("readOnly").isTrue()
+			p.Secret = pn.get("x-ms-secret").isTrue()
+			p.Description = pn.get("description").text()
+			p.Title = pn.get("title").text()
+			if d := pn.get("default"); d != nil {
+				p.Default = string(d.appendJSON(nil))
+			}
+		}
+		p.ReadOnly = p.ReadOnly || r.s.ReadOnly
+		p.Secret = p.Secret || r.n.get("x-ms-secret").isTrue()
+		if p.Description == "" && (ps.ref == "" || p.Type.Kind != ir.KindModel) {
+			// A model's own description documents the type, not the field.
+			p.Description = r.s.Description
+		}
+		if p.Title == "" && ps.ref == "" {
+			p.Title = r.s.Title
+		}
+		if d := r.n.get("default"); p.Default == "" && d != nil {
+			p.Default = string(d.appendJSON(nil))
+		}
+		if p.ClientName == "" {
+			p.ClientName = r.n.get("x-ms-client-name").text()
+		}
+		p.Constraints = constraints(r.s)
+		out = append(out, p)
+	}
+	return out
+}
+
+// constraints reads a schema's validation keywords.
+func constraints(s *openapi2.Schema) ir.Constraints {
+	c := ir.Constraints{
+		Pattern:          s.Pattern,
+		Minimum:          s.Min,
+		Maximum:          s.Max,
+		ExclusiveMinimum: s.ExclusiveMin,
+		ExclusiveMaximum: s.ExclusiveMax,
+		MultipleOf:       s.MultipleOf,
+		UniqueItems:      s.UniqueItems,
+		MaxLength:        count(s.MaxLength),
+		MaxItems:         count(s.MaxItems),
+	}
+	// kin-openapi reads an absent minimum length as 0, which constrains nothing.
+	if s.MinLength > 0 {
+		c.MinLength = count(&s.MinLength)
+	}
+	if s.MinItems > 0 {
+		c.MinItems = count(&s.MinItems)
+	}
+	return c
+}
+
+func count(v *uint64) *int64 {
+	if v == nil {
+		return nil
+	}
+	i := int64(min(*v, 1<<62))
+	return &i
+}
+
+// schemaType is a schema's single type, "" when it has none.
+func schemaType(s *openapi2.Schema) string {
+	if s == nil || s.Type == nil || len(*s.Type) == 0 {
+		return ""
+	}
+	return (*s.Type)[0]
+}
+
+func stringsOf(n *node) []string {
+	if n == nil || n.kind != kindArray {
+		return nil
+	}
+	out := make([]string, 0, len(n.vals))
+	for _, v := range n.vals {
+		if v.kind == kindString {
+			out = append(out, v.str)
+		}
+	}
+	return out
+}
+
+// definition makes sure a definition of an input file is in the API.
+func (b *builder) definition(f *file, name string) {
+	s := definitionSite(f, name)
+	if s.ref != "" {
+		return // an alias of another definition: nothing of its own
+	}
+	n := s.n
+	if n.kind != kindObject {
+		return
+	}
+	switch {
+	case modelLike(n):
+		b.model(s, name)
+	case n.get("enum") != nil:
+		b.typeOf(s, name)
+	}
+}
+
+// enum returns the Enum for a schema with an enum keyword, merging uses of
+// one x-ms-enum name.
+func (b *builder) enum(s site, hint string) *ir.Enum {
+	n := s.n
+	xe := n.get("x-ms-enum")
+	name := xe.get("name").text()
+	e := &ir.Enum{
+		Key:         name,
+		Name:        name,
+		Named:       name != "",
+		Description: s.s.Description,
+		Open:        xe.get("modelAsString").isTrue(),
+		Format:      s.s.Format,
+		Pointer:     s.ptr(),
+	}
+	if !e.Named {
+		e.Name, e.Key = hint, hint
+		if s.isDefinition() {
+			e.Name, e.Key = s.tokens[1], s.tokens[1]
+		}
+	}
+	switch schemaType(s.s) {
+	case "integer":
+		e.Base = ir.KindInt64
+		if e.Format == "int32" {
+			e.Base = ir.KindInt32
+		}
+	case "number":
+		e.Base = ir.KindFloat64
+		if e.Format == "float" {
+			e.Base = ir.KindFloat32
+		}
+	case "boolean":
+		e.Base = ir.KindBool
+	case "string", "":
+		e.Base = ir.KindString
+	default:
+		return nil
+	}
+	described := map[string]*node{}
+	if vals := xe.get("values"); vals != nil {
+		for _, v := range vals.vals {
+			if val := v.get("value"); val != nil {
+				described[string(val.appendJSON(nil))] = v
+			}
+		}
+	}
+	// Values come from the node: kin-openapi decodes numbers to float64,
+	// and the IR keeps each value's JSON text as written.
+	for i, v := range n.get("enum").vals {
+		text := string(v.appendJSON(nil))
+		if v.kind == kindNull {
+			continue // null in an enum says the value is nullable, not a member
+		}
+		if !valueFits(e.Base, v) {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("enum", strconv.Itoa(i)),
+				Message: "enum value " + text + " is not a " + e.Base.String(),
+				Hint:    "enum values must match the schema's type"})
+			continue
+		}
+		ev := &ir.EnumValue{Value: text, Pointer: s.ptr("enum", strconv.Itoa(i))}
+		if d := described[text]; d != nil {
+			ev.Name = d.get("name").text()
+			ev.Description = d.get("description").text()
+		}
+		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == text }) {
+			b.diags.Warn(ev.Pointer, "enum value %s is listed twice", text)
+			continue
+		}
+		e.Values = append(e.Values, ev)
+	}
+	if old, ok := b.enums[e.Key]; ok {
+		if !e.Named && old.Pointer != e.Pointer {
+			// Two unnamed enums with the same hint: keep them apart.
+			for i := 2; ; i++ {
+				k := e.Key + "#" + strconv.Itoa(i)
+				if _, taken := b.enums[k]; !taken {
+					e.Key = k
+					break
+				}
+			}
+		} else {
+			b.mergeEnum(old, e)
+			return old
+		}
+	}
+	b.enums[e.Key] = e
+	b.enumAt[e.Key] = e.Pointer
+	b.api.Enums = append(b.api.Enums, e)
+	return e
+}
+
+// mergeEnum folds another use of a named enum into the first one. Azure
+// specs repeat x-ms-enum inline wherever a property uses it; the copies
+// usually agree, and when they do not the union is what the service can send.
+func (b *builder) mergeEnum(into, e *ir.Enum) {
+	if into.Pointer == e.Pointer {
+		return
+	}
+	if into.Base != e.Base {
+		b.diags.Add(e.Pointer, "x-ms-enum %q is a %s here but a %s at %s", e.Name, e.Base, into.Base, into.Pointer)
+		return
+	}
+	added := false
+	for _, v := range e.Values {
+		if i := slices.IndexFunc(into.Values, func(o *ir.EnumValue) bool { return o.Value == v.Value }); i >= 0 {
+			if into.Values[i].Description == "" {
+				into.Values[i].Description = v.Description
+			}
+			continue
+		}
+		into.Values = append(into.Values, v)
+		added = true
+	}
+	if added {
+		b.diags.Warn(e.Pointer, "x-ms-enum %q has values here that %s lacks; armgen uses their union", e.Name, into.Pointer)
+	}
+	if into.Open != e.Open {
+		b.diags.Warn(e.Pointer, "x-ms-enum %q is modelAsString: %v here but %v at %s; armgen treats it as open",
+			e.Name, e.Open, into.Open, into.Pointer)
+		into.Open = true
+	}
+	if into.Description == "" {
+		into.Description = e.Description
+	}
+}
+
+// valueFits reports whether an enum value matches the enum's base kind.
+func valueFits(base ir.Kind, v *node) bool {
+	switch base {
+	case ir.KindString:
+		return v.kind == kindString
+	case ir.KindBool:
+		return v.kind == kindBool
+	case ir.KindInt32, ir.KindInt64:
+		if v.kind != kindNumber {
+			return false
+		}
+		_, err := strconv.ParseInt(v.str, 10, 64)
+		return err == nil
+	default:
+		return v.kind == kindNumber
+	}
+}
+
+// polymorphism links discriminated models once all models exist: each base
+// lists its descendants, each descendant names its nearest base.
+func (b *builder) polymorphism() {
+	states := make([]*modelState, 0, len(b.models))
+	for _, st := range b.models {
+		states = append(states, st)
+	}
+	slices.SortFunc(states, func(x, y *modelState) int { return strings.Compare(x.m.Key, y.m.Key) })
+	byKey := make(map[string]*modelState, len(states))
+	for _, st := range states {
+		byKey[st.m.Key] = st
+	}
+	// discriminatorOf finds the discriminator a model declares or inherits.
+	var discriminatorOf func(st *modelState, depth int) string
+	discriminatorOf = func(st *modelState, depth int) string {
+		if st.discriminator != "" || depth > 64 {
+			return st.discriminator
+		}
+		for _, p := range st.m.Parents {
+			if d := discriminatorOf(byKey[p], depth+1); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	var ancestors func(st *modelState, visit func(*modelState), depth int)
+	ancestors = func(st *modelState, visit func(*modelState), depth int) {
+		if depth > 64 {
+			return
+		}
+		for _, p := range st.m.Parents {
+			visit(byKey[p])
+			ancestors(byKey[p], visit, depth+1)
+		}
+	}
+	for _, st := range states {
+		if st.m.Parents == nil || discriminatorOf(st, 0) == "" {
+			continue
+		}
+		ancestors(st, func(a *modelState) {
+			if discriminatorOf(a, 0) != "" && !slices.Contains(a.m.Children, st.m.Key) {
+				a.m.Children = append(a.m.Children, st.m.Key)
+			}
+		}, 0)
+	}
+	for _, st := range states {
+		m := st.m
+		d := discriminatorOf(st, 0)
+		if d == "" {
+			continue
+		}
+		if len(m.Children) > 0 || st.discriminator != "" {
+			m.Discriminator = d
+			slices.Sort(m.Children)
+			b.checkDiscriminator(st, d)
+		}
+		if m.Parents != nil {
+			m.DiscriminatorValue = st.discriminatorValue
+			if m.DiscriminatorValue == "" {
+				m.DiscriminatorValue = m.Name
+			}
+			for _, p := range m.Parents {
+				if pm := byKey[p].m; discriminatorOf(byKey[p], 0) != "" {
+					m.Base = nearestBase(byKey, pm)
+					break
+				}
+			}
+		} else if st.discriminatorValue != "" {
+			m.DiscriminatorValue = st.discriminatorValue
+		}
+		for _, p := range m.Properties {
+			if p.Name == d {
+				p.Discriminator = true
+			}
+		}
+	}
+}
+
+// nearestBase returns the Key of the closest model, from m up, that
+// others derive from.
+func nearestBase(byKey map[string]*modelState, m *ir.Model) string {
+	for depth := 0; depth < 64; depth++ {
+		if len(m.Children) > 0 || byKey[m.Key].discriminator != "" {
+			return m.Key
+		}
+		if len(m.Parents) == 0 {
+			return m.Key
+		}
+		m = byKey[m.Parents[0]].m
+	}
+	return m.Key
+}
+
+// checkDiscriminator insists the discriminator is a required string.
+func (b *builder) checkDiscriminator(st *modelState, d string) {
+	if st.discriminator == "" {
+		return // checked where declared
+	}
+	i := slices.IndexFunc(st.m.Properties, func(p *ir.Property) bool { return p.Name == d })
+	if i < 0 {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"),
+			Message: "discriminator " + quote(d) + " is not a property of " + st.m.Name,
+			Hint:    "define it under properties, as a required string"})
+		return
+	}
+	p := st.m.Properties[i]
+	if p.Type.Kind != ir.KindString && p.Type.Kind != ir.KindEnum {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
+			Message: "discriminator " + quote(d) + " must be a string, not " + p.Type.String()})
+	}
+	if !p.Required {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"),
+			Message: "discriminator " + quote(d) + " must be listed in required",
+			Hint:    "Swagger 2.0 requires the discriminator property to be required"})
+	}
+}
+
+// usage marks each model with where it travels, following properties.
+func (b *builder) usage() {
+	index := make(map[string]*ir.Model, len(b.api.Models))
+	for _, m := range b.api.Models {
+		index[m.Key] = m
+	}
+	var mark func(t *ir.Type, u ir.Usage)
+	mark = func(t *ir.Type, u ir.Usage) {
+		for t != nil && (t.Kind == ir.KindArray || t.Kind == ir.KindMap) {
+			t = t.Elem
+		}
+		if t == nil || t.Kind != ir.KindModel {
+			return
+		}
+		m := index[t.Ref]
+		if m == nil || m.Usage&u == u {
+			return
+		}
+		m.Usage |= u
+		for _, p := range m.Properties {
+			mark(p.Type, u)
+		}
+		if m.AdditionalProperties != nil {
+			mark(m.AdditionalProperties, u)
+		}
+		for _, c := range m.Children {
+			mark(&ir.Type{Kind: ir.KindModel, Ref: c}, u)
+		}
+	}
+	for _, op := range b.api.Operations {
+		if body := op.Body(); body != nil {
+			mark(body.Type, ir.UsageInput)
+		}
+		for _, r := range op.Responses {
+			u := ir.UsageOutput
+			if r.Error {
+				u = ir.UsageError
+			}
+			mark(r.Type, u)
+		}
+		if op.Default != nil {
+			mark(op.Default.Type, ir.UsageError)
+		}
+	}
+}

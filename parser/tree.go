@@ -1,0 +1,538 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A node is a JSON value as written in a spec file, with object keys in
+// their order. The parser reads every file into nodes first: that is where
+// syntax, duplicate keys, encoding and nesting depth are checked with a
+// location, and where the keyword checks and $ref siblings look, since the
+// typed kin-openapi document keeps neither order nor positions.
+type node struct {
+	kind nodeKind
+	// str is a string's value, or a number's or literal's JSON text.
+	str  string
+	keys []string // object keys, in order
+	vals []*node  // object values (parallel to keys), or array elements
+	// index finds a key in a large object; built on first lookup.
+	index map[string]int
+	// off is the offset of the value's first byte in its file; JSON input only.
+	off int
+}
+
+type nodeKind uint8
+
+const (
+	kindNull nodeKind = iota
+	kindBool
+	kindNumber
+	kindString
+	kindArray
+	kindObject
+)
+
+func (k nodeKind) String() string {
+	return [...]string{"null", "boolean", "number", "string", "array", "object"}[k]
+}
+
+// get returns the value under key in an object, or nil.
+func (n *node) get(key string) *node {
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	if len(n.keys) <= 16 {
+		for i, k := range n.keys {
+			if k == key {
+				return n.vals[i]
+			}
+		}
+		return nil
+	}
+	if n.index == nil {
+		n.index = make(map[string]int, len(n.keys))
+		for i, k := range n.keys {
+			n.index[k] = i
+		}
+	}
+	if i, ok := n.index[key]; ok {
+		return n.vals[i]
+	}
+	return nil
+}
+
+// lookup follows a JSON pointer's unescaped tokens from n.
+func (n *node) lookup(tokens []string) *node {
+	for _, t := range tokens {
+		switch {
+		case n == nil:
+			return nil
+		case n.kind == kindObject:
+			n = n.get(t)
+		case n.kind == kindArray:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(n.vals) || strconv.Itoa(i) != t {
+				return nil
+			}
+			n = n.vals[i]
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+// text returns a string node's value, or "" for anything else.
+func (n *node) text() string {
+	if n == nil || n.kind != kindString {
+		return ""
+	}
+	return n.str
+}
+
+// isTrue reports whether n is the JSON literal true.
+func (n *node) isTrue() bool { return n != nil && n.kind == kindBool && n.str == "true" }
+
+// appendJSON writes n back as compact JSON.
+func (n *node) appendJSON(b []byte) []byte {
+	switch n.kind {
+	case kindString:
+		q, _ := json.Marshal(n.str)
+		return append(b, q...)
+	case kindArray:
+		b = append(b, '[')
+		for i, v := range n.vals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = v.appendJSON(b)
+		}
+		return append(b, ']')
+	case kindObject:
+		b = append(b, '{')
+		for i, k := range n.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			q, _ := json.Marshal(k)
+			b = append(b, q...)
+			b = append(b, ':')
+			b = n.vals[i].appendJSON(b)
+		}
+		return append(b, '}')
+	}
+	return append(b, n.str...)
+}
+
+// Limits bound what the reader accepts, so that hostile input ends in a
+// clear error rather than exhausted memory or stack.
+type Limits struct {
+	MaxFileBytes int // per file
+	MaxDepth     int // nesting of arrays and objects
+	MaxRefDepth  int // $ref chains followed without reaching a schema
+	MaxFiles     int // files reached through $ref
+	MaxNodes     int // values after YAML aliases are expanded
+}
+
+// DefaultLimits are far above any real ARM spec (the largest is ~4 MB and
+// nests ~30 deep) and far below what would hurt the machine.
+var DefaultLimits = Limits{
+	MaxFileBytes: 64 << 20,
+	MaxDepth:     256,
+	MaxRefDepth:  64,
+	MaxFiles:     2000,
+	MaxNodes:     20_000_000,
+}
+
+// syntaxError is a defect found while reading a file: its pointer is the
+// innermost value being read, and line and column say where in the text.
+type syntaxError struct {
+	pointer   string
+	line, col int
+	msg       string
+}
+
+// scanner reads JSON text into nodes in one pass.
+type scanner struct {
+	data   []byte
+	pos    int
+	limits Limits
+	nodes  int
+	errs   []syntaxError
+	// path is the pointer of the value being read, as unescaped tokens.
+	path []string
+}
+
+// parseJSON reads data (without a BOM) into a node tree. Duplicate keys and
+// invalid UTF-8 are collected and reading goes on; a syntax error stops it.
+func parseJSON(data []byte, limits Limits) (*node, []syntaxError) {
+	s := &scanner{data: data, limits: limits}
+	s.skipSpace()
+	if s.pos == len(s.data) {
+		return nil, []syntaxError{{line: 1, col: 1, msg: "the file is empty"}}
+	}
+	n, ok := s.value(0)
+	if ok {
+		s.skipSpace()
+		if s.pos < len(s.data) {
+			s.fail("unexpected %s after the end of the document", s.describe())
+			ok = false
+		}
+	}
+	if !ok {
+		n = nil
+	}
+	return n, s.errs
+}
+
+func (s *scanner) pointer() string { return pointerOf(s.path) }
+
+// fail records a syntax error at the current position.
+func (s *scanner) fail(format string, args ...any) {
+	line, col := lineCol(s.data, s.pos)
+	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col, msg: fmt.Sprintf(format, args...)})
+}
+
+// describe names the byte at the current position for a message.
+func (s *scanner) describe() string {
+	if s.pos >= len(s.data) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(s.data[s.pos:])
+	if r == utf8.RuneError {
+		return fmt.Sprintf("byte 0x%02x", s.data[s.pos])
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (s *scanner) skipSpace() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) value(depth int) (*node, bool) {
+	if depth > s.limits.MaxDepth {
+		s.fail("nesting is deeper than %d levels", s.limits.MaxDepth)
+		return nil, false
+	}
+	s.nodes++
+	if s.nodes > s.limits.MaxNodes {
+		s.fail("more than %d values", s.limits.MaxNodes)
+		return nil, false
+	}
+	s.skipSpace()
+	if s.pos >= len(s.data) {
+		s.fail("unexpected end of file: the JSON is truncated")
+		return nil, false
+	}
+	start := s.pos
+	switch c := s.data[s.pos]; {
+	case c == '{':
+		return s.object(depth)
+	case c == '[':
+		return s.array(depth)
+	case c == '"':
+		str, ok := s.string()
+		return &node{kind: kindString, str: str, off: start}, ok
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	default:
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if bytes.HasPrefix(s.data[s.pos:], []byte(lit)) {
+				s.pos += len(lit)
+				k := kindBool
+				if lit == "null" {
+					k = kindNull
+				}
+				return &node{kind: k, str: lit, off: start}, true
+			}
+		}
+		if start == 0 && c == '<' {
+			s.fail("this is not JSON: it starts with '<' (an HTML or XML page?)")
+		} else {
+			s.fail("unexpected %s: expected a JSON value", s.describe())
+		}
+		return nil, false
+	}
+}
+
+func (s *scanner) object(depth int) (*node, bool) {
+	n := &node{kind: kindObject, off: s.pos}
+	s.pos++ // {
+	s.skipSpace()
+	if s.pos < len(s.data) && s.data[s.pos] == '}' {
+		s.pos++
+		return n, true
+	}
+	var seen map[string]bool
+	for {
+		s.skipSpace()
+		if s.pos >= len(s.data) {
+			s.fail("unexpected end of file inside an object: the JSON is truncated")
+			return nil, false
+		}
+		if s.data[s.pos] != '"' {
+			s.fail("unexpected %s: expected a quoted object key", s.describe())
+			return nil, false
+		}
+		key, ok := s.string()
+		if !ok {
+			return nil, false
+		}
+		if len(n.keys) >= 8 && seen == nil {
+			seen = make(map[string]bool, 16)
+			for _, k := range n.keys {
+				seen[k] = true
+			}
+		}
+		dup := false
+		if seen != nil {
+			dup = seen[key]
+			seen[key] = true
+		} else {
+			for _, k := range n.keys {
+				dup = dup || k == key
+			}
+		}
+		s.path = append(s.path, key)
+		if dup {
+			line, col := lineCol(s.data, s.pos)
+			s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
+				msg: fmt.Sprintf("duplicate key %q: JSON readers disagree on which value wins", key)})
+		}
+		s.skipSpace()
+		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+			if s.pos >= len(s.data) {
+				s.fail("unexpected end of file after an object key: the JSON is truncated")
+			} else {
+				s.fail("unexpected %s: expected ':' after the object key", s.describe())
+			}
+			return nil, false
+		}
+		s.pos++
+		v, ok := s.value(depth + 1)
+		s.path = s.path[:len(s.path)-1]
+		if !ok {
+			return nil, false
+		}
+		if !dup {
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+		}
+		s.skipSpace()
+		if s.pos >= len(s.data) {
+			s.fail("unexpected end of file inside an object: the JSON is truncated")
+			return nil, false
+		}
+		switch s.data[s.pos] {
+		case ',':
+			s.pos++
+		case '}':
+			s.pos++
+			return n, true
+		default:
+			s.fail("unexpected %s: expected ',' or '}'", s.describe())
+			return nil, false
+		}
+	}
+}
+
+func (s *scanner) array(depth int) (*node, bool) {
+	n := &node{kind: kindArray, off: s.pos}
+	s.pos++ // [
+	s.skipSpace()
+	if s.pos < len(s.data) && s.data[s.pos] == ']' {
+		s.pos++
+		return n, true
+	}
+	for {
+		s.path = append(s.path, strconv.Itoa(len(n.vals)))
+		v, ok := s.value(depth + 1)
+		s.path = s.path[:len(s.path)-1]
+		if !ok {
+			return nil, false
+		}
+		n.vals = append(n.vals, v)
+		s.skipSpace()
+		if s.pos >= len(s.data) {
+			s.fail("unexpected end of file inside an array: the JSON is truncated")
+			return nil, false
+		}
+		switch s.data[s.pos] {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			return n, true
+		default:
+			s.fail("unexpected %s: expected ',' or ']'", s.describe())
+			return nil, false
+		}
+	}
+}
+
+// string reads a quoted string at s.pos.
+func (s *scanner) string() (string, bool) {
+	start := s.pos
+	s.pos++ // "
+	escaped := false
+	for s.pos < len(s.data) {
+		c := s.data[s.pos]
+		switch {
+		case c == '"':
+			raw := s.data[start : s.pos+1]
+			s.pos++
+			if !escaped {
+				if !utf8.Valid(raw) {
+					s.invalidUTF8(start, raw)
+				}
+				return string(raw[1 : len(raw)-1]), true
+			}
+			if !utf8.Valid(raw) {
+				s.invalidUTF8(start, raw)
+				raw = bytes.ToValidUTF8(raw, []byte("\uFFFD"))
+			}
+			var str string
+			if err := json.Unmarshal(raw, &str); err != nil {
+				s.pos = start
+				s.fail("invalid escape in string")
+				return "", false
+			}
+			return str, true
+		case c == '\\':
+			escaped = true
+			s.pos += 2
+		case c < 0x20:
+			s.fail("control character %q inside a string (a missing closing quote?)", rune(c))
+			return "", false
+		default:
+			s.pos++
+		}
+	}
+	s.pos = start
+	s.fail("unterminated string: the JSON is truncated")
+	return "", false
+}
+
+func (s *scanner) invalidUTF8(start int, raw []byte) {
+	bad := start
+	for i := 0; i < len(raw); {
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size <= 1 {
+			bad = start + i
+			break
+		}
+		i += size
+	}
+	line, col := lineCol(s.data, bad)
+	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
+		msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", s.data[bad])})
+}
+
+func (s *scanner) number() (*node, bool) {
+	start := s.pos
+	if s.data[s.pos] == '-' {
+		s.pos++
+	}
+	digits := func() int {
+		n := 0
+		for s.pos < len(s.data) && s.data[s.pos] >= '0' && s.data[s.pos] <= '9' {
+			s.pos++
+			n++
+		}
+		return n
+	}
+	intStart := s.pos
+	if digits() == 0 {
+		s.fail("invalid number")
+		return nil, false
+	}
+	if s.data[intStart] == '0' && s.pos-intStart > 1 {
+		s.pos = intStart
+		s.fail("invalid number: leading zero")
+		return nil, false
+	}
+	if s.pos < len(s.data) && s.data[s.pos] == '.' {
+		s.pos++
+		if digits() == 0 {
+			s.fail("invalid number: no digits after '.'")
+			return nil, false
+		}
+	}
+	if s.pos < len(s.data) && (s.data[s.pos] == 'e' || s.data[s.pos] == 'E') {
+		s.pos++
+		if s.pos < len(s.data) && (s.data[s.pos] == '+' || s.data[s.pos] == '-') {
+			s.pos++
+		}
+		if digits() == 0 {
+			s.fail("invalid number: no digits in the exponent")
+			return nil, false
+		}
+	}
+	return &node{kind: kindNumber, str: string(s.data[start:s.pos]), off: start}, true
+}
+
+// lineCol turns a byte offset into a 1-based line and column (in runes).
+func lineCol(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line = 1 + bytes.Count(data[:off], []byte{'\n'})
+	lineStart := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[lineStart:off])
+}
+
+// pointerOf renders unescaped tokens as a JSON pointer ("" for the root).
+func pointerOf(tokens []string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(escapeToken(t))
+	}
+	return b.String()
+}
+
+var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escapeToken(t string) string {
+	if strings.ContainsAny(t, "~/") {
+		return tokenEscaper.Replace(t)
+	}
+	return t
+}
+
+var tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
+// splitPointer turns "/a/b~1c" into ["a", "b/c"]. It reports false for text
+// that is not a JSON pointer.
+func splitPointer(p string) ([]string, bool) {
+	if p == "" {
+		return nil, true
+	}
+	if p[0] != '/' {
+		return nil, false
+	}
+	parts := strings.Split(p[1:], "/")
+	for i, t := range parts {
+		if strings.Contains(t, "~") {
+			for j := 0; j < len(t); j++ {
+				if t[j] == '~' && (j+1 == len(t) || (t[j+1] != '0' && t[j+1] != '1')) {
+					return nil, false
+				}
+			}
+			parts[i] = tokenUnescaper.Replace(t)
+		}
+	}
+	return parts, true
+}
