@@ -20,11 +20,10 @@ func (g *gen) enumsFile(f *jen.File) {
 
 func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	name := g.names.Type(e)
-	text := e.Description
-	if text == "" {
-		text = "is an enum of the API."
+	docs := doc(name, e.Description)
+	if len(docs) == 0 {
+		docs = comment(name + " is the " + e.Name + " enum of the API.")
 	}
-	docs := doc(name, text)
 	if e.Open {
 		docs = append(docs, jen.Comment("//"), jen.Comment("// The list is open: the service may send values not listed here."))
 	} else {

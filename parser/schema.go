@@ -436,7 +436,8 @@ func (b *builder) ownProperties(s site, model string) []*ir.Property {
 		p.Type = b.typeOf(ps, model+"."+name)
 		r, ok := b.follow(ps)
 		if !ok {
-			r = ps
+			// Reported already; read what the property itself says.
+			r = site{f: ps.f, tokens: ps.tokens, n: pn, s: new(openapi2.Schema)}
 		}
 		// Keywords beside a $ref describe this use of the schema and win
 		// over the ones of the schema it names; kin-openapi drops them, so
@@ -551,7 +552,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		Key:         name,
 		Name:        name,
 		Named:       name != "",
-		Description: s.s.Description,
+		Description: firstOf(s.s.Description, s.s.Title),
 		Open:        xe.get("modelAsString").isTrue(),
 		Format:      s.s.Format,
 		Pointer:     s.ptr(),
@@ -649,6 +650,9 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 		if i := slices.IndexFunc(into.Values, func(o *ir.EnumValue) bool { return o.Value == v.Value }); i >= 0 {
 			if into.Values[i].Description == "" {
 				into.Values[i].Description = v.Description
+			}
+			if into.Values[i].Name == "" {
+				into.Values[i].Name = v.Name
 			}
 			continue
 		}
@@ -847,4 +851,13 @@ func (b *builder) usage() {
 			mark(op.Default.Type, ir.UsageError)
 		}
 	}
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }

@@ -132,7 +132,8 @@ func PossiblePoolAllocationModeValues() []PoolAllocationMode {
 	}
 }
 
-// PrivateEndpointConnectionProvisioningState - is an enum of the API.
+// PrivateEndpointConnectionProvisioningState - The provisioning state of the private endpoint
+// connection.
 //
 // The list is closed: the service sends only the values listed here.
 type PrivateEndpointConnectionProvisioningState string
@@ -169,7 +170,7 @@ func PossiblePrivateEndpointConnectionProvisioningStateValues() []PrivateEndpoin
 	}
 }
 
-// PrivateLinkServiceConnectionStatus - is an enum of the API.
+// PrivateLinkServiceConnectionStatus - The status of the Batch private endpoint connection
 //
 // The list is closed: the service sends only the values listed here.
 type PrivateLinkServiceConnectionStatus string

@@ -45,20 +45,47 @@ func lineDiff(have, want string) string {
 			}
 		}
 	}
+	// Walk the LCS into edit lines, then print changes with three lines
+	// of context around each.
+	type line struct {
+		op   byte
+		text string
+	}
+	var lines []line
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
-			out.WriteString(" " + a[i] + "\n")
+			lines = append(lines, line{' ', a[i]})
 			i++
 			j++
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			out.WriteString("+" + b[j] + "\n")
+			lines = append(lines, line{'+', b[j]})
 			j++
 		default:
-			out.WriteString("-" + a[i] + "\n")
+			lines = append(lines, line{'-', a[i]})
 			i++
 		}
+	}
+	const context = 3
+	skipped := false
+	for k, l := range lines {
+		near := false
+		for d := -context; d <= context; d++ {
+			if k+d >= 0 && k+d < len(lines) && lines[k+d].op != ' ' {
+				near = true
+				break
+			}
+		}
+		if !near {
+			if !skipped {
+				out.WriteString("...\n")
+				skipped = true
+			}
+			continue
+		}
+		skipped = false
+		out.WriteString(string(l.op) + l.text + "\n")
 	}
 	return out.String()
 }

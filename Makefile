@@ -1,0 +1,28 @@
+# armgen's tasks. `make generate` and `make test` are the two a fresh clone needs.
+GO ?= go
+
+.PHONY: generate test golden check bench fuzz
+
+# Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go).
+generate:
+	$(GO) generate ./generated/...
+
+# Everything: vet, every test (golden, generated, CLI, reference specs when
+# ../shared is present), and the azidentity example module.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+	cd examples/azure && $(GO) vet ./... && $(GO) test ./...
+
+# Rewrite golden/*/want and stderr.txt from the current generator; review the diff.
+golden:
+	$(GO) test ./golden -update
+
+# What CI checks besides tests: formatting, vet, and generated/ up to date.
+check:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	$(GO) run ./cmd/armgen -spec spec/batch-account-update.json -out generated/batch -package batch -check
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./parser ./emit ./cmd/armgen
