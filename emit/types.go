@@ -161,6 +161,9 @@ func comment(text string) []jen.Code {
 // commentLines renders text as "// " lines. Each starts with "//", which
 // tells jennifer to write it verbatim.
 func commentLines(text string) []string {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
 	var out []string
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
 		para = strings.TrimRight(para, " \t\r")

@@ -12,7 +12,7 @@ type Palette struct {
 	Shade *PaletteShade
 	// Surface finish; the service may add more.
 	Finish *Finish
-	Ratio *Ratio
+	Ratio  *Ratio
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
 	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
 	Extra map[string]json.RawMessage
