@@ -14,6 +14,7 @@ package golden_test
 import (
 	"bytes"
 	"flag"
+	"go/format"
 	"os"
 	"path"
 	"path/filepath"
@@ -104,6 +105,9 @@ func runCase(t *testing.T, dir string) {
 	got := map[string]string{}
 	for _, f := range files {
 		got[f.Name] = string(f.Content)
+		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
+			t.Errorf("%s is not gofmt-clean (err %v)", f.Name, err)
+		}
 	}
 	for name := range want {
 		if _, ok := got[name]; !ok {
