@@ -298,6 +298,11 @@ func valueName(v *ir.EnumValue) string {
 	}
 	name := Exported(text)
 	if name == "" {
+		// A value of symbols only ("*", "+") is named after them, as the
+		// Azure SDKs do: SecurityRuleProtocolAsterisk.
+		name = symbolNames(text)
+	}
+	if name == "" {
 		return ""
 	}
 	if strings.HasPrefix(name, "N") && len(name) > 1 && name[1] >= '0' && name[1] <= '9' {
@@ -373,7 +378,7 @@ func quote(s string) string { return strconv.Quote(s) }
 // for an error model must not take one of their names.
 var responseErrorFields = map[string]bool{
 	"StatusCode": true, "Method": true, "URL": true, "RequestID": true, "Code": true,
-	"Message": true, "Target": true, "Details": true, "RawBody": true,
+	"Message": true, "Target": true, "Details": true, "RawBody": true, "Error": true,
 }
 
 // ErrorField names the ResponseError field holding a decoded error model:
@@ -390,3 +395,24 @@ func (n *Names) ErrorField(m *ir.Model) string {
 // ErrorFunc names the function that builds a ResponseError from a response
 // whose body is the error model m.
 func (n *Names) ErrorFunc(m *ir.Model) string { return "responseErrorWith" + n.types[m] }
+
+var symbols = map[rune]string{
+	'*': "Asterisk", '+': "Plus", '-': "Minus", '.': "Dot", '/': "Slash", '\\': "Backslash",
+	'@': "At", '#': "Hash", '&': "Ampersand", '%': "Percent", '=': "Equals", '!': "Exclamation",
+	'?': "Question", '~': "Tilde", '^': "Caret", '$': "Dollar", '|': "Pipe", '<': "LessThan",
+	'>': "GreaterThan", '_': "Underscore", ' ': "Space", ':': "Colon", ',': "Comma", ';': "Semicolon",
+}
+
+// symbolNames spells out a value made of symbols; "" when a rune has no
+// name (or the value is empty).
+func symbolNames(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		name, ok := symbols[r]
+		if !ok {
+			return ""
+		}
+		b.WriteString(name)
+	}
+	return b.String()
+}
