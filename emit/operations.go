@@ -91,7 +91,17 @@ func (g *gen) operation(f *jen.File, og *opGen) {
 	g.responseType(f, og)
 	g.requestBuilder(f, og)
 	g.responseParser(f, og)
-	g.sendMethod(f, og)
+	switch {
+	case og.op.LongRunning != nil:
+		g.pollerMethods(f, og)
+	case og.op.Pageable != nil:
+		if og.names.NextRequest != "" {
+			g.nextRequestBuilder(f, og)
+		}
+		g.pagerMethod(f, og)
+	default:
+		g.sendMethod(f, og)
+	}
 }
 
 // argList is ctx, the required parameters and options, as declared.
@@ -596,18 +606,22 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 	)}
 }
 
-// sendMethod writes <Op>: build, send through the client's Doer, parse.
-func (g *gen) sendMethod(f *jen.File, og *opGen) {
-	op := og.op
-	text := firstNonEmpty(op.Description, op.Summary)
-	docs := doc(og.names.Method, text)
+// opDoc documents the method that calls an operation, from the spec.
+func opDoc(name string, op *ir.Operation, fallback string) []jen.Code {
+	docs := doc(name, firstNonEmpty(op.Description, op.Summary))
 	if len(docs) == 0 {
-		docs = comment(og.names.Method + " calls " + op.ID + ".")
+		docs = comment(fallback)
 	}
 	if op.Deprecated {
 		docs = append(docs, jen.Comment("//"), jen.Comment("// Deprecated: the spec marks this operation deprecated."))
 	}
-	addLines(f, docs)
+	return docs
+}
+
+// sendMethod writes <Op>: build, send through the client's Doer, parse.
+func (g *gen) sendMethod(f *jen.File, og *opGen) {
+	op := og.op
+	addLines(f, opDoc(og.names.Method, op, og.names.Method+" calls "+op.ID+"."))
 	result := og.names.Response
 	f.Func().Params(og.recv).Id(og.names.Method).Params(g.argList(og)...).Params(jen.Id(result), jen.Error()).Block(
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot(og.names.Request).Call(g.callArgs(og)...),

@@ -65,7 +65,10 @@ type Op struct {
 	Response string // BatchAccountUpdateResponse
 	// Pageable operations: Pager type and the method that makes one.
 	Pager, NewPager string
-	// Long-running operations: Poller type, Begin method, Resume function.
+	// Pageable operations also build requests for later pages.
+	NextRequest string
+	// Long-running operations: Poller type, and the methods that start one
+	// and rebuild one from a resume token.
 	Poller, Begin, Resume string
 }
 

@@ -74,30 +74,51 @@ func (n *Names) operations(api *ir.API) {
 		if op.Pageable != nil {
 			o.Pager = n.derive(prefix+"Pager", string(op.Pointer))
 			o.NewPager = "New" + method + "Pager"
+			o.NextRequest = "New" + method + "NextRequest"
 		}
 		if op.LongRunning != nil {
 			o.Poller = n.derive(prefix+"Poller", string(op.Pointer))
 			o.Begin = "Begin" + method
-			o.Resume = n.derive("Resume"+prefix+"Poller", string(op.Pointer))
+			o.Resume = "Resume" + method
 		}
 		n.ops[op] = o
 		n.opParams(op)
 	}
+	// A pageable operation whose spec names the operation that fetches
+	// later pages uses that operation's request builder.
+	byID := map[string]*ir.Operation{}
+	for _, op := range api.Operations {
+		byID[op.ID] = op
+	}
+	for _, op := range api.Operations {
+		if o := n.ops[op]; o != nil && op.Pageable != nil && op.Pageable.NextOperation != "" {
+			if next := n.ops[byID[op.Pageable.NextOperation]]; next != nil && next.Group == o.Group {
+				o.NextRequest = ""
+			}
+		}
+	}
+	// The methods armgen derives (New…Request, Parse…Response, pagers,
+	// pollers) must meet neither a spec method nor each other.
 	for _, op := range api.Operations {
 		o := n.ops[op]
 		if o == nil {
 			continue
 		}
-		// The derived method names must not meet another operation's.
-		for _, derived := range []string{o.Request, o.Parse, o.NewPager, o.Begin} {
+		for _, derived := range []string{o.Request, o.Parse, o.NewPager, o.NextRequest, o.Begin, o.Resume} {
 			if derived == "" {
 				continue
 			}
-			if other, taken := methods[o.Group][derived]; taken && other != op {
+			if other, taken := methods[o.Group][derived]; taken {
+				what := "a group accessor"
+				if other != nil {
+					what = "a method of operation " + quote(other.ID)
+				}
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: op.Pointer,
-					Message: fmt.Sprintf("armgen's method %s.%s for %q is also the method of operation %q", o.Group.Type, derived, op.ID, other.ID),
+					Message: fmt.Sprintf("armgen's method %s.%s for %q is also %s", o.Group.Type, derived, op.ID, what),
 					Hint:    "rename one operationId"})
+				continue
 			}
+			methods[o.Group][derived] = op
 		}
 	}
 }

@@ -1,0 +1,183 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// Pagers and pollers. Their machinery is generic static code (Pager and
+// Poller in emit/static); per operation the emitter writes a type alias
+// with the operation's name and the methods that make one.
+
+// pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias.
+func (g *gen) pagerMethod(f *jen.File, og *opGen) {
+	op, names := og.op, og.names
+	result := names.Response
+	body := g.models[og.body.Ref]
+	itemProp, nextProp := pagingProps(body, op.Pageable)
+	itemType := g.elemType(itemProp.Type.Elem, false)
+
+	f.Comment("// " + names.Pager + " walks the pages of " + op.ID + ".")
+	f.Type().Id(names.Pager).Op("=").Id("Pager").Types(jen.Id(result), itemType)
+	f.Line()
+
+	var params []jen.Code
+	for _, p := range og.required {
+		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+	}
+	params = append(params, jen.Id("options").Op("*").Id(names.Options))
+	args := g.callArgs(og)
+
+	// The first page comes from the operation's own request, later ones
+	// from the next link.
+	var nextReq jen.Code
+	if names.NextRequest != "" {
+		nextReq = jen.Id("c").Dot(names.NextRequest).Call(jen.Id("ctx"), jen.Id("nextLink"))
+	} else {
+		nextReq = g.nextOperationCall(og)
+	}
+	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+		jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
+		jen.Var().Err().Error(),
+		jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
+			jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(args...),
+		).Else().Block(
+			jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
+	)
+	var nextLink jen.Code = jen.Nil()
+	if nextProp != nil {
+		// func(p Result) string { return deref(p.NextLink) }
+		field := jen.Id("p").Dot(g.names.Field(nextProp))
+		var value jen.Code = jen.Id("deref").Call(field)
+		if !isPointerField(g, nextProp.Type) {
+			value = field
+		}
+		nextLink = jen.Func().Params(jen.Id("p").Id(result)).String().Block(jen.Return(value))
+	}
+	items := jen.Func().Params(jen.Id("p").Id(result)).Index().Add(itemType).Block(
+		jen.Return(jen.Id("p").Dot(g.names.Field(itemProp))),
+	)
+	text := "one page"
+	if nextProp != nil {
+		text = "pages linked by " + nextProp.Name
+	}
+	addLines(f, opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+"."))
+	addLines(f, comment("The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch)."))
+	f.Func().Params(og.recv).Id(names.NewPager).Params(params...).Op("*").Id(names.Pager).Block(
+		jen.Return(jen.Id("newPager").Call(fetch, nextLink, items)),
+	)
+	f.Line()
+}
+
+// pagingProps finds the item array and next link properties of a page.
+func pagingProps(m *ir.Model, p *ir.Paging) (items, next *ir.Property) {
+	for _, prop := range m.Properties {
+		switch prop.Name {
+		case p.ItemName:
+			items = prop
+		case p.NextLinkName:
+			if p.NextLinkName != "" {
+				next = prop
+			}
+		}
+	}
+	return items, next
+}
+
+// nextRequestBuilder writes New<Op>NextRequest: a GET of the next link
+// the service returned, resolved against the endpoint when relative.
+func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
+	names := og.names
+	f.Comment("// " + names.NextRequest + " builds the request for a later page of " + og.op.ID + " from the page's next link.")
+	body := []jen.Code{
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(og.client().Dot("endpoint"), jen.Id("nextLink")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Qual("net/http", "MethodGet"), jen.Id("u"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	if accept := pickAccept(og.op.Produces, true); accept != "" {
+		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
+	}
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	f.Func().Params(og.recv).Id(names.NextRequest).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).
+		Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	f.Line()
+}
+
+// nextOperationCall calls the request builder of the operation the spec
+// names for later pages (x-ms-pageable operationName): the next link goes
+// to its parameter that the list operation lacks, the others are passed on.
+func (g *gen) nextOperationCall(og *opGen) jen.Code {
+	var next *ir.Operation
+	for _, op := range g.api.Operations {
+		if op.ID == og.op.Pageable.NextOperation {
+			next = op
+		}
+	}
+	nextNames := g.names.Op(next)
+	args := []jen.Code{jen.Id("ctx")}
+	for _, p := range next.Params {
+		if p.Client || p.APIVersion || p.Const != "" || !p.Required {
+			continue
+		}
+		if mine := og.op.Param(p.In, p.Name); mine != nil && mine.Required && !mine.Client {
+			args = append(args, jen.Id(g.names.Param(mine).Arg))
+		} else {
+			args = append(args, jen.Id("nextLink"))
+		}
+	}
+	args = append(args, jen.Nil())
+	return jen.Id("c").Dot(nextNames.Request).Call(args...)
+}
+
+// pollerMethods writes Begin<Op>, Resume<Op> and the <Group><Op>Poller alias.
+func (g *gen) pollerMethods(f *jen.File, og *opGen) {
+	op, names := og.op, og.names
+	result := names.Response
+	f.Comment("// " + names.Poller + " follows " + op.ID + " to its end.")
+	f.Type().Id(names.Poller).Op("=").Id("Poller").Types(jen.Id(result))
+	f.Line()
+
+	// The final response may come with any 2xx status; the parser reads
+	// it as the documented status that has the body.
+	var documented []jen.Code
+	bodyStatus := 200
+	for _, r := range og.success {
+		documented = append(documented, jen.Lit(r.Status))
+		if r.Type != nil && bodyStatus == 200 && (r.Status == 200 || r.Status == 201) {
+			bodyStatus = r.Status
+		}
+	}
+	if len(og.success) > 0 && og.success[0].Type != nil {
+		bodyStatus = og.success[0].Status
+	}
+	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(
+		jen.Return(jen.Id("c").Dot(names.Parse).Call(
+			jen.Id("finalStatus").Call(append([]jen.Code{jen.Id("resp"), jen.Lit(bodyStatus)}, documented...)...))),
+	)
+	fail := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(jen.Return(g.errorFor(op.Default)))
+
+	addLines(f, opDoc(names.Begin, op, names.Begin+" starts "+op.ID+"."))
+	addLines(f, comment(op.ID+" is long-running: "+names.Begin+" sends the request and returns a poller that follows the operation; "+
+		"call PollUntilDone for the result. An error response to the request itself is returned at once."))
+	f.Func().Params(og.recv).Id(names.Begin).Params(g.argList(og)...).Params(jen.Op("*").Id(names.Poller), jen.Error()).Block(
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("newPoller").Call(jen.Id("req"), jen.Id("resp"), og.client().Dot("doer"), jen.Lit(op.LongRunning.FinalStateVia), parse, fail)),
+	)
+	f.Line()
+
+	f.Comment("// " + names.Resume + " rebuilds a poller of " + op.ID + " from its ResumeToken, to follow the operation on.")
+	f.Func().Params(og.recv).Id(names.Resume).Params(jen.Id("token").String()).Params(jen.Op("*").Id(names.Poller), jen.Error()).Block(
+		jen.Return(jen.Id("resumePoller").Call(jen.Id("token"), jen.Lit(op.Method), og.client().Dot("doer"), parse, fail)),
+	)
+	f.Line()
+}

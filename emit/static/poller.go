@@ -1,0 +1,370 @@
+package static
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Poller follows a long-running operation (x-ms-long-running-operation)
+// to its end, the way Azure Resource Manager reports progress: through
+// the Azure-AsyncOperation (or Operation-Location) status monitor, through
+// Location, or through the resource's own provisioningState. T is the
+// operation's response type.
+//
+// PollUntilDone does everything; Poll, Done and Result take it a step at a
+// time. ResumeToken saves a poller to continue later, even in another
+// process (see the operation's Resume method). Cancelling the context
+// stops polling, not the operation.
+type Poller[T any] struct {
+	doer  interface{ Do(*http.Request) (*http.Response, error) }
+	parse func(*http.Response) (T, error)
+	fail  func(*http.Response) error
+	state pollState
+	// last is the latest response that may hold the result: the monitor's
+	// or the resource's. It is not part of the resume token.
+	last       *savedResponse
+	retryAfter time.Duration
+	err        error
+}
+
+// pollState is what a resume token holds.
+type pollState struct {
+	Method   string `json:"method"`
+	URL      string `json:"url"`
+	Kind     string `json:"kind"` // "async", "location", "body" or "none"
+	Done     bool   `json:"done,omitempty"`
+	Poll     string `json:"poll,omitempty"`
+	Location string `json:"location,omitempty"`
+	FinalVia string `json:"finalStateVia,omitempty"`
+}
+
+// savedResponse keeps a response whose body was read, to parse it later.
+type savedResponse struct {
+	resp *http.Response
+	body []byte
+}
+
+func save(resp *http.Response) *savedResponse {
+	return &savedResponse{resp: resp, body: readBody(resp)}
+}
+
+// response gives a fresh copy whose body can be read again.
+func (s *savedResponse) response() *http.Response {
+	r := *s.resp
+	r.Body = io.NopCloser(bytes.NewReader(s.body))
+	return &r
+}
+
+// newPoller starts following an operation from its request and first
+// response. parse
+// is the operation's response parser, fail builds its error from a
+// response, finalVia is the spec's final-state-via ("" for the default).
+func newPoller[T any](req *http.Request, resp *http.Response, doer interface {
+	Do(*http.Request) (*http.Response, error)
+}, finalVia string, parse func(*http.Response) (T, error), fail func(*http.Response) error) (*Poller[T], error) {
+	first := save(resp)
+	if resp.StatusCode >= 300 {
+		_, err := parse(first.response())
+		if err == nil {
+			err = fail(first.response())
+		}
+		return nil, err
+	}
+	p := &Poller[T]{doer: doer, parse: parse, fail: fail, last: first}
+	p.state = pollState{Method: req.Method, URL: req.URL.String(), FinalVia: finalVia}
+	p.state.Location = resolveURL(p.state.URL, resp.Header.Get("Location"))
+	switch {
+	case resp.Header.Get("Azure-AsyncOperation") != "":
+		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Azure-AsyncOperation"))
+	case resp.Header.Get("Operation-Location") != "":
+		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Operation-Location"))
+	case p.state.Location != "":
+		p.state.Kind, p.state.Poll = "location", p.state.Location
+	case (p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch) && resp.StatusCode != http.StatusNoContent &&
+		!terminal(provisioningState(first.body)):
+		p.state.Kind, p.state.Poll = "body", p.state.URL
+	default:
+		p.state.Kind, p.state.Done = "none", true
+		if failed(provisioningState(first.body)) {
+			p.err = p.fail(first.response())
+		}
+	}
+	p.retryAfter = retryAfter(resp)
+	return p, nil
+}
+
+// resumePoller rebuilds a poller from a token, for an operation of method.
+func resumePoller[T any](token, method string, doer interface {
+	Do(*http.Request) (*http.Response, error)
+}, parse func(*http.Response) (T, error), fail func(*http.Response) error) (*Poller[T], error) {
+	var s pollState
+	if err := json.Unmarshal([]byte(token), &s); err != nil {
+		return nil, fmt.Errorf("not a resume token: %w", err)
+	}
+	switch {
+	case s.Method != method:
+		return nil, fmt.Errorf("the resume token is for a %s operation, not %s", s.Method, method)
+	case s.Kind != "async" && s.Kind != "location" && s.Kind != "body" && s.Kind != "none", s.URL == "":
+		return nil, errors.New("the resume token is incomplete")
+	}
+	return &Poller[T]{doer: doer, parse: parse, fail: fail, state: s}, nil
+}
+
+// ResumeToken saves the poller's progress as text.
+func (p *Poller[T]) ResumeToken() (string, error) {
+	b, err := json.Marshal(p.state)
+	return string(b), err
+}
+
+// Done reports whether the operation has ended, well or not.
+func (p *Poller[T]) Done() bool {
+	return p.state.Done
+}
+
+// Poll asks the service once how the operation is going.
+func (p *Poller[T]) Poll(ctx context.Context) error {
+	if p.Done() {
+		return nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.state.Poll, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := send(p.doer, req)
+	if err != nil {
+		return err
+	}
+	p.retryAfter = retryAfter(resp)
+	got := save(resp)
+	switch p.state.Kind {
+	case "async":
+		if resp.StatusCode >= 300 {
+			return p.end(p.fail(got.response()))
+		}
+		var status struct {
+			Status string `json:"status"`
+		}
+		if err := json.Unmarshal(got.body, &status); err != nil || status.Status == "" {
+			return p.end(fmt.Errorf("the operation status at %s has no status: %s", p.state.Poll, truncate(string(got.body), 200)))
+		}
+		p.last = got
+		switch {
+		case failed(status.Status):
+			return p.end(p.fail(got.response()))
+		case terminal(status.Status):
+			return p.end(nil)
+		}
+	case "location":
+		switch {
+		case resp.StatusCode == http.StatusAccepted:
+		case resp.StatusCode < 300:
+			p.last = got
+			return p.end(nil)
+		default:
+			return p.end(p.fail(got.response()))
+		}
+	case "body":
+		if resp.StatusCode >= 300 {
+			return p.end(p.fail(got.response()))
+		}
+		p.last = got
+		state := provisioningState(got.body)
+		switch {
+		case failed(state):
+			return p.end(p.fail(got.response()))
+		case terminal(state):
+			return p.end(nil)
+		}
+	}
+	return nil
+}
+
+// end records that the operation is over, failed when err is not nil.
+func (p *Poller[T]) end(err error) error {
+	p.state.Done = true
+	p.err = err
+	return err
+}
+
+// Result returns the operation's outcome once Done: its result, read from
+// where the spec's final-state-via says, or its error.
+func (p *Poller[T]) Result(ctx context.Context) (T, error) {
+	var zero T
+	if !p.Done() {
+		return zero, errors.New("the operation is still running")
+	}
+	if p.err != nil {
+		return zero, p.err
+	}
+	final := p.finalURL()
+	if final == p.state.Poll && p.state.Kind != "async" && p.last != nil {
+		final = "" // the last poll fetched it already
+	}
+	if final == "" {
+		if p.last == nil {
+			return zero, nil // resumed after the end: nothing kept
+		}
+		return p.parse(p.last.response())
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, final, nil)
+	if err != nil {
+		return zero, err
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := send(p.doer, req)
+	if err != nil {
+		return zero, err
+	}
+	return p.parse(resp)
+}
+
+// finalURL is where the result is fetched from once the operation
+// succeeded; "" means the last response holds it.
+func (p *Poller[T]) finalURL() string {
+	s := p.state
+	if s.Kind == "none" {
+		return "" // the first response was the end
+	}
+	put := s.Method == http.MethodPut || s.Method == http.MethodPatch
+	switch s.FinalVia {
+	case "original-uri":
+		return s.URL
+	case "location":
+		return s.Location
+	case "azure-async-operation", "operation-location":
+		return ""
+	}
+	switch {
+	case s.Method == http.MethodDelete:
+		return ""
+	case put && (s.Poll != s.URL || p.last == nil):
+		return s.URL
+	case s.Method == http.MethodPost && s.Location != "" && s.Location != s.Poll:
+		return s.Location
+	}
+	return ""
+}
+
+// PollUntilDone polls until the operation ends and returns its result.
+// It waits frequency between polls (30 seconds when zero), or what the
+// service asks for in Retry-After.
+func (p *Poller[T]) PollUntilDone(ctx context.Context, frequency time.Duration) (T, error) {
+	if frequency <= 0 {
+		frequency = 30 * time.Second
+	}
+	for !p.Done() {
+		delay := frequency
+		if p.retryAfter > 0 {
+			delay = p.retryAfter
+		}
+		timer := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			var zero T
+			return zero, ctx.Err()
+		case <-timer.C:
+		}
+		if err := p.Poll(ctx); err != nil {
+			var zero T
+			return zero, err
+		}
+	}
+	return p.Result(ctx)
+}
+
+// retryAfter reads Retry-After: seconds, or an HTTP date.
+func retryAfter(resp *http.Response) time.Duration {
+	v := resp.Header.Get("Retry-After")
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0)
+	}
+	return 0
+}
+
+// provisioningState reads properties.provisioningState (or a top-level
+// provisioningState) from a resource body; "" when there is none.
+func provisioningState(body []byte) string {
+	var r struct {
+		ProvisioningState string `json:"provisioningState"`
+		Properties        struct {
+			ProvisioningState string `json:"provisioningState"`
+		} `json:"properties"`
+	}
+	if json.Unmarshal(body, &r) != nil {
+		return ""
+	}
+	if r.Properties.ProvisioningState != "" {
+		return r.Properties.ProvisioningState
+	}
+	return r.ProvisioningState
+}
+
+// terminal reports whether a status ends the operation; a resource with no
+// provisioningState ("") is as done as it will get.
+func terminal(status string) bool {
+	switch strings.ToLower(status) {
+	case "", "succeeded", "failed", "canceled", "cancelled":
+		return true
+	}
+	return false
+}
+
+func failed(status string) bool {
+	switch strings.ToLower(status) {
+	case "failed", "canceled", "cancelled":
+		return true
+	}
+	return false
+}
+
+// resolveURL resolves a header URL against the request's.
+func resolveURL(base, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}
+
+// finalStatus lets an operation's parser read the final response of a
+// long-running operation: the service may end it with a 2xx status the
+// spec documents only for the first response (or not at all), and the
+// body is the result all the same. It presents such a response under
+// status, the documented status whose body the parser reads.
+func finalStatus(resp *http.Response, status int, documented ...int) *http.Response {
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 || resp.StatusCode == status {
+		return resp
+	}
+	for _, d := range documented {
+		if resp.StatusCode == d {
+			return resp
+		}
+	}
+	r := *resp
+	r.StatusCode = status
+	return &r
+}
