@@ -94,6 +94,9 @@ func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
 	if len(api.Enums) > 0 {
 		jobs = append(jobs, job{"enums.go", g.enumsFile})
 	}
+	if opts.Examples {
+		jobs = append(jobs, job{"examples_test.go", g.examplesFile})
+	}
 	for _, grp := range names.Groups() {
 		if grp.Accessor == "" {
 			continue // the root client's operations live in client.go
@@ -186,7 +189,7 @@ func (g *gen) staticFiles() []File {
 		buf.WriteString(Header + "\n\n")
 		buf.WriteString("package " + g.opts.Package + "\n")
 		buf.Write(body)
-		out = append(out, File{Name: "armgen_" + name, Content: buf.Bytes()})
+		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes()})
 	}
 	return out
 }
@@ -199,6 +202,17 @@ func (g *gen) needsStatic(name string) bool {
 		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return o.Pageable != nil })
 	case "poller.go":
 		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return o.LongRunning != nil })
+	case "examples.go":
+		return g.opts.Examples
 	}
 	return true
+}
+
+// staticName is a static file's name in the package: the example test
+// helpers are test code there.
+func staticName(name string) string {
+	if name == "examples.go" {
+		return "examples_test.go"
+	}
+	return name
 }

@@ -475,7 +475,7 @@ func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
 			if f == nil {
 				return jen.Nil()
 			}
-			return jen.Id("Ptr").Call(jen.Float64().Call(jen.Lit(*f)))
+			return jen.Id(g.names.Fixed("Ptr")).Call(jen.Float64().Call(jen.Lit(*f)))
 		}
 		check = jen.Id("checkNumber").Call(jen.Lit(p.Name), jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
 			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))
@@ -582,7 +582,7 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 			break
 		}
 		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
-			field.Op("=").Id("Ptr").Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
+			field.Op("=").Id(g.names.Fixed("Ptr")).Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
 	case ir.KindBool:
 		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.False())
 	case ir.KindInt32:

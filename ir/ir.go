@@ -414,6 +414,25 @@ type Example struct {
 	// File is the example file, as a path joined from the spec's location.
 	File    string
 	Pointer Pointer
+	// Loaded is set when the parser read the file (parser.Options.Examples):
+	// the parameters by wire name, sorted, and the responses by status.
+	Loaded    bool
+	Params    []ExampleValue
+	Responses []*ExampleResponse
+}
+
+// ExampleValue is a named JSON value of an example.
+type ExampleValue struct {
+	Name string
+	JSON string
+}
+
+// ExampleResponse is one response of an example.
+type ExampleResponse struct {
+	Status int
+	// Body is JSON text, "" when the response has none.
+	Body    string
+	Headers []ExampleValue // values are JSON strings
 }
 
 // ModelByKey returns the model with the given Key, or nil.

@@ -28,6 +28,8 @@ type Options struct {
 	Root string
 	// Limits bound input size and depth; zero fields take DefaultLimits.
 	Limits Limits
+	// Examples reads the x-ms-examples files too, for example tests.
+	Examples bool
 }
 
 // file is one spec file read into both forms: the node tree, where
@@ -143,7 +145,7 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		l.diags.Add(f.ptr(), "the file is %d bytes, more than the limit of %d", len(data), l.opts.Limits.MaxFileBytes)
 		return f
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	data = trimBOM(data)
 	var errs []syntaxError
 	if isYAML(name, data) {
 		f.tree, errs = parseYAML(data, l.opts.Limits)
@@ -184,6 +186,11 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		f.doc = nil
 	}
 	return f
+}
+
+// trimBOM drops a UTF-8 byte order mark, which some editors write.
+func trimBOM(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 }
 
 func hasErrorsSince(ds ir.Diagnostics, from int) bool {

@@ -89,6 +89,9 @@ func (b *builder) build(inputs []*file) {
 	}
 	b.polymorphism()
 	b.usage()
+	if b.l.opts.Examples {
+		b.loadExamples()
+	}
 	b.sortAPI()
 	for _, f := range sortedFiles(b.l.files) {
 		if !slices.Contains(inputs, f) {

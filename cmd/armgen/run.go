@@ -90,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return exitUsage
 	}
 
-	opts := parser.Options{Root: filepath.ToSlash(*root)}
+	opts := parser.Options{Root: filepath.ToSlash(*root), Examples: *examples}
 	var files []string
 	if len(specs) == 0 {
 		opts.ReadFile = func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }

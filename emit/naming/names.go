@@ -40,6 +40,7 @@ type Names struct {
 	ops     map[*ir.Operation]*Op
 	params  map[*ir.Parameter]Param
 	headers map[*ir.Header]string
+	tests   map[*ir.Example]string
 	// Fixed holds the names of the package's own API (Client, NewClient…),
 	// keyed by their intended name.
 	fixed map[string]string
@@ -145,6 +146,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 		ops:     map[*ir.Operation]*Op{},
 		params:  map[*ir.Parameter]Param{},
 		headers: map[*ir.Header]string{},
+		tests:   map[*ir.Example]string{},
 		fixed:   map[string]string{},
 		scope:   map[string]string{},
 	}
@@ -157,6 +159,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	n.modelFields(api)
 	n.operations(api)
 	n.responseHeaders(api)
+	n.exampleTests(api)
 	return n, n.diags.Sort()
 }
 
@@ -418,4 +421,20 @@ func symbolNames(s string) string {
 		b.WriteString(name)
 	}
 	return b.String()
+}
+
+// ExampleTest names the test function of an x-ms-examples entry:
+// TestExample<Group><Method>_<Example>.
+func (n *Names) ExampleTest(ex *ir.Example) string { return n.tests[ex] }
+
+func (n *Names) exampleTests(api *ir.API) {
+	for _, op := range api.Operations {
+		o := n.ops[op]
+		if o == nil {
+			continue
+		}
+		for _, ex := range op.Examples {
+			n.tests[ex] = n.derive("TestExample"+Exported(op.Group)+o.Method+"_"+Exported(ex.Name), string(ex.Pointer))
+		}
+	}
 }

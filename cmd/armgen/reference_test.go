@@ -1,0 +1,138 @@
+package main
+
+// Tests against the real upstream specs in ../shared: the full Batch spec
+// of two api-versions proven by their own examples, and the 30 reference
+// ARM specs of other services. They build and test what armgen writes in
+// a throwaway module, with the go command.
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/armgen/armgen/internal/testutil"
+)
+
+// tempModule makes a module directory for generated packages.
+func tempModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/gen\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// goCmd runs the go command in dir and returns its combined output.
+func goCmd(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-buildvcs=false")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// armgen runs armgen in-process and fails the test on exit status != 0.
+func armgen(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("armgen %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+	return stderr.String()
+}
+
+// The full Batch spec, each api-version: the package builds, vets, and
+// its example tests (one per x-ms-examples file present) pass.
+func TestBatchSpecsWithExamples(t *testing.T) {
+	for _, version := range []string{"2024-02-01", "2023-11-01"} {
+		t.Run(version, func(t *testing.T) {
+			spec := testutil.BatchSpec(t, version)
+			mod := tempModule(t)
+			out := filepath.Join(mod, "batch")
+			warnings := armgen(t, "-examples", "-spec", spec, "-out", out, "-package", "batch")
+			files, err := filepath.Glob(filepath.Join(filepath.Dir(spec), "examples", "*.json"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no example files next to %s", spec)
+			}
+			src, err := os.ReadFile(filepath.Join(out, "examples_test.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests := regexp.MustCompile(`(?m)^func TestExample`).FindAll(src, -1)
+			// Every example file present is referenced and tested; the
+			// spec also references files left out of the copy, which are
+			// reported and skipped.
+			for _, f := range files {
+				if !bytes.Contains(src, []byte("("+filepath.Base(f)+")")) {
+					t.Errorf("example %s has no test", filepath.Base(f))
+				}
+			}
+			for _, line := range strings.Split(warnings, "\n") {
+				if line != "" && !strings.Contains(line, "cannot be read") {
+					t.Errorf("unexpected warning: %s", line)
+				}
+			}
+			if msg, err := goCmd(t, mod, "vet", "./..."); err != nil {
+				t.Fatalf("go vet: %v\n%s", err, msg)
+			}
+			msg, err := goCmd(t, mod, "test", "-count=1", "-v", "./...")
+			if err != nil {
+				t.Fatalf("go test: %v\n%s", err, msg)
+			}
+			passed := len(regexp.MustCompile(`(?m)^--- PASS: TestExample`).FindAllString(msg, -1))
+			t.Logf("api-version %s: %d example files, %d example tests, %d passed (with %d response subtests)",
+				version, len(files), len(tests), passed, strings.Count(msg, "    --- PASS: TestExample"))
+			if passed != len(tests) {
+				t.Errorf("%d of %d example tests passed", passed, len(tests))
+			}
+		})
+	}
+}
+
+// Every reference ARM spec generates a package that builds and vets.
+func TestReferenceARMSpecs(t *testing.T) {
+	shared := testutil.Shared(t)
+	specs := filepath.Join(shared, "specs", "azure-rest-api-specs")
+	list, err := os.Open(filepath.Join(shared, "specs", "visible-arm-roots.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer list.Close()
+	mod := tempModule(t)
+	var roots []string
+	sc := bufio.NewScanner(list)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			roots = append(roots, line)
+		}
+	}
+	if len(roots) != 30 {
+		t.Errorf("%d reference specs listed, want 30", len(roots))
+	}
+	for i, root := range roots {
+		pkg := sanitize(filepath.Base(root), i)
+		armgen(t, "-spec", filepath.Join(specs, root), "-out", filepath.Join(mod, pkg), "-package", pkg)
+	}
+	if msg, err := goCmd(t, mod, "vet", "./..."); err != nil {
+		t.Fatalf("go vet of the 30 packages: %v\n%s", err, msg)
+	}
+}
+
+// sanitize makes a package name of a spec file name.
+func sanitize(name string, i int) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name))) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String() + "n" + string(rune('a'+i/26)) + string(rune('a'+i%26))
+}
