@@ -66,7 +66,7 @@ func firstNonEmpty(s ...string) string {
 }
 
 // fieldDoc documents a field the way the Azure SDK for Go does:
-// "REQUIRED; …", "READ-ONLY; …", with the wire name when it differs.
+// "REQUIRED; …", "READ-ONLY; …".
 func fieldDoc(p *ir.Property) []jen.Code {
 	var marks []string
 	if p.Required {
@@ -82,8 +82,14 @@ func fieldDoc(p *ir.Property) []jen.Code {
 	if p.Title != "" && p.Description != "" && p.Title != p.Description {
 		text = strings.TrimSpace(p.Title) + "\n" + p.Description
 	}
-	if len(marks) > 0 {
+	switch {
+	case len(marks) > 0 && text != "":
 		text = strings.Join(marks, "; ") + "; " + text
+	case len(marks) > 0:
+		text = strings.Join(marks, "; ") + "."
+	}
+	if len(p.Mutability) > 0 {
+		text += "\nMutability: " + strings.Join(p.Mutability, ", ") + "."
 	}
 	if p.Default != "" {
 		text += "\nDefault: " + p.Default + "."

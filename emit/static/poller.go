@@ -25,7 +25,9 @@ import (
 // process (see the operation's Resume method). Cancelling the context
 // stops polling, not the operation.
 type Poller[T any] struct {
-	doer  interface{ Do(*http.Request) (*http.Response, error) }
+	doer interface {
+		Do(*http.Request) (*http.Response, error)
+	}
 	parse func(*http.Response) (T, error)
 	fail  func(*http.Response) error
 	state pollState

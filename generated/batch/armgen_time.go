@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 	"strconv"
 	"strings"
@@ -62,12 +63,13 @@ var dateLeaf = timeLeaf(time.DateOnly, func(s string) (time.Time, error) {
 	return time.Parse(time.DateOnly, s)
 })
 
-// rfc1123Leaf is format: date-time-rfc1123, always written in GMT.
+// rfc1123Leaf is format: date-time-rfc1123, always written in GMT as
+// HTTP dates are ("Mon, 02 Jan 2006 15:04:05 GMT").
 var rfc1123Leaf = leaf{
 	is:     isTime,
 	decode: timeLeaf(time.RFC1123, parseRFC1123).decode,
 	encode: func(v reflect.Value) ([]byte, error) {
-		return json.Marshal(v.Interface().(time.Time).UTC().Format(time.RFC1123))
+		return json.Marshal(formatRFC1123(v.Interface().(time.Time)))
 	},
 }
 
@@ -132,6 +134,6 @@ var base64URLLeaf = leaf{
 
 func formatDateTime(t time.Time) string { return t.Format(time.RFC3339Nano) }
 func formatDate(t time.Time) string     { return t.Format(time.DateOnly) }
-func formatRFC1123(t time.Time) string  { return t.UTC().Format(time.RFC1123) }
+func formatRFC1123(t time.Time) string  { return t.UTC().Format(http.TimeFormat) }
 func formatUnixTime(t time.Time) string { return strconv.FormatInt(t.Unix(), 10) }
 func formatBase64URL(b []byte) string   { return base64.RawURLEncoding.EncodeToString(b) }
