@@ -107,6 +107,11 @@ func Exported(s string) string {
 		return ""
 	}
 	var b strings.Builder
+	if len(words) > 1 && strings.EqualFold(words[0], "x") && strings.EqualFold(words[1], "ms") {
+		// Azure's extension prefix: x-ms-request-id → XMSRequestID.
+		b.WriteString("XMS")
+		words = words[2:]
+	}
 	for _, w := range words {
 		b.WriteString(word(w))
 	}
