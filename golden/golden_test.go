@@ -3,8 +3,8 @@
 //
 // A case is a directory holding one or more spec files (JSON or YAML; all
 // of them together form the API, in name order) and either want/, the Go
-// files armgen must write, or stderr.txt, the diagnostics it must print
-// when the spec is refused. An optional args.txt holds one flag per line
+// files armgen must write (with warnings.txt when it warns), or
+// stderr.txt, the diagnostics it must print when the spec is refused. An optional args.txt holds one flag per line
 // (-examples). Run `go test ./golden -update` (make golden) to rewrite
 // want/ and stderr.txt from the current generator, then review the diff.
 // want/ packages are ordinary packages of this module, so `go vet ./...`
@@ -58,7 +58,7 @@ func runCase(t *testing.T, dir string) {
 	pkg := packageName(dir)
 	var stderr bytes.Buffer
 	var files []emit.File
-	api, diags := parser.Parse(specs, parser.Options{ReadFile: readFile})
+	api, diags := parser.Parse(specs, parser.Options{ReadFile: readFile, Examples: examples})
 	if api != nil {
 		var emitDiags = diags
 		files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples, ReadFile: readFile})
@@ -87,8 +87,10 @@ func runCase(t *testing.T, dir string) {
 	case err == nil:
 		t.Fatalf("generation succeeded, but the case expects it to fail with:\n%s", wantStderr)
 	}
-	if stderr.Len() > 0 {
-		t.Logf("warnings:\n%s", stderr.String())
+	// Warnings of a case that generates are pinned too, in warnings.txt.
+	wantWarnings, _ := os.ReadFile(filepath.Join(dir, "warnings.txt"))
+	if diff := cmp.Diff(string(wantWarnings), stderr.String()); diff != "" {
+		t.Errorf("warnings differ from warnings.txt (-want +got):\n%s", diff)
 	}
 	want := map[string]string{}
 	entries, err := os.ReadDir(wantDir)
@@ -172,6 +174,14 @@ func writeExpected(t *testing.T, dir string, failed bool, stderr []byte, files [
 		return
 	}
 	_ = os.Remove(stderrFile)
+	warnings := filepath.Join(dir, "warnings.txt")
+	if len(stderr) > 0 {
+		if err := os.WriteFile(warnings, stderr, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		_ = os.Remove(warnings)
+	}
 	if err := os.MkdirAll(wantDir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ var initialisms = map[string]string{
 	"aad": "AAD", "acl": "ACL", "acls": "ACLs", "api": "API", "apis": "APIs", "arm": "ARM",
 	"cpu": "CPU", "cpus": "CPUs", "dns": "DNS", "etag": "ETag", "gpu": "GPU", "gpus": "GPUs",
 	"guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS", "id": "ID", "ids": "IDs",
-	"ip": "IP", "ips": "IPs", "ipv4": "IPv4", "ipv6": "IPv6", "json": "JSON", "os": "OS",
+	"ip": "IP", "ips": "IPs", "ipv4": "IPv4", "ipv6": "IPv6", "json": "JSON", "odata": "OData", "os": "OS",
 	"rdp": "RDP", "sas": "SAS", "sku": "SKU", "skus": "SKUs", "sql": "SQL", "ssh": "SSH",
 	"ssl": "SSL", "tcp": "TCP", "tls": "TLS", "ttl": "TTL", "udp": "UDP", "ui": "UI",
 	"uri": "URI", "uris": "URIs", "url": "URL", "urls": "URLs", "utc": "UTC", "uuid": "UUID",

@@ -91,7 +91,7 @@ func (c DisksClient) NewListPager(options *DisksListOptions) *DisksListPager {
 		}
 		return c.ParseListResponse(resp)
 	}, func(p DisksListResponse) string {
-		return deref(p.OdataNextLink)
+		return deref(p.ODataNextLink)
 	}, func(p DisksListResponse) []string {
 		return p.Items
 	})

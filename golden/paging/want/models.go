@@ -8,7 +8,7 @@ import "encoding/json"
 // DiskList is the DiskList object of the API.
 type DiskList struct {
 	Items         []string
-	OdataNextLink *string
+	ODataNextLink *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
 	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
 	Extra map[string]json.RawMessage
@@ -17,7 +17,7 @@ type DiskList struct {
 func (m *DiskList) fields() []field {
 	return []field{
 		{"items", &m.Items},
-		{"odata.nextLink", &m.OdataNextLink},
+		{"odata.nextLink", &m.ODataNextLink},
 	}
 }
 
