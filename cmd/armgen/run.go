@@ -172,7 +172,7 @@ func packageName(dir string) string {
 }
 
 func validPackage(name string) bool {
-	if name == "" || name == "main" && false {
+	if name == "" {
 		return false
 	}
 	for i, r := range name {
