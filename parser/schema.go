@@ -283,6 +283,14 @@ func (b *builder) model(s site, hint string) *ir.Model {
 	m := &ir.Model{Name: hint, Pointer: s.ptr(), Inline: !s.isDefinition()}
 	if s.isDefinition() {
 		m.Name = s.tokens[1]
+		// Specs split over files often carry copies of one definition
+		// (an ErrorResponse in each file): the same schema under the same
+		// name is one model. A different one is a collision naming reports.
+		if other, ok := b.keys[m.Name]; ok && other != s.n && sameSchema(other, s.n, 0) {
+			st := b.models[other]
+			b.models[s.n] = st
+			return st.m
+		}
 	}
 	m.Key = b.modelKey(m.Name, s)
 	st := &modelState{m: m, site: s}
@@ -860,4 +868,61 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// sameSchema compares two schema nodes for what makes their wire form:
+// documentation is ignored, and references compare by the name they end
+// in, since the same definition is spelled differently from two files.
+func sameSchema(a, b *node, depth int) bool {
+	if a.kind != b.kind || depth > 64 {
+		return false
+	}
+	switch a.kind {
+	case kindObject:
+		keys := func(n *node) []string {
+			var out []string
+			for _, k := range n.keys {
+				switch k {
+				case "description", "title", "example", "x-ms-examples":
+				default:
+					out = append(out, k)
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		ka, kb := keys(a), keys(b)
+		if !slices.Equal(ka, kb) {
+			return false
+		}
+		for _, k := range ka {
+			va, vb := a.get(k), b.get(k)
+			if k == "$ref" {
+				if refName(va.text()) != refName(vb.text()) {
+					return false
+				}
+				continue
+			}
+			if !sameSchema(va, vb, depth+1) {
+				return false
+			}
+		}
+		return true
+	case kindArray:
+		if len(a.vals) != len(b.vals) {
+			return false
+		}
+		for i := range a.vals {
+			if !sameSchema(a.vals[i], b.vals[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.str == b.str
+}
+
+// refName is the last token of a reference: "x.json#/definitions/A" → "A".
+func refName(ref string) string {
+	return ref[strings.LastIndex(ref, "/")+1:]
 }
