@@ -22,7 +22,7 @@ golden:
 check:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
-	$(GO) run ./cmd/armgen -spec spec/batch-account-update.json -out generated/batch -package batch -check
+	$(GO) run ./cmd/armgen -out generated/batch -package batch -check
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./parser ./emit ./cmd/armgen
