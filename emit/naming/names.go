@@ -380,8 +380,8 @@ func FamilyBases(api *ir.API, m *ir.Model) []*ir.Model { return familyBases(api,
 
 func quote(s string) string { return strconv.Quote(s) }
 
-// responseErrorFields are the fields ResponseError always has; a field
-// for an error model must not take one of their names.
+// responseErrorFields are the fields and methods ResponseError always
+// has; a field for an error model must not take one of their names.
 var responseErrorFields = map[string]bool{
 	"StatusCode": true, "Method": true, "URL": true, "RequestID": true, "Code": true,
 	"Message": true, "Target": true, "Details": true, "RawBody": true, "Error": true,
