@@ -304,6 +304,9 @@ func valueName(v *ir.EnumValue) string {
 		return strings.TrimPrefix(Exported(v.Name), "N")
 	}
 	text := v.Value
+	if text == `""` {
+		return "Empty" // the empty string is a value specs use ("" for "none")
+	}
 	if unq, err := strconv.Unquote(text); err == nil && strings.HasPrefix(text, `"`) {
 		text = unq
 	} else {
