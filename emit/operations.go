@@ -253,6 +253,9 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if bp := op.Body(); bp != nil {
 		contentType = pickContentType(op.Consumes)
 		switch {
+		case bp.Const != "" && g.codecLeaf(bp.Type) == nil:
+			// A body the spec fixes (a single-value enum) is not an argument.
+			bodyExpr = g.literal(bp.Type, bp.Const)
 		case bp.Required && g.codecLeaf(bp.Type) == nil:
 			bodyExpr = jen.Id(g.names.Param(bp).Arg)
 		default:
