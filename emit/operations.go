@@ -604,8 +604,12 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 		return nil
 	}
 	// if v := resp.Header.Get("…"); v != "" { if x, ok := parse(v); ok { result.F = &x } }
+	value := jen.Op("&").Id("x")
+	if !isPointerField(g, h.Type) {
+		value = jen.Id("x") // []byte
+	}
 	return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
-		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Op("&").Id("x")),
+		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Add(value)),
 	)}
 }
 
