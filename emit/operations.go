@@ -555,14 +555,21 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("result"), g.errorFor(op.Default))))
 
-	body := []jen.Code{
-		jen.Var().Id("result").Id(result),
-		jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...),
+	body := []jen.Code{jen.Var().Id("result").Id(result)}
+	switch {
+	case len(og.success) > 0:
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
+		for _, h := range og.headers {
+			body = append(body, g.readHeader(h)...)
+		}
+		body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
+	case len(cases) > 1:
+		// Every status is an error: the switch is the end, or vet finds
+		// the code after it unreachable.
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
+	default:
+		body = append(body, jen.Return(jen.Id("result"), g.errorFor(op.Default)))
 	}
-	for _, h := range og.headers {
-		body = append(body, g.readHeader(h)...)
-	}
-	body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
 	addLines(f, comment(og.names.Parse+" reads the response to a "+og.names.Request+" request and closes its body (a stream body excepted). "+
 		"A status the spec does not list as a success is returned as *"+g.names.Fixed("ResponseError")+"."))
 	f.Func().Params(og.recv).Id(og.names.Parse).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(body...)
