@@ -375,7 +375,7 @@ func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code
 	if p.Type.Kind == ir.KindArray && p.CollectionFormat == "multi" {
 		// for _, v := range values { query.Add(name, format(v)) }
 		stmts = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
-			add(g.toString(p.Type.Elem, jen.Id("v"), "")),
+			add(g.toString(derefElem(p.Type.Elem), elemDeref(p.Type.Elem), "")),
 		)}
 	} else if p.Type.Kind == ir.KindMap && p.HeaderPrefix != "" {
 		stmts = []jen.Code{jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
