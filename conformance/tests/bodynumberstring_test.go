@@ -57,7 +57,9 @@ func TestBodyString(t *testing.T) {
 	encoded := []byte("a string that gets encoded with base64url")
 	t.Run("getStringNull", func(t *testing.T) { equal(t, call(c.GetNull(ctx, nil)).ok(t).Value, "") })
 	t.Run("putStringNull", func(t *testing.T) { call(c.PutNull(ctx, nil)).ok(t) })
-	t.Run("getStringEmpty", func(t *testing.T) { equal(t, call(c.GetEmpty(ctx, nil)).ok(t).Value, bodystring.StringGetEmptyN200Empty) })
+	t.Run("getStringEmpty", func(t *testing.T) {
+		equal(t, call(c.GetEmpty(ctx, nil)).ok(t).Value, bodystring.StringGetEmptyN200Empty)
+	})
 	t.Run("putStringEmpty", func(t *testing.T) { call(c.PutEmpty(ctx, nil)).ok(t) })
 	t.Run("getStringNotProvided", func(t *testing.T) { equal(t, call(c.GetNotProvided(ctx, nil)).ok(t).Value, "") })
 	t.Run("getStringWithLeadingAndTrailingWhitespace", func(t *testing.T) {
@@ -117,8 +119,12 @@ func TestBodyDatetime(t *testing.T) {
 	})
 	t.Run("getDateTimeUnderflow", func(t *testing.T) { decodeError[rerr](t, call(c.GetUnderflow(ctx, nil)).failed(t)) })
 	t.Run("putDateTimeMaxUtc", func(t *testing.T) { call(c.PutUTCMaxDateTime(ctx, maxUTC, nil)).ok(t) })
-	t.Run("getDateTimeMaxUtcLowercase", func(t *testing.T) { same(t, call(c.GetUTCLowercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999Z") })
-	t.Run("getDateTimeMaxUtcUppercase", func(t *testing.T) { same(t, call(c.GetUTCUppercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999Z") })
+	t.Run("getDateTimeMaxUtcLowercase", func(t *testing.T) {
+		same(t, call(c.GetUTCLowercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999Z")
+	})
+	t.Run("getDateTimeMaxUtcUppercase", func(t *testing.T) {
+		same(t, call(c.GetUTCUppercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999Z")
+	})
 	t.Run("getDateTimeMaxLocalPositiveOffsetLowercase", func(t *testing.T) {
 		same(t, call(c.GetLocalPositiveOffsetLowercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999+14:00")
 	})
