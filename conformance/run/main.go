@@ -101,27 +101,33 @@ func run() int {
 		defer os.RemoveAll(covDir)
 	}
 
+	// Signals are caught before the server starts: from then on every way
+	// out stops it (Start stops it itself when cancelled while waiting).
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	root, _ := filepath.Abs(dir)
-	srv, err := testserver.Start(ctx, testserver.Options{Node: node, Root: root, Dir: covDir})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "conformance:", err)
-		return 1
-	}
-	// From here on the server is stopped on every path out, signals included.
-	defer srv.Stop()
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
 	interrupted := make(chan struct{})
 	go func() {
 		if sig, ok := <-signals; ok {
-			fmt.Fprintf(os.Stderr, "conformance: %v: stopping the test server (pid %d)\n", sig, srv.PID())
+			fmt.Fprintf(os.Stderr, "conformance: %v: stopping the test server\n", sig)
 			close(interrupted)
 			cancel()
 		}
 	}()
-	defer signal.Stop(signals)
+	root, _ := filepath.Abs(dir)
+	srv, err := testserver.Start(ctx, testserver.Options{Node: node, Root: root, Dir: covDir})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "conformance:", err)
+		select {
+		case <-interrupted:
+			return 130
+		default:
+			return 1
+		}
+	}
+	defer srv.Stop()
 	fmt.Printf("conformance: test server pid %d at %s, coverage in %s\n", srv.PID(), srv.URL, covDir)
 
 	if err := loopbackOnly(srv.PID()); err != nil {
