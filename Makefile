@@ -1,18 +1,27 @@
 # armgen's tasks. `make generate` and `make test` are the two a fresh clone needs.
 GO ?= go
 
-.PHONY: generate test golden check bench fuzz
+.PHONY: generate test golden check bench fuzz conformance
 
 # Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go).
 generate:
 	$(GO) generate ./generated/...
 
 # Everything: vet, every test (golden, generated, CLI, reference specs when
-# ../shared is present), and the azidentity example module.
+# ../shared is present), the azidentity example module, and the conformance
+# run against the AutoRest test server.
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	cd examples/azure && $(GO) vet ./... && $(GO) test ./...
+	$(MAKE) conformance
+
+# Clients generated from the AutoRest test server's Swagger files, tested
+# against the server (pinned in conformance/package.json, installed with npm
+# ci, run on 127.0.0.1 and stopped afterwards), and the coverage report.
+# Skips without node unless CI=true. RUN=regexp runs some tests only.
+conformance:
+	$(GO) run ./conformance/run $(if $(RUN),-run '$(RUN)')
 
 # Rewrite golden/*/want and stderr.txt from the current generator; review the diff.
 golden:

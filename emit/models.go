@@ -35,8 +35,8 @@ func (g *gen) model(f *jen.File, m *ir.Model) {
 	}
 	if m.AdditionalProperties != nil {
 		fields = append(fields,
-			jen.Comment("// AdditionalProperties holds the properties not listed above (additionalProperties)."),
-			jen.Id("AdditionalProperties").Map(jen.String()).Add(g.elemType(m.AdditionalProperties, true)))
+			jen.Comment("// "+g.names.Additional(m)+" holds the properties not listed above (additionalProperties)."),
+			jen.Id(g.names.Additional(m)).Map(jen.String()).Add(g.elemType(m.AdditionalProperties, true)))
 	}
 	extra := g.names.Extra(m)
 	fields = append(fields,
@@ -132,7 +132,7 @@ func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
 	extra := g.names.Extra(m)
 	var additional jen.Code = jen.Nil()
 	if m.AdditionalProperties != nil {
-		additional = jen.Id("m").Dot("AdditionalProperties")
+		additional = jen.Id("m").Dot(g.names.Additional(m))
 	}
 	f.Comment("// MarshalJSON writes the fields that are set, then " + extra + ".")
 	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -149,7 +149,7 @@ func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
 			jen.If(jen.Err().Op(":=").Id("unmarshalObject").Call(jen.Id("data"), jen.Id("m").Dot("fields").Call(), jen.Op("&").Id("m").Dot(extra)), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Err()),
 			),
-			jen.Return(jen.Id("unmarshalAdditional").Call(jen.Op("&").Id("m").Dot(extra), jen.Op("&").Id("m").Dot("AdditionalProperties"))),
+			jen.Return(jen.Id("unmarshalAdditional").Call(jen.Op("&").Id("m").Dot(extra), jen.Op("&").Id("m").Dot(g.names.Additional(m)))),
 		)
 	}
 	f.Line()

@@ -253,6 +253,9 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if bp := op.Body(); bp != nil {
 		contentType = pickContentType(op.Consumes)
 		switch {
+		case bp.Const != "" && g.codecLeaf(bp.Type) == nil:
+			// A body the spec fixes (a single-value enum) is not an argument.
+			bodyExpr = g.literal(bp.Type, bp.Const)
 		case bp.Required && g.codecLeaf(bp.Type) == nil:
 			bodyExpr = jen.Id(g.names.Param(bp).Arg)
 		default:
@@ -372,7 +375,7 @@ func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code
 	if p.Type.Kind == ir.KindArray && p.CollectionFormat == "multi" {
 		// for _, v := range values { query.Add(name, format(v)) }
 		stmts = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
-			add(g.toString(p.Type.Elem, jen.Id("v"), "")),
+			add(g.toString(derefElem(p.Type.Elem), elemDeref(p.Type.Elem), "")),
 		)}
 	} else if p.Type.Kind == ir.KindMap && p.HeaderPrefix != "" {
 		stmts = []jen.Code{jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
@@ -552,14 +555,21 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("result"), g.errorFor(op.Default))))
 
-	body := []jen.Code{
-		jen.Var().Id("result").Id(result),
-		jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...),
+	body := []jen.Code{jen.Var().Id("result").Id(result)}
+	switch {
+	case len(og.success) > 0:
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
+		for _, h := range og.headers {
+			body = append(body, g.readHeader(h)...)
+		}
+		body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
+	case len(cases) > 1:
+		// Every status is an error: the switch is the end, or vet finds
+		// the code after it unreachable.
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
+	default:
+		body = append(body, jen.Return(jen.Id("result"), g.errorFor(op.Default)))
 	}
-	for _, h := range og.headers {
-		body = append(body, g.readHeader(h)...)
-	}
-	body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
 	addLines(f, comment(og.names.Parse+" reads the response to a "+og.names.Request+" request and closes its body (a stream body excepted). "+
 		"A status the spec does not list as a success is returned as *"+g.names.Fixed("ResponseError")+"."))
 	f.Func().Params(og.recv).Id(og.names.Parse).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(body...)
@@ -601,8 +611,12 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 		return nil
 	}
 	// if v := resp.Header.Get("…"); v != "" { if x, ok := parse(v); ok { result.F = &x } }
+	value := jen.Op("&").Id("x")
+	if !isPointerField(g, h.Type) {
+		value = jen.Id("x") // []byte
+	}
 	return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
-		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Op("&").Id("x")),
+		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Add(value)),
 	)}
 }
 

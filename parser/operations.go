@@ -358,7 +358,6 @@ func (b *builder) extensions(f *file, opAt []string, n *node, op *ir.Operation) 
 		}
 		p.NextOperation = pg.get("operationName").text()
 		op.Pageable = p
-		b.checkPaging(f, opAt, op)
 	}
 	if n.get("x-ms-long-running-operation").isTrue() {
 		lro := &ir.LongRunning{}
@@ -374,6 +373,9 @@ func (b *builder) extensions(f *file, opAt []string, n *node, op *ir.Operation) 
 			}
 		}
 		op.LongRunning = lro
+	}
+	if op.Pageable != nil {
+		b.checkPaging(f, opAt, op) // after LongRunning, which it reads
 	}
 	if ex := n.get("x-ms-examples"); ex != nil && ex.kind == kindObject {
 		for i, name := range ex.keys {
@@ -394,9 +396,15 @@ func (b *builder) extensions(f *file, opAt []string, n *node, op *ir.Operation) 
 
 // checkPaging makes sure x-ms-pageable names properties the response has.
 func (b *builder) checkPaging(f *file, opAt []string, op *ir.Operation) {
+	// The first page comes in the 200 response; a long-running pageable
+	// operation's first page is its final result, which its spec gives as
+	// the 201 or 202 response when it has no 200.
 	var ok *ir.Response
 	for _, r := range op.Responses {
-		if r.Status == 200 && r.Type != nil {
+		if r.Type == nil || r.Error || ok != nil && ok.Status == 200 {
+			continue
+		}
+		if r.Status == 200 || op.LongRunning != nil && (r.Status == 201 || r.Status == 202) && ok == nil {
 			ok = r
 		}
 	}

@@ -24,7 +24,9 @@ import (
 //     (sorted by their source), so the result does not depend on map order.
 //   - A property whose Go name equals a method armgen declares on that type
 //     (MarshalJSON, UnmarshalJSON, Get<Base>) gets the suffix "Field"; the
-//     Extra field yields to a property named Extra by becoming ExtraFields.
+//     AdditionalProperties field yields to a property of that name by
+//     becoming AdditionalPropertiesMap, and the Extra field to a property
+//     named Extra by becoming ExtraFields.
 //   - A response header whose name equals a field of the response body gets
 //     the suffix "Header".
 type Names struct {
@@ -36,6 +38,7 @@ type Names struct {
 	enumFn  map[*ir.Enum]string
 	ifaces  map[*ir.Model]string // polymorphic base → interface name
 	extra   map[*ir.Model]string
+	addl    map[*ir.Model]string
 	groups  map[string]*Group
 	ops     map[*ir.Operation]*Op
 	params  map[*ir.Parameter]Param
@@ -108,6 +111,10 @@ func (n *Names) Getter(base *ir.Model) string { return "Get" + n.types[base] }
 // Extra returns the name of the field holding unmodelled JSON properties.
 func (n *Names) Extra(m *ir.Model) string { return n.extra[m] }
 
+// Additional returns the name of the field holding additionalProperties,
+// "" when the model has none.
+func (n *Names) Additional(m *ir.Model) string { return n.addl[m] }
+
 // Op returns an operation's identifiers.
 func (n *Names) Op(o *ir.Operation) *Op { return n.ops[o] }
 
@@ -142,6 +149,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 		enumFn:  map[*ir.Enum]string{},
 		ifaces:  map[*ir.Model]string{},
 		extra:   map[*ir.Model]string{},
+		addl:    map[*ir.Model]string{},
 		groups:  map[string]*Group{},
 		ops:     map[*ir.Operation]*Op{},
 		params:  map[*ir.Parameter]Param{},
@@ -296,6 +304,9 @@ func valueName(v *ir.EnumValue) string {
 		return strings.TrimPrefix(Exported(v.Name), "N")
 	}
 	text := v.Value
+	if text == `""` {
+		return "Empty" // the empty string is a value specs use ("" for "none")
+	}
 	if unq, err := strconv.Unquote(text); err == nil && strings.HasPrefix(text, `"`) {
 		text = unq
 	} else {
@@ -346,6 +357,17 @@ func (n *Names) modelFields(api *ir.API) {
 			used[name] = p
 			n.fields[p] = name
 		}
+		if m.AdditionalProperties != nil {
+			addl := "AdditionalProperties"
+			if used[addl] != nil {
+				addl = "AdditionalPropertiesMap"
+				for i := 2; used[addl] != nil; i++ {
+					addl = "AdditionalPropertiesMap" + strconv.Itoa(i)
+				}
+			}
+			used[addl] = &ir.Property{}
+			n.addl[m] = addl
+		}
 		extra := "Extra"
 		if used[extra] != nil {
 			extra = "ExtraFields"
@@ -380,8 +402,8 @@ func FamilyBases(api *ir.API, m *ir.Model) []*ir.Model { return familyBases(api,
 
 func quote(s string) string { return strconv.Quote(s) }
 
-// responseErrorFields are the fields ResponseError always has; a field
-// for an error model must not take one of their names.
+// responseErrorFields are the fields and methods ResponseError always
+// has; a field for an error model must not take one of their names.
 var responseErrorFields = map[string]bool{
 	"StatusCode": true, "Method": true, "URL": true, "RequestID": true, "Code": true,
 	"Message": true, "Target": true, "Details": true, "RawBody": true, "Error": true,

@@ -79,7 +79,42 @@ func parseRFC1123(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
+	if t, ok := parseRFC1123Loose(s); ok {
+		return t, nil
+	}
 	return time.Time{}, fmt.Errorf("%q is not an RFC 1123 date-time", s)
+}
+
+var months = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+// parseRFC1123Loose reads what time.Parse's fixed layouts refuse but HTTP
+// dates allow (RFC 7231 asks recipients to be case-insensitive): names in
+// any case, a one-digit day, and a year past 9999: "fri, 1 jan 10000
+// 00:00:00 gmt". The weekday is not checked, as time.Parse does not.
+func parseRFC1123Loose(s string) (time.Time, bool) {
+	f := strings.Fields(s)
+	if len(f) == 6 && strings.HasSuffix(f[0], ",") {
+		f = f[1:]
+	}
+	if len(f) != 5 || !strings.EqualFold(f[4], "GMT") && !strings.EqualFold(f[4], "UTC") {
+		return time.Time{}, false
+	}
+	day, err1 := strconv.Atoi(f[0])
+	month, ok := months[strings.ToLower(f[1])]
+	year, err2 := strconv.Atoi(f[2])
+	clock, err3 := time.Parse(time.TimeOnly, f[3])
+	if err1 != nil || !ok || err2 != nil || err3 != nil || day < 1 || day > 31 || year < 0 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, month, day, clock.Hour(), clock.Minute(), clock.Second(), 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}, false // 31 Feb
+	}
+	return t, true
 }
 
 // unixTimeLeaf is format: unixtime, whole seconds since the epoch as a
