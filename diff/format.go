@@ -40,6 +40,13 @@ func (r *Report) sections() [3][]Change {
 	return out
 }
 
+// Counts are the number of changelog entries per section (the fields
+// and constants of added and removed types are part of their type's).
+func (r *Report) Counts() (breakingChanges, featuresAdded, otherChanges int) {
+	secs := r.sections()
+	return len(secs[breaking]), len(secs[features]), len(secs[other])
+}
+
 // JSON writes the changes as a JSON array, all of them (the fields and
 // constants of added and removed types included, marked "within").
 func (r *Report) JSON(w io.Writer) error {

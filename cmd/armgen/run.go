@@ -29,11 +29,12 @@ const (
 
 const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR]
        armgen -readme README.md [-tag TAG] -out DIR [flags]
+       armgen diff [-format text|json|markdown] [-fail-on-breaking] OLD NEW
 
 Generates a Go package from an Azure Resource Manager spec (Swagger 2.0),
 or from the input files of a tag of an AutoRest readme. With neither, generates
 from the embedded default: the Batch account Update operation, api-version
-2024-02-01.
+2024-02-01. "armgen diff -h" explains diff.
 
 Flags:
 `
@@ -50,6 +51,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = exitInput
 		}
 	}()
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(ctx, args[1:], stdout, stderr)
+	}
 	fl := flag.NewFlagSet("armgen", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
