@@ -11,11 +11,28 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// method is an operation's Go method, "PoolClient.Create".
+// method is an operation's Go method as named from its operationId,
+// "PoolClient.Create".
 func (s *side) method(op *ir.Operation) string {
 	o := s.names.Op(op)
 	if o == nil {
 		return op.ID
+	}
+	return o.Group.Type + "." + o.Method
+}
+
+// call is the method users call for an operation, as emit writes it:
+// Begin<Op> for a long-running one, New<Op>Pager for a pageable one,
+// else <Op>.
+func (s *side) call(op *ir.Operation) string {
+	o := s.names.Op(op)
+	switch {
+	case o == nil:
+		return op.ID
+	case op.LongRunning != nil && o.Begin != "":
+		return o.Group.Type + "." + o.Begin
+	case op.Pageable != nil && o.NewPager != "":
+		return o.Group.Type + "." + o.NewPager
 	}
 	return o.Group.Type + "." + o.Method
 }
@@ -83,21 +100,21 @@ func pathShape(p string) string {
 }
 
 func (d *differ) operationNew(op *ir.Operation) {
-	m := d.new.method(op)
-	msg := fmt.Sprintf("New method %s (%s, %s %s)", code(m), op.ID, op.Method, op.Path)
+	m := d.new.call(op)
+	msg := fmt.Sprintf("New method %s (%s, %s %s", code(m), op.ID, op.Method, op.Path)
 	o := d.new.opNames(op)
-	if op.LongRunning != nil && o.Begin != "" {
-		msg += fmt.Sprintf("; long-running: %s", code(o.Group.Type+"."+o.Begin))
-	}
-	if op.Pageable != nil && o.NewPager != "" {
-		msg += fmt.Sprintf("; pageable: %s", code(o.Group.Type+"."+o.NewPager))
+	switch {
+	case op.LongRunning != nil:
+		msg += fmt.Sprintf("; long-running, returns %s", code("*"+o.Poller))
+	case op.Pageable != nil:
+		msg += fmt.Sprintf("; pageable, returns %s", code("*"+o.Pager))
 	}
 	d.add(Change{Kind: Added, Element: Operation, Pointer: op.Pointer, Go: m,
-		Reason: "a new operation", Message: msg})
+		Reason: "a new operation", Message: msg + ")"})
 }
 
 func (d *differ) operationGone(op *ir.Operation) {
-	m := d.old.method(op)
+	m := d.old.call(op)
 	d.add(Change{Kind: Removed, Element: Operation, Pointer: op.Pointer, Go: m, Breaking: true,
 		Reason:  "code that calls it no longer compiles, and the service no longer offers it",
 		Message: fmt.Sprintf("Method %s has been removed (%s, %s %s)", code(m), op.ID, op.Method, op.Path)})
@@ -105,17 +122,24 @@ func (d *differ) operationGone(op *ir.Operation) {
 
 // operation compares an operation present in both versions.
 func (d *differ) operation(oo, no *ir.Operation) {
-	om, m := d.old.method(oo), d.new.method(no)
+	m := d.new.call(no)
 	at := no.Pointer
-	if om != m {
-		d.add(Change{Kind: Changed, Element: Operation, Pointer: at, Go: m, Breaking: true,
+	if om, nm := d.old.method(oo), d.new.method(no); om != nm {
+		// Name the methods users call, unless the operation also became
+		// (or stopped being) long-running or pageable, which is reported
+		// on its own below.
+		from, to := d.old.call(oo), m
+		if (oo.LongRunning == nil) != (no.LongRunning == nil) || (oo.Pageable == nil) != (no.Pageable == nil) {
+			from, to = om, nm
+		}
+		d.add(Change{Kind: Changed, Element: Operation, Pointer: at, Go: to, Breaking: true,
 			Reason:  "code that calls the old method no longer compiles",
-			Message: fmt.Sprintf("Method %s has been renamed to %s (operationId %s → %s)", code(om), code(m), oo.ID, no.ID)})
+			Message: fmt.Sprintf("Method %s has been renamed to %s (operationId %s → %s)", code(from), code(to), oo.ID, no.ID)})
 	}
-	if oo, no := d.old.opNames(oo).Options, d.new.opNames(no).Options; oo != no && oo != "" && no != "" {
-		d.add(Change{Kind: Changed, Element: Operation, Pointer: at, Go: no, Breaking: true,
+	if oldOpts, newOpts := d.old.opNames(oo).Options, d.new.opNames(no).Options; oldOpts != newOpts && oldOpts != "" && newOpts != "" {
+		d.add(Change{Kind: Changed, Element: Operation, Pointer: at, Go: newOpts, Breaking: true,
 			Reason:  "code that names the old type no longer compiles",
-			Message: fmt.Sprintf("Struct %s has been renamed to %s", code(oo), code(no))})
+			Message: fmt.Sprintf("Struct %s has been renamed to %s", code(oldOpts), code(newOpts))})
 	}
 	if oo.Method != no.Method {
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: at, Go: m, Breaking: true,
@@ -144,12 +168,15 @@ func (d *differ) longRunning(oo, no *ir.Operation, m string) {
 	switch {
 	case o == nil && n != nil:
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
-			Reason:  "the service now accepts the request and finishes it later: the first response no longer carries the result; poll with " + nn.Group.Type + "." + nn.Begin,
-			Message: fmt.Sprintf("%s is now a long-running operation (x-ms-long-running-operation); new %s and %s", code(m), code(nn.Group.Type+"."+nn.Begin), code(nn.Poller))})
+			Reason: "code that calls " + d.old.call(oo) + " no longer compiles: the service now finishes the operation later, and " +
+				nn.Begin + " returns a poller to wait for it",
+			Message: fmt.Sprintf("%s has been replaced by %s and %s: %s is now long-running (x-ms-long-running-operation)",
+				code(d.old.call(oo)), code(m), code(nn.Group.Type+"."+nn.Resume), no.ID)})
 	case o != nil && n == nil:
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
-			Reason:  "code that uses " + on.Group.Type + "." + on.Begin + " or " + on.Poller + " no longer compiles",
-			Message: fmt.Sprintf("%s is no longer a long-running operation; %s and %s have been removed", code(m), code(on.Group.Type+"."+on.Begin), code(on.Poller))})
+			Reason: "code that calls " + d.old.call(oo) + " or " + on.Group.Type + "." + on.Resume + " no longer compiles: the service now answers at once",
+			Message: fmt.Sprintf("%s and %s have been replaced by %s: %s is no longer long-running",
+				code(d.old.call(oo)), code(on.Group.Type+"."+on.Resume), code(m), no.ID)})
 	case o != nil && n != nil && o.FinalStateVia != n.FinalStateVia:
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m,
 			Reason:  "the poller reads the final result where the new version says",
@@ -165,17 +192,27 @@ func orDefault(s string) string {
 }
 
 func (d *differ) pageable(oo, no *ir.Operation, m string) {
-	on, nn := d.old.opNames(oo), d.new.opNames(no)
 	o, n := oo.Pageable, no.Pageable
+	lro := oo.LongRunning != nil || no.LongRunning != nil
 	switch {
+	case o == nil && n != nil && lro:
+		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
+			Reason:  "its result now comes in pages",
+			Message: fmt.Sprintf("%s is now pageable (x-ms-pageable)", no.ID)})
 	case o == nil && n != nil:
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
-			Reason:  "results now come in pages: one call returns only the first; use " + nn.Group.Type + "." + nn.NewPager,
-			Message: fmt.Sprintf("%s is now pageable (x-ms-pageable); new %s and %s", code(m), code(nn.Group.Type+"."+nn.NewPager), code(nn.Pager))})
+			Reason: "code that calls " + d.old.call(oo) + " no longer compiles: results now come in pages, which " +
+				d.new.opNames(no).NewPager + " walks",
+			Message: fmt.Sprintf("%s has been replaced by %s, which returns %s: %s is now pageable (x-ms-pageable)",
+				code(d.old.call(oo)), code(m), code("*"+d.new.opNames(no).Pager), no.ID)})
+	case o != nil && n == nil && lro:
+		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
+			Reason:  "its result no longer comes in pages",
+			Message: fmt.Sprintf("%s is no longer pageable", no.ID)})
 	case o != nil && n == nil:
 		d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m, Breaking: true,
-			Reason:  "code that uses " + on.Group.Type + "." + on.NewPager + " or " + on.Pager + " no longer compiles",
-			Message: fmt.Sprintf("%s is no longer pageable; %s and %s have been removed", code(m), code(on.Group.Type+"."+on.NewPager), code(on.Pager))})
+			Reason:  "code that calls " + d.old.call(oo) + " no longer compiles: the result comes in one response",
+			Message: fmt.Sprintf("%s has been replaced by %s: %s is no longer pageable", code(d.old.call(oo)), code(m), no.ID)})
 	case o != nil && n != nil:
 		if o.NextLinkName != n.NextLinkName {
 			d.add(Change{Kind: Changed, Element: Operation, Pointer: no.Pointer, Go: m,
@@ -234,13 +271,13 @@ func (s *side) paramGo(op *ir.Operation, p *ir.Parameter) (id, what string) {
 	n := s.names.Param(p)
 	switch roleOf(p) {
 	case roleArgument:
-		return s.method(op), "argument " + code(n.Arg+" "+s.argType(p)) + " of " + code(s.method(op))
+		return s.call(op), "argument " + code(n.Arg+" "+s.argType(p)) + " of " + code(s.call(op))
 	case roleOption:
 		return o.Options + "." + n.Field, "field " + code(n.Field+" "+s.optionType(p)) + " of " + code(o.Options)
 	case roleClient:
 		return "NewClient", "argument " + code(n.Arg) + " of " + code("NewClient")
 	}
-	return s.method(op), "no Go argument"
+	return s.call(op), "no Go argument"
 }
 
 func wireParam(p *ir.Parameter) string {
@@ -326,9 +363,9 @@ func (d *differ) paramNew(op *ir.Operation, p *ir.Parameter) {
 		c.Reason = "the client needs a new value"
 	case roleFixed:
 		c.Reason = "the generated request sends its fixed value"
-		c.Message = fmt.Sprintf("%s now sends %s with the fixed value %s", code(d.new.method(op)), wireParam(p), p.Const)
+		c.Message = fmt.Sprintf("%s now sends %s with the fixed value %s", code(d.new.call(op)), wireParam(p), p.Const)
 		if p.APIVersion {
-			c.Message = fmt.Sprintf("%s now sends the api-version as %s", code(d.new.method(op)), wireParam(p))
+			c.Message = fmt.Sprintf("%s now sends the api-version as %s", code(d.new.call(op)), wireParam(p))
 		}
 	}
 	d.add(c)
@@ -345,7 +382,7 @@ func (d *differ) paramGone(op *ir.Operation, p *ir.Parameter) {
 	case roleFixed:
 		c.Breaking = false
 		c.Reason = "it was never a Go argument"
-		c.Message = fmt.Sprintf("%s no longer sends %s", code(d.old.method(op)), wireParam(p))
+		c.Message = fmt.Sprintf("%s no longer sends %s", code(d.old.call(op)), wireParam(p))
 	}
 	d.add(c)
 }
@@ -559,12 +596,12 @@ func (d *differ) responses(oo, no *ir.Operation, m string) {
 		if newStatus[r.Status] {
 			continue
 		}
-		c := Change{Kind: Removed, Element: Response, Pointer: r.Pointer, Go: d.old.method(oo),
+		c := Change{Kind: Removed, Element: Response, Pointer: r.Pointer, Go: d.old.call(oo),
 			Reason:  "the service no longer answers with it; should it, the call returns *ResponseError",
-			Message: fmt.Sprintf("%s: status %d is no longer a success response of %s", code(d.old.method(oo)), r.Status, oo.ID)}
+			Message: fmt.Sprintf("%s: status %d is no longer a success response of %s", code(d.old.call(oo)), r.Status, oo.ID)}
 		if r.Error {
 			c.Reason = "it is returned as *ResponseError, as before"
-			c.Message = fmt.Sprintf("%s: status %d is no longer a documented error response of %s", code(d.old.method(oo)), r.Status, oo.ID)
+			c.Message = fmt.Sprintf("%s: status %d is no longer a documented error response of %s", code(d.old.call(oo)), r.Status, oo.ID)
 		}
 		d.add(c)
 	}
