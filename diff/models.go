@@ -25,8 +25,8 @@ func (d *differ) models() {
 	}
 }
 
-// kindOfStruct names a model the way changelogs do.
-func (s *side) structWord(m *ir.Model) string {
+// structWord names a model the way changelogs do.
+func structWord(m *ir.Model) string {
 	if m.Discriminator != "" {
 		return "struct (polymorphic base)"
 	}
@@ -35,7 +35,7 @@ func (s *side) structWord(m *ir.Model) string {
 
 func (d *differ) modelNew(m *ir.Model) {
 	name := d.new.names.Type(m)
-	msg := "New " + d.new.structWord(m) + " " + code(name)
+	msg := "New " + structWord(m) + " " + code(name)
 	if m.Inline {
 		msg += " (the inline object at " + m.Name + ")"
 	}
@@ -105,7 +105,7 @@ func (d *differ) model(om, nm *ir.Model) {
 	for _, p := range nm.Properties {
 		newProps[p.Name] = true
 		if op := oldProps[p.Name]; op != nil {
-			d.property(om, nm, op, p)
+			d.property(nm, op, p)
 		} else {
 			d.propertyNew(nm, p)
 		}
@@ -162,7 +162,7 @@ func (d *differ) propertyNew(m *ir.Model, p *ir.Property) {
 }
 
 // property compares one property present in both versions.
-func (d *differ) property(om, nm *ir.Model, op, np *ir.Property) {
+func (d *differ) property(nm *ir.Model, op, np *ir.Property) {
 	name := d.new.names.Type(nm)
 	oldField, field := d.old.names.Field(op), d.new.names.Field(np)
 	id := name + "." + field
