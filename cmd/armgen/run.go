@@ -28,10 +28,13 @@ const (
 )
 
 const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR]
+       armgen -readme README.md [-tag TAG] -out DIR [flags]
+       armgen diff [-format text|json|markdown] [-fail-on-breaking] OLD NEW
 
-Generates a Go package from an Azure Resource Manager spec (Swagger 2.0).
-With no -spec, generates from the embedded default: the Batch account
-Update operation, api-version 2024-02-01.
+Generates a Go package from an Azure Resource Manager spec (Swagger 2.0),
+or from the input files of a tag of an AutoRest readme. With neither, generates
+from the embedded default: the Batch account Update operation, api-version
+2024-02-01. "armgen diff -h" explains diff.
 
 Flags:
 `
@@ -48,6 +51,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = exitInput
 		}
 	}()
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(ctx, args[1:], stdout, stderr)
+	}
 	fl := flag.NewFlagSet("armgen", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
@@ -65,6 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	examples := fl.Bool("examples", false, "also write examples_test.go, a test per x-ms-examples entry")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	root := fl.String("root", "", "the `DIR` $refs may not leave (default: see README)")
+	readme := fl.String("readme", "", "an AutoRest `README.md`: generate from the input files of its -tag")
+	tag := fl.String("tag", "", "the readme's `TAG` (default: the readme's default tag)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -73,6 +81,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "armgen: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return exitUsage
+	}
+	if *readme != "" && len(specs) > 0 {
+		fmt.Fprintln(stderr, "armgen: -readme and -spec are exclusive")
+		fl.Usage()
+		return exitUsage
+	}
+	if *tag != "" && *readme == "" {
+		fmt.Fprintln(stderr, "armgen: -tag needs -readme")
 		fl.Usage()
 		return exitUsage
 	}
@@ -92,7 +110,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 
 	opts := parser.Options{Root: filepath.ToSlash(*root), Examples: *examples}
 	var files []string
-	if len(specs) == 0 {
+	if *readme != "" {
+		var diags ir.Diagnostics
+		files, diags = readmeInputs(*readme, *tag)
+		report(stderr, diags, *strict)
+		if files == nil {
+			return exitInput
+		}
+	} else if len(specs) == 0 {
 		opts.ReadFile = func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }
 		files = []string{spec.Default}
 	} else {

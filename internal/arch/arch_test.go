@@ -14,7 +14,7 @@ const module = "github.com/armgen/armgen"
 
 func TestPipelineIsOneWay(t *testing.T) {
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps, Dir: "../.."},
-		module+"/ir", module+"/parser", module+"/emit", module+"/emit/naming", module+"/emit/static", module+"/spec", module+"/cmd/armgen")
+		module+"/ir", module+"/parser", module+"/emit", module+"/emit/naming", module+"/emit/static", module+"/spec", module+"/diff", module+"/cmd/armgen")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +63,19 @@ func TestPipelineIsOneWay(t *testing.T) {
 		if strings.HasPrefix(path, module+"/emit") || strings.HasPrefix(path, "github.com/dave/jennifer") {
 			t.Errorf("the parser depends on %s: it must know nothing about Go output", path)
 		}
+	}
+	// diff compares IRs and names them with emit/naming: it neither reads
+	// specs nor writes Go.
+	for path := range deps[module+"/diff"] {
+		switch {
+		case path == module+"/parser", strings.HasPrefix(path, "github.com/getkin/"), strings.HasPrefix(path, "go.yaml.in/"):
+			t.Errorf("diff depends on %s: it compares IRs, only the parser reads specs", path)
+		case path == module+"/emit", strings.HasPrefix(path, "github.com/dave/jennifer"):
+			t.Errorf("diff depends on %s: it needs Go names (emit/naming), not Go output", path)
+		}
+	}
+	if !deps[module+"/diff"][module+"/emit/naming"] {
+		t.Error("diff does not take its Go names from emit/naming")
 	}
 	if !deps[module+"/parser"]["github.com/getkin/kin-openapi/openapi2"] {
 		t.Error("the parser does not read specs with kin-openapi's openapi2 types")
