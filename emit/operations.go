@@ -123,23 +123,14 @@ func (g *gen) callArgs(og *opGen) []jen.Code {
 }
 
 // argType is the Go type of a required argument.
-func (g *gen) argType(p *ir.Parameter) jen.Code {
-	if p.Type.Kind == ir.KindStream {
-		return jen.Qual("io", "Reader")
-	}
-	return g.valueType(p.Type)
-}
+func (g *gen) argType(p *ir.Parameter) jen.Code { return jenType(g.names.ArgType(p.Type)) }
 
 // optionsType writes <Group><Op>Options, the optional parameters.
 func (g *gen) optionsType(f *jen.File, og *opGen) {
 	var fields []jen.Code
 	for _, p := range og.optional {
 		fields = append(fields, paramDoc(p)...)
-		t := g.fieldType(p.Type)
-		if p.Type.Kind == ir.KindStream {
-			t = jen.Qual("io", "Reader")
-		}
-		fields = append(fields, jen.Id(g.names.Param(p).Field).Add(t))
+		fields = append(fields, jen.Id(g.names.Param(p).Field).Add(jenType(g.names.OptionType(p.Type))))
 	}
 	text := og.names.Options + " holds the optional parameters of " + og.op.ID + "; nil means none."
 	if len(fields) == 0 {
@@ -358,15 +349,7 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement 
 }
 
 // isPointerField reports whether fieldType(t) is a pointer.
-func isPointerField(g *gen, t *ir.Type) bool {
-	switch t.Kind {
-	case ir.KindArray, ir.KindMap, ir.KindAny, ir.KindBytes, ir.KindBase64URL, ir.KindStream:
-		return false
-	case ir.KindModel:
-		return g.iface(t) == ""
-	}
-	return true
-}
+func isPointerField(g *gen, t *ir.Type) bool { return g.names.FieldType(t).IsPointer() }
 
 // setParam writes the statements that add a query or header parameter:
 // always when it is required, when set when it is optional.

@@ -5,89 +5,46 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
-// Go types of IR types. A field of scalar, enum or model type is a pointer,
-// so that nil means "not set" and a request carries only what the caller
-// set; arrays and maps are nil when not set. Inside arrays elements are
-// values (pointers when the spec marks them x-nullable); map values that
-// are models are pointers, so that a nil entry sends JSON null, which ARM
-// reads as "remove this key" (user-assigned identities). A polymorphic
-// model is its family's interface, never a pointer to an interface.
+// Go types of IR types are decided in naming (naming.GoType), with the
+// names; here they only become jennifer code.
 
-// fieldType is the Go type of a model field or optional parameter.
-func (g *gen) fieldType(t *ir.Type) jen.Code {
+// jenType writes a Go type.
+func jenType(t naming.GoType) jen.Code {
 	switch t.Kind {
-	case ir.KindArray, ir.KindMap, ir.KindAny, ir.KindBytes, ir.KindBase64URL:
-		return g.valueType(t)
-	case ir.KindModel:
-		if iface := g.iface(t); iface != "" {
-			return jen.Id(iface)
-		}
-	case ir.KindStream:
-		return g.valueType(t)
+	case naming.GoPointer:
+		return jen.Op("*").Add(jenType(*t.Elem))
+	case naming.GoSlice:
+		return jen.Index().Add(jenType(*t.Elem))
+	case naming.GoMap:
+		return jen.Map(jen.String()).Add(jenType(*t.Elem))
 	}
-	return jen.Op("*").Add(g.valueType(t))
+	if t.Pkg != "" {
+		return jen.Qual(t.Pkg, t.Name)
+	}
+	return jen.Id(t.Name)
 }
+
+// fieldType is the Go type of a model field or response header.
+func (g *gen) fieldType(t *ir.Type) jen.Code { return jenType(g.names.FieldType(t)) }
 
 // elemType is the Go type of an array element or map value.
 func (g *gen) elemType(t *ir.Type, inMap bool) jen.Code {
-	if t.Nullable && t.Kind != ir.KindAny && g.iface(t) == "" {
-		return g.fieldType(t)
-	}
-	if inMap && t.Kind == ir.KindModel && g.iface(t) == "" {
-		return jen.Op("*").Add(g.valueType(t))
-	}
-	return g.valueType(t)
+	return jenType(g.names.ElemType(t, inMap))
 }
 
 // valueType is the Go type holding a value of t, without optionality.
-func (g *gen) valueType(t *ir.Type) jen.Code {
-	switch t.Kind {
-	case ir.KindBool:
-		return jen.Bool()
-	case ir.KindInt32:
-		return jen.Int32()
-	case ir.KindInt64:
-		return jen.Int64()
-	case ir.KindFloat32:
-		return jen.Float32()
-	case ir.KindFloat64:
-		return jen.Float64()
-	case ir.KindString, ir.KindDuration, ir.KindTime:
-		return jen.String()
-	case ir.KindBytes, ir.KindBase64URL:
-		return jen.Index().Byte()
-	case ir.KindDate, ir.KindDateTime, ir.KindDateTimeRFC1123, ir.KindUnixTime:
-		return jen.Qual("time", "Time")
-	case ir.KindStream:
-		return jen.Qual("io", "ReadCloser")
-	case ir.KindArray:
-		return jen.Index().Add(g.elemType(t.Elem, false))
-	case ir.KindMap:
-		return jen.Map(jen.String()).Add(g.elemType(t.Elem, true))
-	case ir.KindModel:
-		if iface := g.iface(t); iface != "" {
-			return jen.Id(iface)
-		}
-		return jen.Id(g.names.Type(g.models[t.Ref]))
-	case ir.KindEnum:
-		return jen.Id(g.names.Type(g.enums[t.Ref]))
-	}
-	return jen.Any()
-}
+func (g *gen) valueType(t *ir.Type) jen.Code { return jenType(g.names.ValueType(t)) }
 
 // iface returns the interface name when t is a polymorphic model.
 func (g *gen) iface(t *ir.Type) string {
-	if t.Kind != ir.KindModel {
+	if !g.names.Polymorphic(t) {
 		return ""
 	}
-	m := g.models[t.Ref]
-	if m == nil || m.Discriminator == "" {
-		return ""
-	}
-	return g.names.Interface(m)
+	return g.names.Interface(g.models[t.Ref])
 }
 
 // leafOf returns the innermost type of arrays and maps.

@@ -50,6 +50,9 @@ type Names struct {
 	// scope is every package-level name taken, with where it came from.
 	scope map[string]string
 	diags ir.Diagnostics
+	// models and enums by Key, to resolve Type.Ref.
+	models map[string]*ir.Model
+	enums  map[string]*ir.Enum
 }
 
 // Group is an operation group's client.
@@ -157,6 +160,14 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 		tests:   map[*ir.Example]string{},
 		fixed:   map[string]string{},
 		scope:   map[string]string{},
+		models:  make(map[string]*ir.Model, len(api.Models)),
+		enums:   make(map[string]*ir.Enum, len(api.Enums)),
+	}
+	for _, m := range api.Models {
+		n.models[m.Key] = m
+	}
+	for _, e := range api.Enums {
+		n.enums[e.Key] = e
 	}
 	n.specTypes(api)
 	for _, f := range FixedNames {
