@@ -25,6 +25,7 @@ import (
 // come from naming.GoType, and this proves the emitter uses it for model
 // fields, options fields and arguments alike.
 func TestGoTypesMatchEmit(t *testing.T) {
+	total = 0
 	t.Run("default spec", func(t *testing.T) {
 		api, diags := armparser.Parse([]string{spec.Default}, armparser.Options{
 			ReadFile: func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }})
