@@ -291,6 +291,13 @@ func (l leaf) write(v reflect.Value) ([]byte, error) {
 
 func (l leaf) read(data []byte, dst reflect.Value) error {
 	if l.is(dst.Type()) {
+		if isNull(data) {
+			// A null where the spec allows none (an array element or map
+			// value without x-nullable) reads as the zero value, as
+			// encoding/json reads it into a value of any other type.
+			dst.SetZero()
+			return nil
+		}
 		return l.decode(data, dst)
 	}
 	switch dst.Kind() {
