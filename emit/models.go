@@ -116,6 +116,11 @@ func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
 			// shaped{&m.When, dateTimeLeaf}
 			ptr = jen.Id("shaped").Values(field, g.codecLeaf(p.Type))
 		}
+		if p.ReadOnly && !p.Discriminator {
+			// readOnly{&m.ID}: never sent in a request. A discriminator
+			// always is: it says what the value is.
+			ptr = jen.Id("readOnly").Values(ptr)
+		}
 		entries = append(entries, jen.Values(jen.Lit(p.Name), ptr))
 	}
 	// func (m *T) fields() []field { return []field{{"id", &m.ID}, …} }

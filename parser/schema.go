@@ -162,7 +162,9 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 	n, sch := r.n, r.s
 	typ := schemaType(sch)
 	format := sch.Format
-	nullable := n.get("x-nullable").isTrue()
+	// x-nullable may stand beside a $ref ("items": {"$ref": …, "x-nullable":
+	// true}): it is the referring schema's say, as well as the definition's.
+	nullable := n.get("x-nullable").isTrue() || s.n != nil && s.n.get("x-nullable").isTrue()
 	if len(sch.Enum) > 0 && typ != "array" && typ != "object" {
 		if en := b.enum(r, hint); en != nil {
 			return &ir.Type{Kind: ir.KindEnum, Ref: en.Key, Format: format, Nullable: nullable}

@@ -322,6 +322,8 @@ func goTest(ctx context.Context, srv *testserver.Server, runRE string) (map[stri
 			continue
 		}
 		switch ev.Action {
+		case "build-output": // compiler errors, since Go 1.24
+			fmt.Print(ev.Output)
 		case "output":
 			if ev.Test == "" {
 				if !strings.HasPrefix(ev.Output, "ok ") && !strings.HasPrefix(ev.Output, "PASS") && !strings.HasPrefix(ev.Output, "FAIL\n") {

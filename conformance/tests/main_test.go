@@ -14,10 +14,13 @@ package tests
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"testing"
+	"time"
 )
 
 // server is the test server's URL, given by the conformance run.
@@ -94,4 +97,35 @@ func equal[T comparable](t *testing.T, got, want T) {
 	if got != want {
 		t.Fatalf("got %v, want %v", got, want)
 	}
+}
+
+// equalDeep fails the test unless got and want are deeply equal (nil and
+// empty slices and maps differ, as they do on the wire: null and []).
+func equalDeep[T any](t *testing.T, got, want T) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got  %s\nwant %s", show(got), show(want))
+	}
+}
+
+// equalTimes fails the test unless got holds the same instants as want,
+// in any zone.
+func equalTimes(t *testing.T, got, want []time.Time) {
+	t.Helper()
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(got); i++ {
+		ok = got[i].Equal(want[i])
+	}
+	if !ok {
+		t.Fatalf("got  %v\nwant %v", got, want)
+	}
+}
+
+// show renders a value for a failure message: as JSON when it has a JSON
+// form (pointers followed), else with %#v.
+func show(v any) string {
+	if data, err := json.Marshal(v); err == nil {
+		return fmt.Sprintf("%T %s", v, data)
+	}
+	return fmt.Sprintf("%#v", v)
 }

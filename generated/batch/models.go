@@ -103,11 +103,11 @@ type BatchAccount struct {
 
 func (m *BatchAccount) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
-		{"location", &m.Location},
-		{"tags", &m.Tags},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
+		{"location", readOnly{&m.Location}},
+		{"tags", readOnly{&m.Tags}},
 		{"properties", &m.Properties},
 		{"identity", &m.Identity},
 	}
@@ -144,8 +144,8 @@ type BatchAccountIdentity struct {
 
 func (m *BatchAccountIdentity) fields() []field {
 	return []field{
-		{"principalId", &m.PrincipalID},
-		{"tenantId", &m.TenantID},
+		{"principalId", readOnly{&m.PrincipalID}},
+		{"tenantId", readOnly{&m.TenantID}},
 		{"type", &m.Type},
 		{"userAssignedIdentities", &m.UserAssignedIdentities},
 	}
@@ -223,23 +223,23 @@ type BatchAccountProperties struct {
 
 func (m *BatchAccountProperties) fields() []field {
 	return []field{
-		{"accountEndpoint", &m.AccountEndpoint},
-		{"nodeManagementEndpoint", &m.NodeManagementEndpoint},
-		{"provisioningState", &m.ProvisioningState},
-		{"poolAllocationMode", &m.PoolAllocationMode},
-		{"keyVaultReference", &m.KeyVaultReference},
+		{"accountEndpoint", readOnly{&m.AccountEndpoint}},
+		{"nodeManagementEndpoint", readOnly{&m.NodeManagementEndpoint}},
+		{"provisioningState", readOnly{&m.ProvisioningState}},
+		{"poolAllocationMode", readOnly{&m.PoolAllocationMode}},
+		{"keyVaultReference", readOnly{&m.KeyVaultReference}},
 		{"publicNetworkAccess", &m.PublicNetworkAccess},
 		{"networkProfile", &m.NetworkProfile},
-		{"privateEndpointConnections", &m.PrivateEndpointConnections},
-		{"autoStorage", &m.AutoStorage},
-		{"encryption", &m.Encryption},
-		{"dedicatedCoreQuota", &m.DedicatedCoreQuota},
-		{"lowPriorityCoreQuota", &m.LowPriorityCoreQuota},
-		{"dedicatedCoreQuotaPerVMFamily", &m.DedicatedCoreQuotaPerVMFamily},
-		{"dedicatedCoreQuotaPerVMFamilyEnforced", &m.DedicatedCoreQuotaPerVMFamilyEnforced},
-		{"poolQuota", &m.PoolQuota},
-		{"activeJobAndJobScheduleQuota", &m.ActiveJobAndJobScheduleQuota},
-		{"allowedAuthenticationModes", &m.AllowedAuthenticationModes},
+		{"privateEndpointConnections", readOnly{&m.PrivateEndpointConnections}},
+		{"autoStorage", readOnly{&m.AutoStorage}},
+		{"encryption", readOnly{&m.Encryption}},
+		{"dedicatedCoreQuota", readOnly{&m.DedicatedCoreQuota}},
+		{"lowPriorityCoreQuota", readOnly{&m.LowPriorityCoreQuota}},
+		{"dedicatedCoreQuotaPerVMFamily", readOnly{&m.DedicatedCoreQuotaPerVMFamily}},
+		{"dedicatedCoreQuotaPerVMFamilyEnforced", readOnly{&m.DedicatedCoreQuotaPerVMFamilyEnforced}},
+		{"poolQuota", readOnly{&m.PoolQuota}},
+		{"activeJobAndJobScheduleQuota", readOnly{&m.ActiveJobAndJobScheduleQuota}},
+		{"allowedAuthenticationModes", readOnly{&m.AllowedAuthenticationModes}},
 	}
 }
 
@@ -604,7 +604,7 @@ type PrivateEndpoint struct {
 
 func (m *PrivateEndpoint) fields() []field {
 	return []field{
-		{"id", &m.ID},
+		{"id", readOnly{&m.ID}},
 	}
 }
 
@@ -637,10 +637,10 @@ type PrivateEndpointConnection struct {
 
 func (m *PrivateEndpointConnection) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
-		{"etag", &m.ETag},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
+		{"etag", readOnly{&m.ETag}},
 		{"properties", &m.Properties},
 	}
 }
@@ -673,9 +673,9 @@ type PrivateEndpointConnectionProperties struct {
 
 func (m *PrivateEndpointConnectionProperties) fields() []field {
 	return []field{
-		{"provisioningState", &m.ProvisioningState},
-		{"privateEndpoint", &m.PrivateEndpoint},
-		{"groupIds", &m.GroupIDs},
+		{"provisioningState", readOnly{&m.ProvisioningState}},
+		{"privateEndpoint", readOnly{&m.PrivateEndpoint}},
+		{"groupIds", readOnly{&m.GroupIDs}},
 		{"privateLinkServiceConnectionState", &m.PrivateLinkServiceConnectionState},
 	}
 }
@@ -708,7 +708,7 @@ func (m *PrivateLinkServiceConnectionState) fields() []field {
 	return []field{
 		{"status", &m.Status},
 		{"description", &m.Description},
-		{"actionsRequired", &m.ActionsRequired},
+		{"actionsRequired", readOnly{&m.ActionsRequired}},
 	}
 }
 
@@ -739,10 +739,10 @@ type ProxyResource struct {
 
 func (m *ProxyResource) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
-		{"etag", &m.ETag},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
+		{"etag", readOnly{&m.ETag}},
 	}
 }
 
@@ -775,11 +775,11 @@ type Resource struct {
 
 func (m *Resource) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
-		{"location", &m.Location},
-		{"tags", &m.Tags},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
+		{"location", readOnly{&m.Location}},
+		{"tags", readOnly{&m.Tags}},
 	}
 }
 
@@ -806,8 +806,8 @@ type UserAssignedIdentities struct {
 
 func (m *UserAssignedIdentities) fields() []field {
 	return []field{
-		{"principalId", &m.PrincipalID},
-		{"clientId", &m.ClientID},
+		{"principalId", readOnly{&m.PrincipalID}},
+		{"clientId", readOnly{&m.ClientID}},
 	}
 }
 
@@ -834,8 +834,8 @@ type VirtualMachineFamilyCoreQuota struct {
 
 func (m *VirtualMachineFamilyCoreQuota) fields() []field {
 	return []field{
-		{"name", &m.Name},
-		{"coreQuota", &m.CoreQuota},
+		{"name", readOnly{&m.Name}},
+		{"coreQuota", readOnly{&m.CoreQuota}},
 	}
 }
 

@@ -71,7 +71,7 @@ type Store struct {
 
 func (m *Store) fields() []field {
 	return []field{
-		{"id", &m.ID},
+		{"id", readOnly{&m.ID}},
 		{"location", &m.Location},
 		{"properties", &m.Properties},
 	}
@@ -128,7 +128,7 @@ func (m *StoreProperties) fields() []field {
 	return []field{
 		{"opened", shaped{&m.Opened, dateTimeLeaf}},
 		{"capacity", &m.Capacity},
-		{"provisioningState", &m.ProvisioningState},
+		{"provisioningState", readOnly{&m.ProvisioningState}},
 	}
 }
 

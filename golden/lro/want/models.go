@@ -92,7 +92,7 @@ type ClusterProperties struct {
 
 func (m *ClusterProperties) fields() []field {
 	return []field{
-		{"provisioningState", &m.ProvisioningState},
+		{"provisioningState", readOnly{&m.ProvisioningState}},
 	}
 }
 

@@ -172,7 +172,7 @@ type Widget struct {
 func (m *Widget) fields() []field {
 	return []field{
 		{"name", &m.Name},
-		{"id", &m.ID},
+		{"id", readOnly{&m.ID}},
 		{"resourceId", &m.ResourceID},
 		{"password", &m.Password},
 		{"displayName", &m.Title},
@@ -252,7 +252,7 @@ type WidgetProperties struct {
 
 func (m *WidgetProperties) fields() []field {
 	return []field{
-		{"provisioningState", &m.ProvisioningState},
+		{"provisioningState", readOnly{&m.ProvisioningState}},
 	}
 }
 

@@ -80,13 +80,13 @@ type Gadget struct {
 
 func (m *Gadget) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
 		{"location", &m.Location},
 		{"tags", &m.Tags},
 		{"widget", &m.Widget},
-		{"systemData", &m.SystemData},
+		{"systemData", readOnly{&m.SystemData}},
 	}
 }
 
@@ -115,9 +115,9 @@ type Resource struct {
 
 func (m *Resource) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
 	}
 }
 
@@ -150,9 +150,9 @@ type TrackedResource struct {
 
 func (m *TrackedResource) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
 		{"location", &m.Location},
 		{"tags", &m.Tags},
 	}
@@ -188,9 +188,9 @@ type Widget struct {
 
 func (m *Widget) fields() []field {
 	return []field{
-		{"id", &m.ID},
-		{"name", &m.Name},
-		{"type", &m.Type},
+		{"id", readOnly{&m.ID}},
+		{"name", readOnly{&m.Name}},
+		{"type", readOnly{&m.Type}},
 		{"location", &m.Location},
 		{"tags", &m.Tags},
 		{"color", &m.Color},

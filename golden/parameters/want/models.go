@@ -18,7 +18,7 @@ type Thing struct {
 func (m *Thing) fields() []field {
 	return []field{
 		{"name", &m.Name},
-		{"etag", &m.ETag},
+		{"etag", readOnly{&m.ETag}},
 	}
 }
 

@@ -24,11 +24,11 @@ type ErrorDetail struct {
 
 func (m *ErrorDetail) fields() []field {
 	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-		{"target", &m.Target},
-		{"details", &m.Details},
-		{"additionalInfo", &m.AdditionalInfo},
+		{"code", readOnly{&m.Code}},
+		{"message", readOnly{&m.Message}},
+		{"target", readOnly{&m.Target}},
+		{"details", readOnly{&m.Details}},
+		{"additionalInfo", readOnly{&m.AdditionalInfo}},
 	}
 }
 
