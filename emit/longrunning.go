@@ -91,16 +91,26 @@ func pagingProps(m *ir.Model, p *ir.Paging) (items, next *ir.Property) {
 }
 
 // nextRequestBuilder writes New<Op>NextRequest: a GET of the next link
-// the service returned, resolved against the endpoint when relative.
+// the service returned, resolved against the endpoint when relative, with
+// the client's api-version in place of the one the link carries.
 func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	names := og.names
-	f.Comment("// " + names.NextRequest + " builds the request for a later page of " + og.op.ID + " from the page's next link.")
+	addLines(f, comment(names.NextRequest+" builds the request for a later page of "+og.op.ID+" from the page's next link"+nextLinkNote(og.op)+"."))
 	body := []jen.Code{
 		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(og.client().Dot("endpoint"), jen.Id("nextLink")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	// The link is the service's, the api-version the client's.
+	for _, p := range og.op.Params {
+		if p.APIVersion && p.In == ir.InQuery {
+			body = append(body, jen.Id("u").Op("=").Id("withQueryValue").Call(jen.Id("u"), jen.Lit(p.Name),
+				g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)))
+		}
+	}
+	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Qual("net/http", "MethodGet"), jen.Id("u"), jen.Nil()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	}
+	)
 	if accept := pickAccept(og.op.Produces, true); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
@@ -180,4 +190,14 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 		jen.Return(jen.Id("resumePoller").Call(jen.Id("token"), jen.Lit(op.Method), og.client().Dot("doer"), parse, fail)),
 	)
 	f.Line()
+}
+
+// nextLinkNote completes the doc of a next-request builder.
+func nextLinkNote(op *ir.Operation) string {
+	for _, p := range op.Params {
+		if p.APIVersion && p.In == ir.InQuery {
+			return ", with the client's " + p.Name + " in place of the link's"
+		}
+	}
+	return ""
 }
