@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
@@ -33,7 +36,8 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	// from the next link.
 	var nextReq jen.Code
 	if names.NextRequest != "" {
-		nextReq = jen.Id("c").Dot(names.NextRequest).Call(jen.Id("ctx"), jen.Id("nextLink"))
+		_, headers := g.nextHeaderArgs(og)
+		nextReq = jen.Id("c").Dot(names.NextRequest).Call(append([]jen.Code{jen.Id("ctx"), jen.Id("nextLink")}, headers...)...)
 	} else {
 		nextReq = g.nextOperationCall(og)
 	}
@@ -114,8 +118,15 @@ func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	if accept := pickAccept(og.op.Produces, true); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()}
+	if headers, _ := g.nextHeaderArgs(og); headers != nil {
+		params = append(params, headers...)
+		body = append([]jen.Code{jen.If(jen.Id("options").Op("==").Nil()).Block(
+			jen.Id("options").Op("=").Op("&").Id(names.Options).Values())}, body...)
+	}
+	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
-	f.Func().Params(og.recv).Id(names.NextRequest).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).
+	f.Func().Params(og.recv).Id(names.NextRequest).Params(params...).
 		Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 	f.Line()
 }
@@ -192,12 +203,45 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	f.Line()
 }
 
-// nextLinkNote completes the doc of a next-request builder.
-func nextLinkNote(op *ir.Operation) string {
-	for _, p := range op.Params {
-		if p.APIVersion && p.In == ir.InQuery {
-			return ", with the client's " + p.Name + " in place of the link's"
+// nextHeaderArgs are the parameters (and the arguments that pass them on)
+// that a next-request builder takes besides the link: the operation's
+// header parameters, which a next link cannot carry and every page needs
+// (a client request id, a page size), as the first request takes them:
+// the required ones, then the options. nil when the operation has none
+// the caller gives.
+func (g *gen) nextHeaderArgs(og *opGen) (params, args []jen.Code) {
+	has := false
+	for _, p := range og.op.Params {
+		if p.In != ir.InHeader || p.Client || p.APIVersion || p.Const != "" {
+			continue
+		}
+		has = true
+		if p.Required {
+			params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+			args = append(args, jen.Id(g.names.Param(p).Arg))
 		}
 	}
-	return ""
+	if !has {
+		return nil, nil
+	}
+	params = append(params, jen.Id("options").Op("*").Id(og.names.Options))
+	args = append(args, jen.Id("options"))
+	return params, args
+}
+
+// nextLinkNote completes the doc of a next-request builder.
+func nextLinkNote(op *ir.Operation) string {
+	var with []string
+	for _, p := range op.Params {
+		if p.APIVersion && p.In == ir.InQuery {
+			with = append(with, "the client's "+p.Name+" in place of the link's")
+		}
+	}
+	if slices.ContainsFunc(op.Params, func(p *ir.Parameter) bool { return p.In == ir.InHeader }) {
+		with = append(with, "the operation's header parameters, which every page needs")
+	}
+	if len(with) == 0 {
+		return ""
+	}
+	return ", with " + strings.Join(with, " and ")
 }

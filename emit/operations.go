@@ -282,20 +282,28 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
-	for _, p := range op.Params {
-		if p.In != ir.InHeader {
-			continue
-		}
-		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
-			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
-		})...)
-	}
+	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 
 	text := og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."
 	addLines(f, comment(text))
 	f.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 	f.Line()
+}
+
+// setHeaders writes the statements that set the operation's header
+// parameters on req.
+func (g *gen) setHeaders(og *opGen) []jen.Code {
+	var stmts []jen.Code
+	for _, p := range og.op.Params {
+		if p.In != ir.InHeader {
+			continue
+		}
+		stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
+		})...)
+	}
+	return stmts
 }
 
 // pickContentType prefers JSON among the types an operation consumes.
