@@ -13,10 +13,13 @@ import (
 // Poller in emit/static); per operation the emitter writes a type alias
 // with the operation's name and the methods that make one.
 
-// pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias.
+// pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias. The
+// pager of a long-running operation starts from the first page, the
+// poller's result, and takes the arguments of Begin<Op> for later pages.
 func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
+	lro := op.LongRunning != nil
 	body := g.models[og.body.Ref]
 	itemProp, nextProp := pagingProps(body, op.Pageable)
 	itemType := g.elemType(itemProp.Type.Elem, false)
@@ -26,14 +29,16 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	f.Line()
 
 	var params []jen.Code
+	if lro {
+		params = append(params, jen.Id("first").Id(result))
+	}
 	for _, p := range og.required {
 		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
 	params = append(params, jen.Id("options").Op("*").Id(names.Options))
-	args := g.callArgs(og)
 
-	// The first page comes from the operation's own request, later ones
-	// from the next link.
+	// The first page comes from the operation's own request (or is the
+	// poller's result), later ones from the next link.
 	var nextReq jen.Code
 	if names.NextRequest != "" {
 		_, headers := g.nextHeaderArgs(og)
@@ -41,19 +46,31 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	} else {
 		nextReq = g.nextOperationCall(og)
 	}
-	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
-		jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
-		jen.Var().Err().Error(),
-		jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
-			jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(args...),
-		).Else().Block(
-			jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
-		),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
-		jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
-	)
+	var fetch jen.Code
+	if lro {
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(jen.Return(jen.Id("first"), jen.Nil())),
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(nextReq),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(g.finalParse(og, jen.Id("resp"))),
+		)
+	} else {
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
+			jen.Var().Err().Error(),
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
+			).Else().Block(
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
+			),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
+		)
+	}
 	var nextLink jen.Code = jen.Nil()
 	if nextProp != nil {
 		// func(p Result) string { return deref(p.NextLink) }
@@ -71,8 +88,14 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	if nextProp != nil {
 		text = "pages linked by " + nextProp.Name
 	}
-	addLines(f, opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+"."))
-	addLines(f, comment("The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch)."))
+	if lro {
+		addLines(f, comment(names.NewPager+" walks the list that "+op.ID+" ends with. first is the result of the poller "+
+			names.Begin+" returned (PollUntilDone), the first page; the other arguments are those given to "+names.Begin+
+			". The list comes in "+text+"; the pager yields first and fetches the others as you walk it."))
+	} else {
+		addLines(f, opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+"."))
+		addLines(f, comment("The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch)."))
+	}
 	f.Func().Params(og.recv).Id(names.NewPager).Params(params...).Op("*").Id(names.Pager).Block(
 		jen.Return(jen.Id("newPager").Call(fetch, nextLink, items)),
 	)
@@ -165,22 +188,8 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	f.Type().Id(names.Poller).Op("=").Id("Poller").Types(jen.Id(result))
 	f.Line()
 
-	// The final response may come with any 2xx status; the parser reads
-	// it as the documented status that has the body.
-	var documented []jen.Code
-	bodyStatus := 200
-	for _, r := range og.success {
-		documented = append(documented, jen.Lit(r.Status))
-		if r.Type != nil && bodyStatus == 200 && (r.Status == 200 || r.Status == 201) {
-			bodyStatus = r.Status
-		}
-	}
-	if len(og.success) > 0 && og.success[0].Type != nil {
-		bodyStatus = og.success[0].Status
-	}
 	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(
-		jen.Return(jen.Id("c").Dot(names.Parse).Call(
-			jen.Id("finalStatus").Call(append([]jen.Code{jen.Id("resp"), jen.Lit(bodyStatus)}, documented...)...))),
+		jen.Return(g.finalParse(og, jen.Id("resp"))),
 	)
 	fail := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(jen.Return(g.errorFor(op.Default)))
 
@@ -244,4 +253,23 @@ func nextLinkNote(op *ir.Operation) string {
 		return ""
 	}
 	return ", with " + strings.Join(with, " and ")
+}
+
+// finalParse parses resp, a response to a long-running operation after
+// the first: it may come with any 2xx status, and the parser reads it as
+// the documented status that has the body.
+func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
+	var documented []jen.Code
+	bodyStatus := 200
+	for _, r := range og.success {
+		documented = append(documented, jen.Lit(r.Status))
+		if r.Type != nil && bodyStatus == 200 && (r.Status == 200 || r.Status == 201) {
+			bodyStatus = r.Status
+		}
+	}
+	if len(og.success) > 0 && og.success[0].Type != nil {
+		bodyStatus = og.success[0].Status
+	}
+	return jen.Id("c").Dot(og.names.Parse).Call(
+		jen.Id("finalStatus").Call(append([]jen.Code{resp, jen.Lit(bodyStatus)}, documented...)...))
 }

@@ -94,6 +94,12 @@ func (g *gen) operation(f *jen.File, og *opGen) {
 	switch {
 	case og.op.LongRunning != nil:
 		g.pollerMethods(f, og)
+		if og.op.Pageable != nil {
+			if og.names.NextRequest != "" {
+				g.nextRequestBuilder(f, og)
+			}
+			g.pagerMethod(f, og)
+		}
 	case og.op.Pageable != nil:
 		if og.names.NextRequest != "" {
 			g.nextRequestBuilder(f, og)
