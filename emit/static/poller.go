@@ -169,11 +169,23 @@ func (p *Poller[T]) Poll(ctx context.Context) error {
 	case "location":
 		switch {
 		case resp.StatusCode == http.StatusAccepted:
-		case resp.StatusCode < 300:
-			p.last = got
-			return p.end(nil)
-		default:
+			// Still running; the service may say where to ask next.
+			if next := resp.Header.Get("Location"); next != "" {
+				p.state.Poll = resolveURL(p.state.Poll, next)
+			}
+			return nil
+		case resp.StatusCode >= 300:
 			return p.end(p.fail(got.response()))
+		}
+		// The answer is the result. A provisioningState in it (a
+		// DELETE's resource) has the last word on how it ended.
+		p.last = got
+		state := provisioningState(got.body)
+		switch {
+		case failed(state):
+			return p.end(p.fail(got.response()))
+		case terminal(state):
+			return p.end(nil)
 		}
 	case "body":
 		if resp.StatusCode >= 300 {
@@ -209,7 +221,7 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 		return zero, p.err
 	}
 	final := p.finalURL()
-	if final == p.state.Poll && p.state.Kind != "async" && p.last != nil {
+	if final == p.state.Poll && p.last != nil {
 		final = "" // the last poll fetched it already
 	}
 	if final == "" {
@@ -231,13 +243,22 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 }
 
 // finalURL is where the result is fetched from once the operation
-// succeeded; "" means the last response holds it.
+// succeeded; "" means the last response holds it. Polling Location or the
+// resource itself ends with the result; a status monitor does not, and
+// the result is then where final-state-via says, or by ARM's rules: the
+// resource of a PUT or PATCH, the Location of a POST, nothing for a
+// DELETE.
 func (p *Poller[T]) finalURL() string {
 	s := p.state
-	if s.Kind == "none" {
+	switch {
+	case s.Kind == "none":
 		return "" // the first response was the end
+	case s.Kind != "async":
+		if s.FinalVia == "original-uri" {
+			return s.URL
+		}
+		return ""
 	}
-	put := s.Method == http.MethodPut || s.Method == http.MethodPatch
 	switch s.FinalVia {
 	case "original-uri":
 		return s.URL
@@ -246,12 +267,10 @@ func (p *Poller[T]) finalURL() string {
 	case "azure-async-operation", "operation-location":
 		return ""
 	}
-	switch {
-	case s.Method == http.MethodDelete:
-		return ""
-	case put && (s.Poll != s.URL || p.last == nil):
+	switch s.Method {
+	case http.MethodPut, http.MethodPatch:
 		return s.URL
-	case s.Method == http.MethodPost && s.Location != "" && s.Location != s.Poll:
+	case http.MethodPost:
 		return s.Location
 	}
 	return ""

@@ -311,3 +311,94 @@ func TestFinalStatus(t *testing.T) {
 		t.Errorf("an error status changed to %d", got.StatusCode)
 	}
 }
+
+// A 202 to a poll of Location may name the next place to ask.
+func TestPollerLocationMoves(t *testing.T) {
+	var polls []string
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /act", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/op/1")
+		w.WriteHeader(202)
+	})
+	mux.HandleFunc("GET /op/", func(w http.ResponseWriter, r *http.Request) {
+		polls = append(polls, r.URL.Path)
+		if r.URL.Path == "/op/1" {
+			w.Header().Set("Location", "/op/2")
+			w.WriteHeader(202)
+			return
+		}
+		fmt.Fprint(w, `{"name":"moved"}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPost, srv.URL+"/act", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Polling /op/1 for ever would never end: a deadline says so.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	got, err := p.PollUntilDone(ctx, time.Millisecond)
+	if err != nil || got.Name != "moved" || strings.Join(polls, ",") != "/op/1,/op/2" {
+		t.Fatalf("got %+v, %v after polls %v", got, err, polls)
+	}
+}
+
+// Location's final answer is the result, of a PUT too: the resource's URL
+// is not fetched again (here it has no GET at all).
+func TestPollerLocationAnswerIsTheResult(t *testing.T) {
+	var n atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /res", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/op")
+		w.WriteHeader(202)
+	})
+	mux.HandleFunc("GET /op", func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) < 2 {
+			w.WriteHeader(202)
+			return
+		}
+		fmt.Fprint(w, `{"name":"r","state":"made"}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPut, srv.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.PollUntilDone(context.Background(), time.Millisecond)
+	if err != nil || got.State != "made" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+}
+
+// A provisioningState in Location's answer (a DELETE's resource) decides
+// how the operation ended; a state that is not final keeps it polling.
+func TestPollerLocationProvisioningState(t *testing.T) {
+	for final, wantErr := range map[string]bool{"Succeeded": false, "Failed": true, "Canceled": true} {
+		var n atomic.Int32
+		mux := http.NewServeMux()
+		mux.HandleFunc("DELETE /res", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Location", "/op")
+			w.WriteHeader(202)
+		})
+		mux.HandleFunc("GET /op", func(w http.ResponseWriter, r *http.Request) {
+			state := "Deleting"
+			if n.Add(1) > 1 {
+				state = final
+			}
+			fmt.Fprintf(w, `{"name":"r","properties":{"provisioningState":%q}}`, state)
+		})
+		srv := httptest.NewServer(mux)
+		p, err := begin(t, http.MethodDelete, srv.URL+"/res", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = p.PollUntilDone(context.Background(), time.Millisecond)
+		var es *errStatus
+		if wantErr != errors.As(err, &es) || n.Load() != 2 {
+			t.Errorf("%s: err %v after %d polls", final, err, n.Load())
+		}
+		srv.Close()
+	}
+}
