@@ -402,3 +402,87 @@ func TestPollerLocationProvisioningState(t *testing.T) {
 		srv.Close()
 	}
 }
+
+// A PUT or PATCH answered 200 with a terminal state is done, whatever
+// monitor headers come with it.
+func TestPollerTerminalFirstAnswerIgnoresHeaders(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("PATCH /res", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Azure-AsyncOperation", "/never")
+		fmt.Fprint(w, `{"name":"r","properties":{"provisioningState":"Succeeded"}}`)
+	})
+	mux.HandleFunc("/never", func(w http.ResponseWriter, r *http.Request) {
+		t.Error("the monitor of a finished operation was polled")
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPatch, srv.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.PollUntilDone(context.Background(), time.Millisecond); !p.Done() || err != nil || got.Name != "r" {
+		t.Fatalf("done %v, got %+v, %v", p.Done(), got, err)
+	}
+}
+
+// A 201 without a provisioningState is created, not finished: the
+// resource is polled, and an answer with no body cannot end it well.
+func TestPoller201WithoutState(t *testing.T) {
+	for body, want := range map[string]string{`{"name":"r","state":"there"}`: "there", "": ""} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPut {
+				w.WriteHeader(201)
+				return
+			}
+			fmt.Fprint(w, body)
+		}))
+		p, err := begin(t, http.MethodPut, srv.URL+"/res", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Done() {
+			t.Fatal("a 201 without a state ended the operation")
+		}
+		got, err := p.PollUntilDone(context.Background(), time.Millisecond)
+		if want != "" && (err != nil || got.State != want) || want == "" && (err == nil || !strings.Contains(err.Error(), "no body")) {
+			t.Errorf("poll answer %q: got %+v, %v", body, got, err)
+		}
+		srv.Close()
+	}
+}
+
+// A 202 with nothing to follow: the operation was accepted, but how it
+// ends cannot be known; that is an error, not a success.
+func TestPoller202WithoutHeaders(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(202)
+	}))
+	defer srv.Close()
+	for _, method := range []string{http.MethodPost, http.MethodDelete} {
+		p, err := begin(t, method, srv.URL+"/act", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.PollUntilDone(context.Background(), time.Hour); err == nil || !strings.Contains(err.Error(), "accepted") {
+			t.Errorf("%s: err %v", method, err)
+		}
+	}
+	// A PUT's resource can be asked.
+	var gets atomic.Int32
+	put := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut {
+			w.WriteHeader(202)
+			return
+		}
+		gets.Add(1)
+		fmt.Fprint(w, `{"name":"r","properties":{"provisioningState":"Succeeded"}}`)
+	}))
+	defer put.Close()
+	p, err := begin(t, http.MethodPut, put.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.PollUntilDone(context.Background(), time.Millisecond); err != nil || got.Name != "r" || gets.Load() != 1 {
+		t.Errorf("PUT: got %+v, %v after %d GETs", got, err, gets.Load())
+	}
+}

@@ -86,19 +86,33 @@ func newPoller[T any](req *http.Request, resp *http.Response, doer interface {
 	p := &Poller[T]{doer: doer, parse: parse, fail: fail, last: first}
 	p.state = pollState{Method: req.Method, URL: req.URL.String(), FinalVia: finalVia}
 	p.state.Location = resolveURL(p.state.URL, resp.Header.Get("Location"))
+	putOrPatch := p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch
+	state := provisioningState(first.body)
 	switch {
+	case putOrPatch && (resp.StatusCode == http.StatusOK || resp.StatusCode == http.StatusCreated) && state != "" && terminal(state):
+		// The resource says it is done: monitor headers that came
+		// with it have nothing left to report.
+		p.state.Kind, p.state.Done = "none", true
+		if failed(state) {
+			p.err = p.fail(first.response())
+		}
 	case resp.Header.Get("Azure-AsyncOperation") != "":
 		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Azure-AsyncOperation"))
 	case resp.Header.Get("Operation-Location") != "":
 		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Operation-Location"))
 	case p.state.Location != "":
 		p.state.Kind, p.state.Poll = "location", p.state.Location
-	case (p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch) && resp.StatusCode != http.StatusNoContent &&
-		!terminal(provisioningState(first.body)):
+	case putOrPatch && (resp.StatusCode == http.StatusAccepted || !terminal(state) ||
+		resp.StatusCode == http.StatusCreated && state == ""):
+		// Accepted, or created without a state (yet): the resource
+		// itself will tell.
 		p.state.Kind, p.state.Poll = "body", p.state.URL
+	case resp.StatusCode == http.StatusAccepted:
+		p.state.Kind, p.state.Done = "none", true
+		p.err = fmt.Errorf("%s %s: the service accepted the operation (202) but sent no Azure-AsyncOperation, Operation-Location or Location header to follow it by", req.Method, p.state.URL)
 	default:
 		p.state.Kind, p.state.Done = "none", true
-		if failed(provisioningState(first.body)) {
+		if failed(state) {
 			p.err = p.fail(first.response())
 		}
 	}
@@ -194,6 +208,12 @@ func (p *Poller[T]) Poll(ctx context.Context) error {
 			return p.end(p.fail(got.response()))
 		}
 		p.last = got
+		if resp.StatusCode != http.StatusNoContent && len(bytes.TrimSpace(got.body)) == 0 {
+			return p.end(fmt.Errorf("the resource at %s came back (%d) with no body, so the operation's state is unknown", p.state.Poll, resp.StatusCode))
+		}
+		if resp.StatusCode == http.StatusNoContent {
+			return p.end(nil)
+		}
 		state := provisioningState(got.body)
 		switch {
 		case failed(state):
