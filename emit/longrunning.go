@@ -260,16 +260,30 @@ func nextLinkNote(op *ir.Operation) string {
 // the documented status that has the body.
 func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
 	var documented []jen.Code
-	bodyStatus := 200
 	for _, r := range og.success {
 		documented = append(documented, jen.Lit(r.Status))
-		if r.Type != nil && bodyStatus == 200 && (r.Status == 200 || r.Status == 201) {
-			bodyStatus = r.Status
-		}
-	}
-	if len(og.success) > 0 && og.success[0].Type != nil {
-		bodyStatus = og.success[0].Status
 	}
 	return jen.Id("c").Dot(og.names.Parse).Call(
-		jen.Id("finalStatus").Call(append([]jen.Code{resp, jen.Lit(bodyStatus)}, documented...)...))
+		jen.Id("finalStatus").Call(append([]jen.Code{resp, jen.Lit(finalBodyStatus(og.success))}, documented...)...))
+}
+
+// finalBodyStatus is the documented status an undocumented final status
+// reads as: 200 when it has a body, else the first with one, else (no
+// body documented at all) the first success, so that the response is
+// accepted and its body left alone.
+func finalBodyStatus(success []*ir.Response) int {
+	for _, r := range success {
+		if r.Status == 200 && r.Type != nil {
+			return 200
+		}
+	}
+	for _, r := range success {
+		if r.Type != nil {
+			return r.Status
+		}
+	}
+	if len(success) > 0 {
+		return success[0].Status
+	}
+	return 200
 }
