@@ -180,6 +180,10 @@ func TestPaging(t *testing.T) {
 	t.Run("PagingFragment", func(t *testing.T) {
 		got := ids(t, c.NewGetMultiplePagesFragmentNextLinkPager("1.6", "test_user", nil).All(ctx))
 		equalIDs(t, got, upTo(10))
+		// The same with x-ms-parameter-grouping on the parameters, which
+		// armgen passes one by one (the server counts no scenario for it).
+		got = ids(t, c.NewGetMultiplePagesFragmentWithGroupingNextLinkPager("1.6", "test_user", nil).All(ctx))
+		equalIDs(t, got, upTo(10))
 	})
 	// Items under an x-ms-client-name'd property.
 	t.Run("PagingReturnModelWithXMSClientName", func(t *testing.T) {
