@@ -208,8 +208,23 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		} else if l := g.codecLeaf(og.body); l != nil && g.iface(og.body) == "" {
 			leaf = jen.Id(g.names.Fixed("Ptr")).Call(l)
 		}
-		run = append(run, jen.If(jen.Id("call").Dot("reply").Op("!=").Lit("")).Block(
-			jen.Id("checkReply").Call(jen.Id("t"), jen.Id("call").Dot("reply"), target, leaf)))
+		var check jen.Code = jen.Id("checkReply").Call(jen.Id("t"), jen.Id("call").Dot("reply"), target, leaf)
+		if fields := ownFields(og); len(fields) > 0 {
+			// A body of another schema is in its own field.
+			var cases []jen.Code
+			for _, field := range fields {
+				var statuses []jen.Code
+				for _, r := range og.success {
+					if og.own[r] == field {
+						statuses = append(statuses, jen.Lit(r.Status))
+					}
+				}
+				cases = append(cases, jen.Case(statuses...).Block(
+					jen.Id("checkReply").Call(jen.Id("t"), jen.Id("call").Dot("reply"), jen.Id("result").Dot(field), jen.Nil())))
+			}
+			check = jen.Switch(jen.Id("call").Dot("status")).Block(append(cases, jen.Default().Block(check))...)
+		}
+		run = append(run, jen.If(jen.Id("call").Dot("reply").Op("!=").Lit("")).Block(check))
 	} else {
 		run = append(run, jen.Id("_").Op("=").Id("result"))
 	}

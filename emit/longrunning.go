@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
@@ -10,10 +13,13 @@ import (
 // Poller in emit/static); per operation the emitter writes a type alias
 // with the operation's name and the methods that make one.
 
-// pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias.
+// pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias. The
+// pager of a long-running operation starts from the first page, the
+// poller's result, and takes the arguments of Begin<Op> for later pages.
 func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
+	lro := op.LongRunning != nil
 	body := g.models[og.body.Ref]
 	itemProp, nextProp := pagingProps(body, op.Pageable)
 	itemType := g.elemType(itemProp.Type.Elem, false)
@@ -23,33 +29,48 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	f.Line()
 
 	var params []jen.Code
+	if lro {
+		params = append(params, jen.Id("first").Id(result))
+	}
 	for _, p := range og.required {
 		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
 	params = append(params, jen.Id("options").Op("*").Id(names.Options))
-	args := g.callArgs(og)
 
-	// The first page comes from the operation's own request, later ones
-	// from the next link.
+	// The first page comes from the operation's own request (or is the
+	// poller's result), later ones from the next link.
 	var nextReq jen.Code
 	if names.NextRequest != "" {
-		nextReq = jen.Id("c").Dot(names.NextRequest).Call(jen.Id("ctx"), jen.Id("nextLink"))
+		_, headers := g.nextHeaderArgs(og)
+		nextReq = jen.Id("c").Dot(names.NextRequest).Call(append([]jen.Code{jen.Id("ctx"), jen.Id("nextLink")}, headers...)...)
 	} else {
 		nextReq = g.nextOperationCall(og)
 	}
-	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
-		jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
-		jen.Var().Err().Error(),
-		jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
-			jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(args...),
-		).Else().Block(
-			jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
-		),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
-		jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
-	)
+	var fetch jen.Code
+	if lro {
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(jen.Return(jen.Id("first"), jen.Nil())),
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(nextReq),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(g.finalParse(og, jen.Id("resp"))),
+		)
+	} else {
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
+			jen.Var().Err().Error(),
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
+			).Else().Block(
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
+			),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
+		)
+	}
 	var nextLink jen.Code = jen.Nil()
 	if nextProp != nil {
 		// func(p Result) string { return deref(p.NextLink) }
@@ -67,8 +88,14 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	if nextProp != nil {
 		text = "pages linked by " + nextProp.Name
 	}
-	addLines(f, opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+"."))
-	addLines(f, comment("The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch)."))
+	if lro {
+		addLines(f, comment(names.NewPager+" walks the list that "+op.ID+" ends with. first is the result of the poller "+
+			names.Begin+" returned (PollUntilDone), the first page; the other arguments are those given to "+names.Begin+
+			". The list comes in "+text+"; the pager yields first and fetches the others as you walk it."))
+	} else {
+		addLines(f, opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+"."))
+		addLines(f, comment("The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch)."))
+	}
 	f.Func().Params(og.recv).Id(names.NewPager).Params(params...).Op("*").Id(names.Pager).Block(
 		jen.Return(jen.Id("newPager").Call(fetch, nextLink, items)),
 	)
@@ -91,21 +118,38 @@ func pagingProps(m *ir.Model, p *ir.Paging) (items, next *ir.Property) {
 }
 
 // nextRequestBuilder writes New<Op>NextRequest: a GET of the next link
-// the service returned, resolved against the endpoint when relative.
+// the service returned, resolved against the endpoint when relative, with
+// the client's api-version in place of the one the link carries.
 func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	names := og.names
-	f.Comment("// " + names.NextRequest + " builds the request for a later page of " + og.op.ID + " from the page's next link.")
+	addLines(f, comment(names.NextRequest+" builds the request for a later page of "+og.op.ID+" from the page's next link"+nextLinkNote(og.op)+"."))
 	body := []jen.Code{
 		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(og.client().Dot("endpoint"), jen.Id("nextLink")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	// The link is the service's, the api-version the client's.
+	for _, p := range og.op.Params {
+		if p.APIVersion && p.In == ir.InQuery {
+			body = append(body, jen.Id("u").Op("=").Id("withQueryValue").Call(jen.Id("u"), jen.Lit(p.Name),
+				g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)))
+		}
+	}
+	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Qual("net/http", "MethodGet"), jen.Id("u"), jen.Nil()),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	}
+	)
 	if accept := pickAccept(og.op.Produces, true); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()}
+	if headers, _ := g.nextHeaderArgs(og); headers != nil {
+		params = append(params, headers...)
+		body = append([]jen.Code{jen.If(jen.Id("options").Op("==").Nil()).Block(
+			jen.Id("options").Op("=").Op("&").Id(names.Options).Values())}, body...)
+	}
+	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
-	f.Func().Params(og.recv).Id(names.NextRequest).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).
+	f.Func().Params(og.recv).Id(names.NextRequest).Params(params...).
 		Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 	f.Line()
 }
@@ -144,22 +188,8 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	f.Type().Id(names.Poller).Op("=").Id("Poller").Types(jen.Id(result))
 	f.Line()
 
-	// The final response may come with any 2xx status; the parser reads
-	// it as the documented status that has the body.
-	var documented []jen.Code
-	bodyStatus := 200
-	for _, r := range og.success {
-		documented = append(documented, jen.Lit(r.Status))
-		if r.Type != nil && bodyStatus == 200 && (r.Status == 200 || r.Status == 201) {
-			bodyStatus = r.Status
-		}
-	}
-	if len(og.success) > 0 && og.success[0].Type != nil {
-		bodyStatus = og.success[0].Status
-	}
 	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(
-		jen.Return(jen.Id("c").Dot(names.Parse).Call(
-			jen.Id("finalStatus").Call(append([]jen.Code{jen.Id("resp"), jen.Lit(bodyStatus)}, documented...)...))),
+		jen.Return(g.finalParse(og, jen.Id("resp"))),
 	)
 	fail := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(jen.Return(g.errorFor(op.Default)))
 
@@ -180,4 +210,80 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 		jen.Return(jen.Id("resumePoller").Call(jen.Id("token"), jen.Lit(op.Method), og.client().Dot("doer"), parse, fail)),
 	)
 	f.Line()
+}
+
+// nextHeaderArgs are the parameters (and the arguments that pass them on)
+// that a next-request builder takes besides the link: the operation's
+// header parameters, which a next link cannot carry and every page needs
+// (a client request id, a page size), as the first request takes them:
+// the required ones, then the options. nil when the operation has none
+// the caller gives.
+func (g *gen) nextHeaderArgs(og *opGen) (params, args []jen.Code) {
+	has := false
+	for _, p := range og.op.Params {
+		if p.In != ir.InHeader || p.Client || p.APIVersion || p.Const != "" {
+			continue
+		}
+		has = true
+		if p.Required {
+			params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+			args = append(args, jen.Id(g.names.Param(p).Arg))
+		}
+	}
+	if !has {
+		return nil, nil
+	}
+	params = append(params, jen.Id("options").Op("*").Id(og.names.Options))
+	args = append(args, jen.Id("options"))
+	return params, args
+}
+
+// nextLinkNote completes the doc of a next-request builder.
+func nextLinkNote(op *ir.Operation) string {
+	var with []string
+	for _, p := range op.Params {
+		if p.APIVersion && p.In == ir.InQuery {
+			with = append(with, "the client's "+p.Name+" in place of the link's")
+		}
+	}
+	if slices.ContainsFunc(op.Params, func(p *ir.Parameter) bool { return p.In == ir.InHeader }) {
+		with = append(with, "the operation's header parameters, which every page needs")
+	}
+	if len(with) == 0 {
+		return ""
+	}
+	return ", with " + strings.Join(with, " and ")
+}
+
+// finalParse parses resp, a response to a long-running operation after
+// the first: it may come with any 2xx status, and the parser reads it as
+// the documented status that has the body.
+func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
+	var documented []jen.Code
+	for _, r := range og.success {
+		documented = append(documented, jen.Lit(r.Status))
+	}
+	return jen.Id("c").Dot(og.names.Parse).Call(
+		jen.Id("finalStatus").Call(append([]jen.Code{resp, jen.Lit(finalBodyStatus(og.success))}, documented...)...))
+}
+
+// finalBodyStatus is the documented status an undocumented final status
+// reads as: 200 when it has a body, else the first with one, else (no
+// body documented at all) the first success, so that the response is
+// accepted and its body left alone.
+func finalBodyStatus(success []*ir.Response) int {
+	for _, r := range success {
+		if r.Status == 200 && r.Type != nil {
+			return 200
+		}
+	}
+	for _, r := range success {
+		if r.Type != nil {
+			return r.Status
+		}
+	}
+	if len(success) > 0 {
+		return success[0].Status
+	}
+	return 200
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -43,6 +44,9 @@ type opGen struct {
 	// of their (first) body, nil when none has one.
 	success []*ir.Response
 	body    *ir.Type
+	// own holds the success responses whose body has another schema
+	// than body's, by the response field that holds it.
+	own map[*ir.Response]string
 	// headers of all success responses, by wire name, first wins.
 	headers []*ir.Header
 }
@@ -70,9 +74,18 @@ func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
 			continue
 		}
 		og.success = append(og.success, r)
-		if r.Type != nil && og.body == nil {
+		switch {
+		case r.Type != nil && og.body == nil:
 			og.body = r.Type
-		} else if r.Type != nil && !r.Type.Equal(og.body) {
+		case r.Type == nil || r.Type.Equal(og.body):
+		case g.names.BodyField(r) != "" && r.Type.Kind != ir.KindStream && g.codecLeaf(r.Type) == nil && g.iface(r.Type) == "" &&
+			og.body.Kind != ir.KindStream:
+			// A body of another schema has a field of its own.
+			if og.own == nil {
+				og.own = map[*ir.Response]string{}
+			}
+			og.own[r] = g.names.BodyField(r)
+		default:
 			g.warn(r.Pointer, "the %d response's schema differs from the other success responses'; armgen decodes it into the first one's type", r.Status)
 		}
 		for _, h := range r.Headers {
@@ -94,6 +107,12 @@ func (g *gen) operation(f *jen.File, og *opGen) {
 	switch {
 	case og.op.LongRunning != nil:
 		g.pollerMethods(f, og)
+		if og.op.Pageable != nil {
+			if og.names.NextRequest != "" {
+				g.nextRequestBuilder(f, og)
+			}
+			g.pagerMethod(f, og)
+		}
 	case og.op.Pageable != nil:
 		if og.names.NextRequest != "" {
 			g.nextRequestBuilder(f, og)
@@ -160,6 +179,17 @@ func (g *gen) responseType(f *jen.File, og *opGen) {
 		} else {
 			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.body)))
 		}
+	}
+	for _, field := range ownFields(og) {
+		var statuses []string
+		var typ *ir.Type
+		for _, r := range og.success {
+			if og.own[r] == field {
+				statuses, typ = append(statuses, strconv.Itoa(r.Status)), r.Type
+			}
+		}
+		fields = append(fields, comment(field+" is the body of a "+strings.Join(statuses, " or ")+" response, nil after another status.")...)
+		fields = append(fields, jen.Id(field).Add(g.fieldType(typ)))
 	}
 	for _, h := range og.headers {
 		fields = append(fields, comment(firstNonEmpty(h.Description, "The "+h.Name+" header."))...)
@@ -282,20 +312,28 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
-	for _, p := range op.Params {
-		if p.In != ir.InHeader {
-			continue
-		}
-		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
-			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
-		})...)
-	}
+	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 
 	text := og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."
 	addLines(f, comment(text))
 	f.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 	f.Line()
+}
+
+// setHeaders writes the statements that set the operation's header
+// parameters on req.
+func (g *gen) setHeaders(og *opGen) []jen.Code {
+	var stmts []jen.Code
+	for _, p := range og.op.Params {
+		if p.In != ir.InHeader {
+			continue
+		}
+		stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
+		})...)
+	}
+	return stmts
 }
 
 // pickContentType prefers JSON among the types an operation consumes.
@@ -515,9 +553,11 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	// Accepted, 204 No Content…) leave the result empty.
 	var withBody, without []jen.Code
 	for _, r := range og.success {
-		if r.Type != nil && og.body != nil {
+		switch {
+		case og.own[r] != "":
+		case r.Type != nil && og.body != nil:
 			withBody = append(withBody, jen.Lit(r.Status))
-		} else {
+		default:
 			without = append(without, jen.Lit(r.Status))
 		}
 	}
@@ -527,6 +567,17 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	}
 	if len(withBody) > 0 {
 		cases = append(cases, jen.Case(withBody...).Block(append(decode, head...)...))
+	}
+	// Bodies of another schema go to their own field.
+	for _, field := range ownFields(og) {
+		var statuses []jen.Code
+		for _, r := range og.success {
+			if og.own[r] == field {
+				statuses = append(statuses, jen.Lit(r.Status))
+			}
+		}
+		cases = append(cases, jen.Case(statuses...).Block(jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("resp"),
+			jen.Op("&").Id("result").Dot(field)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("result"), jen.Err()))))
 	}
 	if len(without) > 0 {
 		cases = append(cases, jen.Case(without...).Block(append([]jen.Code{jen.Id("drain").Call(jen.Id("resp"))}, head...)...))
@@ -628,4 +679,15 @@ func (g *gen) sendMethod(f *jen.File, og *opGen) {
 		jen.Return(jen.Id("c").Dot(og.names.Parse).Call(jen.Id("resp"))),
 	)
 	f.Line()
+}
+
+// ownFields lists the fields of og.own once each, in response order.
+func ownFields(og *opGen) []string {
+	var fields []string
+	for _, r := range og.success {
+		if f := og.own[r]; f != "" && !slices.Contains(fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	return fields
 }

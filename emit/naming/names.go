@@ -43,6 +43,7 @@ type Names struct {
 	ops     map[*ir.Operation]*Op
 	params  map[*ir.Parameter]Param
 	headers map[*ir.Header]string
+	bodies  map[*ir.Response]string
 	tests   map[*ir.Example]string
 	// Fixed holds the names of the package's own API (Client, NewClient…),
 	// keyed by their intended name.
@@ -154,6 +155,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 		extra:   map[*ir.Model]string{},
 		addl:    map[*ir.Model]string{},
 		groups:  map[string]*Group{},
+		bodies:  map[*ir.Response]string{},
 		ops:     map[*ir.Operation]*Op{},
 		params:  map[*ir.Parameter]Param{},
 		headers: map[*ir.Header]string{},

@@ -2,6 +2,7 @@ package naming
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/armgen/armgen/ir"
 )
@@ -161,7 +162,8 @@ func (n *Names) opParams(op *ir.Operation) {
 
 // responseHeaders names the header fields of each operation's response:
 // the header's name in Go form, with "Header" appended when the response
-// body has a field of that name.
+// body has a field of that name. It names the body fields of success
+// responses whose schema differs from the first one's too.
 func (n *Names) responseHeaders(api *ir.API) {
 	models := make(map[string]*ir.Model, len(api.Models))
 	for _, m := range api.Models {
@@ -169,6 +171,9 @@ func (n *Names) responseHeaders(api *ir.API) {
 	}
 	for _, op := range api.Operations {
 		bodyFields := map[string]bool{}
+		for _, name := range n.responseBodies(op, models) {
+			bodyFields[name] = true
+		}
 		for _, r := range op.Responses {
 			if r.Type != nil && r.Type.Kind == ir.KindModel && models[r.Type.Ref] != nil {
 				for _, p := range models[r.Type.Ref].Properties {
@@ -191,4 +196,66 @@ func (n *Names) responseHeaders(api *ir.API) {
 			}
 		}
 	}
+}
+
+// responseBodies names the fields that hold the bodies of success
+// responses whose schema is not the first success body's (which the
+// response embeds, or holds in Value): a model's type name, or Value and
+// the status for other types; "Body" is appended to a name the first
+// body already has as a field.
+func (n *Names) responseBodies(op *ir.Operation, models map[string]*ir.Model) []string {
+	var first *ir.Type
+	taken := map[string]bool{"Value": true, "Success": true}
+	var names []string
+	for _, r := range op.Responses {
+		if r.Error || r.Type == nil {
+			continue
+		}
+		if first == nil {
+			first = r.Type
+			if m := models[r.Type.Ref]; r.Type.Kind == ir.KindModel && m != nil {
+				for _, p := range m.Properties {
+					taken[n.fields[p]] = true
+				}
+				taken[n.types[m]] = true
+			}
+			continue
+		}
+		if r.Type.Equal(first) {
+			continue
+		}
+		if prev := n.sameBody(op, r); prev != "" {
+			n.bodies[r] = prev // the type of another status
+			continue
+		}
+		name := "Value" + strconv.Itoa(r.Status)
+		if m := models[r.Type.Ref]; r.Type.Kind == ir.KindModel && m != nil {
+			name = n.types[m]
+		}
+		if taken[name] {
+			name += "Body"
+		}
+		taken[name] = true
+		n.bodies[r] = name
+		names = append(names, name)
+	}
+	return names
+}
+
+// sameBody is the field already named for a response of op with r's
+// type, if any.
+func (n *Names) sameBody(op *ir.Operation, r *ir.Response) string {
+	for _, o := range op.Responses {
+		if o != r && n.bodies[o] != "" && o.Type.Equal(r.Type) {
+			return n.bodies[o]
+		}
+	}
+	return ""
+}
+
+// BodyField returns the response struct field that holds r's body when
+// its schema differs from the operation's first success body; "" when r
+// has the first body's schema, or none.
+func (n *Names) BodyField(r *ir.Response) string {
+	return n.bodies[r]
 }

@@ -161,3 +161,21 @@ func TestNextLinkURL(t *testing.T) {
 		}
 	}
 }
+
+func TestWithQueryValue(t *testing.T) {
+	for _, tc := range []struct{ link, want string }{
+		{"https://h/x", "https://h/x?api-version=2024-01-01"},
+		{"https://h/x?%24skiptoken=bar", "https://h/x?%24skiptoken=bar&api-version=2024-01-01"},
+		// Another version, in another case, goes; the rest stays as sent.
+		{"https://h/x?Api-Version=notMe&%24skiptoken=bar&startTime=1/1/1970%2012%3A00%3A00%20AM", "https://h/x?%24skiptoken=bar&startTime=1/1/1970%2012%3A00%3A00%20AM&api-version=2024-01-01"},
+		{"https://h/x?api-version=1&api%2Dversion=2&a=b#frag", "https://h/x?a=b&api-version=2024-01-01#frag"},
+		{"https://h/x?&&a&", "https://h/x?a&api-version=2024-01-01"},
+	} {
+		if got := withQueryValue(tc.link, "api-version", "2024-01-01"); got != tc.want {
+			t.Errorf("withQueryValue(%q) = %q, want %q", tc.link, got, tc.want)
+		}
+	}
+	if got := withQueryValue("http://h/%zz", "api-version", "1"); got != "http://h/%zz" {
+		t.Errorf("a link that does not parse is left as it is, got %q", got)
+	}
+}

@@ -311,3 +311,178 @@ func TestFinalStatus(t *testing.T) {
 		t.Errorf("an error status changed to %d", got.StatusCode)
 	}
 }
+
+// A 202 to a poll of Location may name the next place to ask.
+func TestPollerLocationMoves(t *testing.T) {
+	var polls []string
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /act", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/op/1")
+		w.WriteHeader(202)
+	})
+	mux.HandleFunc("GET /op/", func(w http.ResponseWriter, r *http.Request) {
+		polls = append(polls, r.URL.Path)
+		if r.URL.Path == "/op/1" {
+			w.Header().Set("Location", "/op/2")
+			w.WriteHeader(202)
+			return
+		}
+		fmt.Fprint(w, `{"name":"moved"}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPost, srv.URL+"/act", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Polling /op/1 for ever would never end: a deadline says so.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	got, err := p.PollUntilDone(ctx, time.Millisecond)
+	if err != nil || got.Name != "moved" || strings.Join(polls, ",") != "/op/1,/op/2" {
+		t.Fatalf("got %+v, %v after polls %v", got, err, polls)
+	}
+}
+
+// Location's final answer is the result, of a PUT too: the resource's URL
+// is not fetched again (here it has no GET at all).
+func TestPollerLocationAnswerIsTheResult(t *testing.T) {
+	var n atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /res", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "/op")
+		w.WriteHeader(202)
+	})
+	mux.HandleFunc("GET /op", func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) < 2 {
+			w.WriteHeader(202)
+			return
+		}
+		fmt.Fprint(w, `{"name":"r","state":"made"}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPut, srv.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.PollUntilDone(context.Background(), time.Millisecond)
+	if err != nil || got.State != "made" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+}
+
+// A provisioningState in Location's answer (a DELETE's resource) decides
+// how the operation ended; a state that is not final keeps it polling.
+func TestPollerLocationProvisioningState(t *testing.T) {
+	for final, wantErr := range map[string]bool{"Succeeded": false, "Failed": true, "Canceled": true} {
+		var n atomic.Int32
+		mux := http.NewServeMux()
+		mux.HandleFunc("DELETE /res", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Location", "/op")
+			w.WriteHeader(202)
+		})
+		mux.HandleFunc("GET /op", func(w http.ResponseWriter, r *http.Request) {
+			state := "Deleting"
+			if n.Add(1) > 1 {
+				state = final
+			}
+			fmt.Fprintf(w, `{"name":"r","properties":{"provisioningState":%q}}`, state)
+		})
+		srv := httptest.NewServer(mux)
+		p, err := begin(t, http.MethodDelete, srv.URL+"/res", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = p.PollUntilDone(context.Background(), time.Millisecond)
+		var es *errStatus
+		if wantErr != errors.As(err, &es) || n.Load() != 2 {
+			t.Errorf("%s: err %v after %d polls", final, err, n.Load())
+		}
+		srv.Close()
+	}
+}
+
+// A PUT or PATCH answered 200 with a terminal state is done, whatever
+// monitor headers come with it.
+func TestPollerTerminalFirstAnswerIgnoresHeaders(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("PATCH /res", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Azure-AsyncOperation", "/never")
+		fmt.Fprint(w, `{"name":"r","properties":{"provisioningState":"Succeeded"}}`)
+	})
+	mux.HandleFunc("/never", func(w http.ResponseWriter, r *http.Request) {
+		t.Error("the monitor of a finished operation was polled")
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, err := begin(t, http.MethodPatch, srv.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.PollUntilDone(context.Background(), time.Millisecond); !p.Done() || err != nil || got.Name != "r" {
+		t.Fatalf("done %v, got %+v, %v", p.Done(), got, err)
+	}
+}
+
+// A 201 without a provisioningState is created, not finished: the
+// resource is polled, and an answer with no body cannot end it well.
+func TestPoller201WithoutState(t *testing.T) {
+	for body, want := range map[string]string{`{"name":"r","state":"there"}`: "there", "": ""} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPut {
+				w.WriteHeader(201)
+				return
+			}
+			fmt.Fprint(w, body)
+		}))
+		p, err := begin(t, http.MethodPut, srv.URL+"/res", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Done() {
+			t.Fatal("a 201 without a state ended the operation")
+		}
+		got, err := p.PollUntilDone(context.Background(), time.Millisecond)
+		if want != "" && (err != nil || got.State != want) || want == "" && (err == nil || !strings.Contains(err.Error(), "no body")) {
+			t.Errorf("poll answer %q: got %+v, %v", body, got, err)
+		}
+		srv.Close()
+	}
+}
+
+// A 202 with nothing to follow: the operation was accepted, but how it
+// ends cannot be known; that is an error, not a success.
+func TestPoller202WithoutHeaders(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(202)
+	}))
+	defer srv.Close()
+	for _, method := range []string{http.MethodPost, http.MethodDelete} {
+		p, err := begin(t, method, srv.URL+"/act", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.PollUntilDone(context.Background(), time.Hour); err == nil || !strings.Contains(err.Error(), "accepted") {
+			t.Errorf("%s: err %v", method, err)
+		}
+	}
+	// A PUT's resource can be asked.
+	var gets atomic.Int32
+	put := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut {
+			w.WriteHeader(202)
+			return
+		}
+		gets.Add(1)
+		fmt.Fprint(w, `{"name":"r","properties":{"provisioningState":"Succeeded"}}`)
+	}))
+	defer put.Close()
+	p, err := begin(t, http.MethodPut, put.URL+"/res", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := p.PollUntilDone(context.Background(), time.Millisecond); err != nil || got.Name != "r" || gets.Load() != 1 {
+		t.Errorf("PUT: got %+v, %v after %d GETs", got, err, gets.Load())
+	}
+}

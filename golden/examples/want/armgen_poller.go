@@ -86,19 +86,33 @@ func newPoller[T any](req *http.Request, resp *http.Response, doer interface {
 	p := &Poller[T]{doer: doer, parse: parse, fail: fail, last: first}
 	p.state = pollState{Method: req.Method, URL: req.URL.String(), FinalVia: finalVia}
 	p.state.Location = resolveURL(p.state.URL, resp.Header.Get("Location"))
+	putOrPatch := p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch
+	state := provisioningState(first.body)
 	switch {
+	case putOrPatch && (resp.StatusCode == http.StatusOK || resp.StatusCode == http.StatusCreated) && state != "" && terminal(state):
+		// The resource says it is done: monitor headers that came
+		// with it have nothing left to report.
+		p.state.Kind, p.state.Done = "none", true
+		if failed(state) {
+			p.err = p.fail(first.response())
+		}
 	case resp.Header.Get("Azure-AsyncOperation") != "":
 		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Azure-AsyncOperation"))
 	case resp.Header.Get("Operation-Location") != "":
 		p.state.Kind, p.state.Poll = "async", resolveURL(p.state.URL, resp.Header.Get("Operation-Location"))
 	case p.state.Location != "":
 		p.state.Kind, p.state.Poll = "location", p.state.Location
-	case (p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch) && resp.StatusCode != http.StatusNoContent &&
-		!terminal(provisioningState(first.body)):
+	case putOrPatch && (resp.StatusCode == http.StatusAccepted || !terminal(state) ||
+		resp.StatusCode == http.StatusCreated && state == ""):
+		// Accepted, or created without a state (yet): the resource
+		// itself will tell.
 		p.state.Kind, p.state.Poll = "body", p.state.URL
+	case resp.StatusCode == http.StatusAccepted:
+		p.state.Kind, p.state.Done = "none", true
+		p.err = fmt.Errorf("%s %s: the service accepted the operation (202) but sent no Azure-AsyncOperation, Operation-Location or Location header to follow it by", req.Method, p.state.URL)
 	default:
 		p.state.Kind, p.state.Done = "none", true
-		if failed(provisioningState(first.body)) {
+		if failed(state) {
 			p.err = p.fail(first.response())
 		}
 	}
@@ -171,17 +185,35 @@ func (p *Poller[T]) Poll(ctx context.Context) error {
 	case "location":
 		switch {
 		case resp.StatusCode == http.StatusAccepted:
-		case resp.StatusCode < 300:
-			p.last = got
-			return p.end(nil)
-		default:
+			// Still running; the service may say where to ask next.
+			if next := resp.Header.Get("Location"); next != "" {
+				p.state.Poll = resolveURL(p.state.Poll, next)
+			}
+			return nil
+		case resp.StatusCode >= 300:
 			return p.end(p.fail(got.response()))
+		}
+		// The answer is the result. A provisioningState in it (a
+		// DELETE's resource) has the last word on how it ended.
+		p.last = got
+		state := provisioningState(got.body)
+		switch {
+		case failed(state):
+			return p.end(p.fail(got.response()))
+		case terminal(state):
+			return p.end(nil)
 		}
 	case "body":
 		if resp.StatusCode >= 300 {
 			return p.end(p.fail(got.response()))
 		}
 		p.last = got
+		if resp.StatusCode != http.StatusNoContent && len(bytes.TrimSpace(got.body)) == 0 {
+			return p.end(fmt.Errorf("the resource at %s came back (%d) with no body, so the operation's state is unknown", p.state.Poll, resp.StatusCode))
+		}
+		if resp.StatusCode == http.StatusNoContent {
+			return p.end(nil)
+		}
 		state := provisioningState(got.body)
 		switch {
 		case failed(state):
@@ -211,7 +243,7 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 		return zero, p.err
 	}
 	final := p.finalURL()
-	if final == p.state.Poll && p.state.Kind != "async" && p.last != nil {
+	if final == p.state.Poll && p.last != nil {
 		final = "" // the last poll fetched it already
 	}
 	if final == "" {
@@ -233,13 +265,22 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 }
 
 // finalURL is where the result is fetched from once the operation
-// succeeded; "" means the last response holds it.
+// succeeded; "" means the last response holds it. Polling Location or the
+// resource itself ends with the result; a status monitor does not, and
+// the result is then where final-state-via says, or by ARM's rules: the
+// resource of a PUT or PATCH, the Location of a POST, nothing for a
+// DELETE.
 func (p *Poller[T]) finalURL() string {
 	s := p.state
-	if s.Kind == "none" {
+	switch {
+	case s.Kind == "none":
 		return "" // the first response was the end
+	case s.Kind != "async":
+		if s.FinalVia == "original-uri" {
+			return s.URL
+		}
+		return ""
 	}
-	put := s.Method == http.MethodPut || s.Method == http.MethodPatch
 	switch s.FinalVia {
 	case "original-uri":
 		return s.URL
@@ -248,12 +289,10 @@ func (p *Poller[T]) finalURL() string {
 	case "azure-async-operation", "operation-location":
 		return ""
 	}
-	switch {
-	case s.Method == http.MethodDelete:
-		return ""
-	case put && (s.Poll != s.URL || p.last == nil):
+	switch s.Method {
+	case http.MethodPut, http.MethodPatch:
 		return s.URL
-	case s.Method == http.MethodPost && s.Location != "" && s.Location != s.Poll:
+	case http.MethodPost:
 		return s.Location
 	}
 	return ""

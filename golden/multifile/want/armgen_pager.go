@@ -110,3 +110,25 @@ func nextLinkURL(endpoint, link string) (string, error) {
 	}
 	return base.ResolveReference(u).String(), nil
 }
+
+// withQueryValue sets a query parameter of a next link to value: it
+// replaces the parameter the link carries under that name in any case
+// (or adds it) and keeps the rest of the query as the service wrote it.
+// A next link is the service's, but the api-version is the client's: a
+// link may carry another version, or none.
+func withQueryValue(link, name, value string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link // the request will not be built either, and say why
+	}
+	var kept []string
+	for _, pair := range strings.Split(u.RawQuery, "&") {
+		key, _, _ := strings.Cut(pair, "=")
+		if k, err := url.QueryUnescape(key); pair == "" || err == nil && strings.EqualFold(k, name) {
+			continue
+		}
+		kept = append(kept, pair)
+	}
+	u.RawQuery = strings.Join(append(kept, url.QueryEscape(name)+"="+url.QueryEscape(value)), "&")
+	return u.String()
+}

@@ -57,12 +57,14 @@ func (c WidgetsClient) ParseListResponse(resp *http.Response) (WidgetsListRespon
 	return result, nil
 }
 
-// NewListNextRequest builds the request for a later page of Widgets_List from the page's next link.
+// NewListNextRequest builds the request for a later page of Widgets_List from the page's next link,
+// with the client's api-version in place of the link's.
 func (c WidgetsClient) NewListNextRequest(ctx context.Context, nextLink string) (*http.Request, error) {
 	u, err := nextLinkURL(c.client.endpoint, nextLink)
 	if err != nil {
 		return nil, err
 	}
+	u = withQueryValue(u, "api-version", APIVersion)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err

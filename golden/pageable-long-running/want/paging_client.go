@@ -86,3 +86,46 @@ func (c PagingClient) ResumeGetMultiplePagesLRO(token string) (*PagingGetMultipl
 		return newResponseError(resp)
 	})
 }
+
+// NewGetMultiplePagesLRONextRequest builds the request for a later page of Paging_GetMultiplePagesLRO
+// from the page's next link.
+func (c PagingClient) NewGetMultiplePagesLRONextRequest(ctx context.Context, nextLink string) (*http.Request, error) {
+	u, err := nextLinkURL(c.client.endpoint, nextLink)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// PagingGetMultiplePagesLROPager walks the pages of Paging_GetMultiplePagesLRO.
+type PagingGetMultiplePagesLROPager = Pager[PagingGetMultiplePagesLROResponse, string]
+
+// NewGetMultiplePagesLROPager walks the list that Paging_GetMultiplePagesLRO ends with. first is the
+// result of the poller BeginGetMultiplePagesLRO returned (PollUntilDone), the first page; the other
+// arguments are those given to BeginGetMultiplePagesLRO. The list comes in pages linked by nextLink;
+// the pager yields first and fetches the others as you walk it.
+func (c PagingClient) NewGetMultiplePagesLROPager(first PagingGetMultiplePagesLROResponse, options *PagingGetMultiplePagesLROOptions) *PagingGetMultiplePagesLROPager {
+	return newPager(func(ctx context.Context, nextLink string) (PagingGetMultiplePagesLROResponse, error) {
+		if nextLink == "" {
+			return first, nil
+		}
+		req, err := c.NewGetMultiplePagesLRONextRequest(ctx, nextLink)
+		if err != nil {
+			return PagingGetMultiplePagesLROResponse{}, err
+		}
+		resp, err := send(c.client.doer, req)
+		if err != nil {
+			return PagingGetMultiplePagesLROResponse{}, err
+		}
+		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, 202, 202))
+	}, func(p PagingGetMultiplePagesLROResponse) string {
+		return deref(p.NextLink)
+	}, func(p PagingGetMultiplePagesLROResponse) []string {
+		return p.Values
+	})
+}

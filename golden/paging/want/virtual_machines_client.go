@@ -57,7 +57,8 @@ func (c VirtualMachinesClient) ParseListResponse(resp *http.Response) (VirtualMa
 	return result, nil
 }
 
-// NewListNextRequest builds the request for a later page of VirtualMachines_List from the page's next link.
+// NewListNextRequest builds the request for a later page of VirtualMachines_List from the page's next
+// link.
 func (c VirtualMachinesClient) NewListNextRequest(ctx context.Context, nextLink string) (*http.Request, error) {
 	u, err := nextLinkURL(c.client.endpoint, nextLink)
 	if err != nil {
@@ -144,7 +145,8 @@ func (c VirtualMachinesClient) ParseListSizesResponse(resp *http.Response) (Virt
 	return result, nil
 }
 
-// NewListSizesNextRequest builds the request for a later page of VirtualMachines_ListSizes from the page's next link.
+// NewListSizesNextRequest builds the request for a later page of VirtualMachines_ListSizes from the
+// page's next link.
 func (c VirtualMachinesClient) NewListSizesNextRequest(ctx context.Context, nextLink string) (*http.Request, error) {
 	u, err := nextLinkURL(c.client.endpoint, nextLink)
 	if err != nil {
