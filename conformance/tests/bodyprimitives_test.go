@@ -48,9 +48,9 @@ func TestBodyByte(t *testing.T) {
 		equal(t, v != nil && len(v) == 0, true)
 	})
 	t.Run("getByteNonAscii", func(t *testing.T) {
-		equal(t, bytes.Equal(call(c.GetNonAscii(ctx, nil)).ok(t).Value, nonASCII), true)
+		equal(t, bytes.Equal(call(c.GetNonASCII(ctx, nil)).ok(t).Value, nonASCII), true)
 	})
-	t.Run("putByteNonAscii", func(t *testing.T) { call(c.PutNonAscii(ctx, nonASCII, nil)).ok(t) })
+	t.Run("putByteNonAscii", func(t *testing.T) { call(c.PutNonASCII(ctx, nonASCII, nil)).ok(t) })
 	t.Run("getByteInvalid", func(t *testing.T) { decodeError[rerr](t, call(c.GetInvalid(ctx, nil)).failed(t)) })
 }
 

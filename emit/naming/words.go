@@ -16,7 +16,7 @@ import (
 // initialisms are written in capitals as whole words, as Go style and the
 // Azure SDK for Go write them. Keys are lower case.
 var initialisms = map[string]string{
-	"aad": "AAD", "acl": "ACL", "acls": "ACLs", "api": "API", "apis": "APIs", "arm": "ARM",
+	"aad": "AAD", "acl": "ACL", "acls": "ACLs", "api": "API", "apis": "APIs", "arm": "ARM", "ascii": "ASCII",
 	"cpu": "CPU", "cpus": "CPUs", "dns": "DNS", "etag": "ETag", "gpu": "GPU", "gpus": "GPUs",
 	"guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS", "id": "ID", "ids": "IDs",
 	"ip": "IP", "ips": "IPs", "ipv4": "IPv4", "ipv6": "IPv6", "json": "JSON", "odata": "OData", "os": "OS",

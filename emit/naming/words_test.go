@@ -46,6 +46,7 @@ func TestExported(t *testing.T) {
 		"odata.type":                    "ODataType",
 		"osDisk":                        "OSDisk",
 		"sku":                           "SKU",
+		"getNonAscii":                   "GetNonASCII",
 		"CIFSMountConfiguration":        "CIFSMountConfiguration",
 		"3dModel":                       "N3dModel",
 		"STANDARD":                      "STANDARD",
