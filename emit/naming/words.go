@@ -135,6 +135,10 @@ func Unexported(s string) string {
 		return ""
 	}
 	var b strings.Builder
+	if len(words) > 2 && strings.EqualFold(words[0], "x") && strings.EqualFold(words[1], "ms") {
+		// As in Exported: x-ms-client-request-id → xmsClientRequestID.
+		words = append([]string{"xms"}, words[2:]...)
+	}
 	first := words[0]
 	if _, ok := initialisms[strings.ToLower(first)]; ok || isUpperWord(first) {
 		b.WriteString(strings.ToLower(first))
