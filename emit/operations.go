@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
@@ -244,7 +245,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 		if p == nil {
 			appendPart(jen.Lit(template[m[0]:m[1]]))
 		} else {
-			value := g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
+			value := g.paramText(og, p)
 			if !p.SkipURLEncoding {
 				value = jen.Qual("net/url", "PathEscape").Call(value)
 			}
@@ -274,9 +275,10 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if bp := op.Body(); bp != nil {
 		contentType = pickContentType(op.Consumes)
 		switch {
-		case bp.Const != "" && g.codecLeaf(bp.Type) == nil:
-			// A body the spec fixes (a single-value enum) is not an argument.
-			bodyExpr = g.literal(bp.Type, bp.Const)
+		case bp.Const != "":
+			// A body the spec fixes (a single-value enum) is not an argument:
+			// its JSON is the spec's.
+			bodyExpr = jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(bp.Const))
 		case bp.Required && g.codecLeaf(bp.Type) == nil:
 			bodyExpr = jen.Id(g.names.Param(bp).Arg)
 		default:
@@ -370,8 +372,6 @@ func pickAccept(produces []string, hasBody bool) string {
 func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement {
 	names := g.names.Param(p)
 	switch {
-	case p.Const != "":
-		return jen.Add(g.literal(p.Type, p.Const))
 	case p.APIVersion:
 		return jen.Id(g.names.Fixed("APIVersion"))
 	case p.Client:
@@ -384,6 +384,26 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement 
 		return jen.Op("*").Add(v)
 	}
 	return v
+}
+
+// paramText is the Go expression of a path, query or header parameter's
+// value as text, in the spec's format. A constant is written as the spec
+// writes it: a string's text, a number's or boolean's JSON.
+func (g *gen) paramText(og *opGen, p *ir.Parameter) jen.Code {
+	if p.Const != "" {
+		return jen.Lit(constText(p.Const))
+	}
+	return g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
+}
+
+// constText is the text of a constant given as JSON: a string unquoted,
+// anything else as written.
+func constText(value string) string {
+	var s string
+	if json.Unmarshal([]byte(value), &s) == nil {
+		return s
+	}
+	return value
 }
 
 // isPointerField reports whether fieldType(t) is a pointer.
@@ -403,7 +423,7 @@ func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.HeaderPrefix).Op("+").Id("k"), g.toString(p.Type.Elem, jen.Id("v"), "")),
 		)}
 	} else {
-		stmts = []jen.Code{add(g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat))}
+		stmts = []jen.Code{add(g.paramText(og, p))}
 	}
 	if p.Required || p.APIVersion || p.Const != "" || p.Client {
 		return stmts

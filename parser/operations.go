@@ -252,11 +252,6 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 			b.diags.Add(p.Pointer, "a %s parameter cannot be an object", p.In)
 		}
 	}
-	if p.Type.Kind == ir.KindEnum {
-		if e := b.enums[p.Type.Ref]; e != nil && len(e.Values) == 1 && p.Required && !e.Open {
-			p.Const = e.Values[0].Value
-		}
-	}
 	if p.Client {
 		key := string(p.In) + ":" + p.Name
 		if old, ok := b.clientParams[key]; ok {

@@ -138,7 +138,7 @@ func (c ThingsClient) NewGetRequest(ctx context.Context, thingName string, optio
 	if options.Since != nil {
 		query.Add("since", formatDateTime(*options.Since))
 	}
-	query.Add("mode", string(ThingsGetModeFast))
+	query.Add("mode", "fast")
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
 	if err != nil {
 		return nil, err
