@@ -375,7 +375,11 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement 
 	case p.APIVersion:
 		return jen.Id(g.names.Fixed("APIVersion"))
 	case p.Client:
-		return og.client().Dot(names.Arg)
+		v := og.client().Dot(names.Arg)
+		if deref && g.unsetClientParam(p) && isPointerField(g, p.Type) {
+			return jen.Op("*").Add(v)
+		}
+		return v
 	case p.Required:
 		return jen.Id(names.Arg)
 	}
@@ -425,10 +429,22 @@ func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code
 	} else {
 		stmts = []jen.Code{add(g.paramText(og, p))}
 	}
-	if p.Required || p.APIVersion || p.Const != "" || p.Client {
-		return stmts
+	if set := g.isSet(og, p); set != nil {
+		return []jen.Code{jen.If(set).Block(stmts...)}
 	}
-	return []jen.Code{jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmts...)}
+	return stmts
+}
+
+// isSet is the condition under which an optional parameter is sent (set
+// in the options, or in the client), or nil for one always sent.
+func (g *gen) isSet(og *opGen, p *ir.Parameter) jen.Code {
+	switch {
+	case g.unsetClientParam(p):
+		return og.client().Dot(g.names.Param(p).Arg).Op("!=").Nil()
+	case p.Required || p.APIVersion || p.Const != "" || p.Client:
+		return nil
+	}
+	return jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()
 }
 
 // toString writes a value as URL or header text, in the spec's format.
@@ -488,7 +504,7 @@ func elemDeref(t *ir.Type) jen.Code {
 func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
 	c := p.Constraints
 	value := g.paramValue(og, p, true)
-	optional := !p.Required && !p.Client
+	optional := g.isSet(og, p) != nil
 	var check jen.Code
 	switch p.Type.Kind {
 	case ir.KindString:
@@ -541,7 +557,7 @@ func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
 	}
 	stmt := jen.If(jen.Err().Op(":=").Add(check), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 	if optional {
-		return jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmt)
+		return jen.If(g.isSet(og, p)).Block(stmt)
 	}
 	return stmt
 }
