@@ -181,6 +181,58 @@ func (c ThingsClient) Get(ctx context.Context, thingName string, options *Things
 	return c.ParseGetResponse(resp)
 }
 
+// ThingsLegacyOptions holds the optional parameters of Things_Legacy; nil means none.
+type ThingsLegacyOptions struct {
+	APIVersion *string
+}
+
+// ThingsLegacyResponse is what Things_Legacy returns.
+type ThingsLegacyResponse struct{}
+
+// NewLegacyRequest builds the GET request of Things_Legacy, after checking the arguments.
+func (c ThingsClient) NewLegacyRequest(ctx context.Context, options *ThingsLegacyOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsLegacyOptions{}
+	}
+	urlPath := "/api/legacy"
+	query := url.Values{}
+	if options.APIVersion != nil {
+		query.Add("api-version", *options.APIVersion)
+	}
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// ParseLegacyResponse reads the response to a NewLegacyRequest request and closes its body (a stream
+// body excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseLegacyResponse(resp *http.Response) (ThingsLegacyResponse, error) {
+	var result ThingsLegacyResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Legacy - An api-version of the operation's own (x-ms-api-version: false): optional, not the API's.
+func (c ThingsClient) Legacy(ctx context.Context, options *ThingsLegacyOptions) (ThingsLegacyResponse, error) {
+	req, err := c.NewLegacyRequest(ctx, options)
+	if err != nil {
+		return ThingsLegacyResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsLegacyResponse{}, err
+	}
+	return c.ParseLegacyResponse(resp)
+}
+
 // ThingsTouchOptions holds the optional parameters of Things_Touch; nil means none.
 type ThingsTouchOptions struct {
 	Note *Thing
