@@ -261,7 +261,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	// Query parameters, sorted by Encode.
 	body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
 	for _, p := range op.Params {
-		if p.In != ir.InQuery {
+		if p.In != ir.InQuery || p.SkipURLEncoding {
 			continue
 		}
 		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
@@ -313,6 +313,16 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
+	}
+	for _, p := range op.Params {
+		if p.In != ir.InQuery || !p.SkipURLEncoding {
+			continue
+		}
+		// x-ms-skip-url-encoding: the value is sent as it is, after the
+		// encoded ones.
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("appendRawQuery").Call(jen.Id("req").Dot("URL"), jen.Lit(p.Name), v)
+		})...)
 	}
 	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))

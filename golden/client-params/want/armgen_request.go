@@ -18,9 +18,8 @@ import (
 )
 
 // newRequest builds a request to endpoint + path: the path is already
-// escaped, query is encoded sorted, and a non-nil body is sent as JSON
-// (or as is, when it is an io.Reader or []byte of contentType other than
-// JSON).
+// escaped, query is encoded sorted, and a non-nil body is sent as JSON,
+// without read-only properties (or as is, when it is an io.Reader).
 func newRequest(ctx context.Context, method, endpoint, path string, query url.Values, body any, contentType string) (*http.Request, error) {
 	u := strings.TrimSuffix(endpoint, "/") + path
 	if len(query) > 0 {
@@ -36,7 +35,7 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	case io.Reader:
 		reader = b
 	default:
-		data, err := json.Marshal(body)
+		data, err := json.Marshal(requestBody(body))
 		if err != nil {
 			return nil, fmt.Errorf("encoding the request body: %w", err)
 		}
@@ -50,6 +49,15 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 		req.Header.Set("Content-Type", contentType)
 	}
 	return req, nil
+}
+
+// appendRawQuery adds name=value to a request's query with the value as it
+// is: the spec says it is encoded already (x-ms-skip-url-encoding).
+func appendRawQuery(u *url.URL, name, value string) {
+	if u.RawQuery != "" {
+		u.RawQuery += "&"
+	}
+	u.RawQuery += url.QueryEscape(name) + "=" + value
 }
 
 // A validation error is returned before any request is built, when an

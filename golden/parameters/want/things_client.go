@@ -184,6 +184,8 @@ func (c ThingsClient) Get(ctx context.Context, thingName string, options *Things
 // ThingsLegacyOptions holds the optional parameters of Things_Legacy; nil means none.
 type ThingsLegacyOptions struct {
 	APIVersion *string
+	// Sent as it is: the caller encodes it.
+	Raw *string
 }
 
 // ThingsLegacyResponse is what Things_Legacy returns.
@@ -204,6 +206,9 @@ func (c ThingsClient) NewLegacyRequest(ctx context.Context, options *ThingsLegac
 		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
+	if options.Raw != nil {
+		appendRawQuery(req.URL, "raw", *options.Raw)
+	}
 	return req, nil
 }
 

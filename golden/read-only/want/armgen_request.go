@@ -51,6 +51,15 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	return req, nil
 }
 
+// appendRawQuery adds name=value to a request's query with the value as it
+// is: the spec says it is encoded already (x-ms-skip-url-encoding).
+func appendRawQuery(u *url.URL, name, value string) {
+	if u.RawQuery != "" {
+		u.RawQuery += "&"
+	}
+	u.RawQuery += url.QueryEscape(name) + "=" + value
+}
+
 // A validation error is returned before any request is built, when an
 // argument breaks a constraint of the spec.
 func invalid(name string, value any, why string) error {

@@ -1,0 +1,36 @@
+// Package parameters_test checks request building on the wire.
+package parameters_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/armgen/armgen/golden/parameters/want"
+)
+
+func TestSkipURLEncodingQuery(t *testing.T) {
+	var raw string
+	var values []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, values = r.URL.RawQuery, r.URL.Query()["q2"]
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c := parameters.NewClient("sub", srv.Client(), &parameters.ClientOptions{Endpoint: srv.URL}).Things()
+	_, err := c.Legacy(context.Background(), &parameters.ThingsLegacyOptions{
+		APIVersion: parameters.Ptr("1 0"), Raw: parameters.Ptr("value1&q2=value2"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The encoded parameter is escaped; the raw one goes as it is, so the
+	// server reads the q2 it carries.
+	if raw != "api-version=1+0&raw=value1&q2=value2" || len(values) != 1 || values[0] != "value2" {
+		t.Errorf("query %q (q2 %q)", raw, values)
+	}
+	if _, err := c.Legacy(context.Background(), nil); err != nil || raw != "" {
+		t.Errorf("query %q, err %v: unset parameters are not sent", raw, err)
+	}
+}
