@@ -516,9 +516,16 @@ func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
 	value := g.paramValue(og, p, true)
 	optional := g.isSet(og, p) != nil
 	var check jen.Code
+	// An empty value in the path would change the URL's meaning.
+	inPath := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
 	switch p.Type.Kind {
+	case ir.KindEnum, ir.KindBytes, ir.KindBase64URL:
+		if !inPath || p.Type.Kind == ir.KindEnum && g.enums[p.Type.Ref].Base != ir.KindString {
+			return nil
+		}
+		check = jen.Id("checkString").Call(jen.Lit(p.Name), jen.String().Call(value), jen.True(), jen.Lit(0), jen.Lit(-1), jen.Lit(""))
 	case ir.KindString:
-		required := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
+		required := inPath
 		if !required && c.MinLength == nil && c.MaxLength == nil && c.Pattern == "" {
 			return nil
 		}
@@ -550,12 +557,15 @@ func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
 		check = jen.Id("checkNumber").Call(jen.Lit(p.Name), jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
 			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))
 	case ir.KindArray:
-		if c.MinItems == nil && c.MaxItems == nil {
+		if c.MinItems == nil && c.MaxItems == nil && !inPath {
 			return nil
 		}
 		minItems, maxItems := int64(0), int64(-1)
 		if c.MinItems != nil {
 			minItems = *c.MinItems
+		}
+		if inPath {
+			minItems = max(minItems, 1)
 		}
 		if c.MaxItems != nil {
 			maxItems = *c.MaxItems

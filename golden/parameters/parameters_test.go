@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/armgen/armgen/golden/parameters/want"
@@ -32,5 +33,34 @@ func TestSkipURLEncodingQuery(t *testing.T) {
 	}
 	if _, err := c.Legacy(context.Background(), nil); err != nil || raw != "" {
 		t.Errorf("query %q, err %v: unset parameters are not sent", raw, err)
+	}
+}
+
+func TestEmptyPathValuesRefused(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.EscapedPath())
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c := parameters.NewClient("sub", srv.Client(), &parameters.ClientOptions{Endpoint: srv.URL}).Things()
+	ctx := context.Background()
+	for name, call := range map[string]func() error{
+		"key":   func() error { _, err := c.Blob(ctx, nil, parameters.ColorRed, []string{"a"}, nil); return err },
+		"color": func() error { _, err := c.Blob(ctx, []byte("k"), "", []string{"a"}, nil); return err },
+		"parts": func() error { _, err := c.Blob(ctx, []byte("k"), parameters.ColorRed, []string{}, nil); return err },
+	} {
+		if err := call(); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("empty %s: error %v, want one naming it", name, err)
+		}
+	}
+	if len(paths) != 0 {
+		t.Errorf("sent %q, want nothing sent", paths)
+	}
+	if _, err := c.Blob(ctx, []byte("k?"), parameters.ColorGreen, []string{"a/b", ""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/api/blobs/az8=/green/a%2Fb%2C"; len(paths) != 1 || paths[0] != want {
+		t.Errorf("sent %q, want %s", paths, want)
 	}
 }

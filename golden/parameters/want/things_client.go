@@ -5,6 +5,7 @@ package parameters
 
 import (
 	"context"
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,6 +15,65 @@ import (
 // ThingsClient calls the Things operations. Get one from Client.Things.
 type ThingsClient struct {
 	client *Client
+}
+
+// ThingsBlobOptions is reserved for optional parameters of Things_Blob that a later api-version may
+// add; pass nil.
+type ThingsBlobOptions struct{}
+
+// ThingsBlobResponse is what Things_Blob returns.
+type ThingsBlobResponse struct{}
+
+// NewBlobRequest builds the GET request of Things_Blob, after checking the arguments.
+func (c ThingsClient) NewBlobRequest(ctx context.Context, key []byte, color Color, parts []string, options *ThingsBlobOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsBlobOptions{}
+	}
+	if err := checkString("key", string(key), true, 0, -1, ""); err != nil {
+		return nil, err
+	}
+	if err := checkString("color", string(color), true, 0, -1, ""); err != nil {
+		return nil, err
+	}
+	if err := checkItems("parts", len(parts), 1, -1); err != nil {
+		return nil, err
+	}
+	urlPath := "/api/blobs/" + url.PathEscape(base64.StdEncoding.EncodeToString(key)) + "/" + url.PathEscape(string(color)) + "/" + url.PathEscape(joinValues(parts, ",", func(v string) string {
+		return v
+	}))
+	query := url.Values{}
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// ParseBlobResponse reads the response to a NewBlobRequest request and closes its body (a stream body
+// excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseBlobResponse(resp *http.Response) (ThingsBlobResponse, error) {
+	var result ThingsBlobResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Blob - Required path values of every kind: an empty one is refused, since it would change the URL.
+func (c ThingsClient) Blob(ctx context.Context, key []byte, color Color, parts []string, options *ThingsBlobOptions) (ThingsBlobResponse, error) {
+	req, err := c.NewBlobRequest(ctx, key, color, parts, options)
+	if err != nil {
+		return ThingsBlobResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsBlobResponse{}, err
+	}
+	return c.ParseBlobResponse(resp)
 }
 
 // ThingsCreateOrUpdateOptions holds the optional parameters of Things_CreateOrUpdate; nil means none.
