@@ -204,6 +204,8 @@ func (g *gen) needsStatic(name string) bool {
 		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return o.LongRunning != nil })
 	case "examples.go":
 		return g.opts.Examples
+	case "form.go":
+		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return g.multipartForm(o) })
 	}
 	return true
 }

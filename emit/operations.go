@@ -272,6 +272,12 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	// The body, if any.
 	var bodyExpr jen.Code = jen.Nil()
 	contentType := ""
+	var contentTypeExpr jen.Code
+	if form := g.formParams(op); len(form) > 0 {
+		stmts, expr, ct, ctExpr := g.formBody(og, form)
+		body = append(body, stmts...)
+		bodyExpr, contentType, contentTypeExpr = expr, ct, ctExpr
+	}
 	if bp := op.Body(); bp != nil {
 		contentType = pickContentType(op.Consumes)
 		switch {
@@ -306,9 +312,12 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 			bodyExpr = jen.Id("body")
 		}
 	}
+	if contentTypeExpr == nil {
+		contentTypeExpr = jen.Lit(contentType)
+	}
 	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
-			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, jen.Lit(contentType)),
+			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, contentTypeExpr),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
@@ -346,6 +355,70 @@ func (g *gen) setHeaders(og *opGen) []jen.Code {
 		})...)
 	}
 	return stmts
+}
+
+// formParams are an operation's formData parameters, in spec order.
+func (g *gen) formParams(op *ir.Operation) []*ir.Parameter {
+	var out []*ir.Parameter
+	for _, p := range op.Params {
+		if p.In == ir.InFormData {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// multipartForm reports whether an operation sends its form parameters as
+// multipart/form-data: when it consumes that, or uploads a file.
+func (g *gen) multipartForm(op *ir.Operation) bool {
+	form := g.formParams(op)
+	if len(form) == 0 {
+		return false
+	}
+	multipart := slices.Contains(op.Consumes, "multipart/form-data")
+	for _, p := range form {
+		multipart = multipart || p.Type.Kind == ir.KindStream
+	}
+	return multipart
+}
+
+// formBody writes the statements that build a form body: multipart when
+// the operation consumes multipart/form-data or uploads a file, else
+// application/x-www-form-urlencoded. It returns them with the body
+// expression and its content type, as a literal or, for multipart (whose
+// boundary is chosen at run time), an expression.
+func (g *gen) formBody(og *opGen, form []*ir.Parameter) (stmts []jen.Code, bodyExpr jen.Code, contentType string, contentTypeExpr jen.Code) {
+	if !g.multipartForm(og.op) {
+		// form := url.Values{}; form.Add("name", value)…
+		stmts = append(stmts, jen.Id("form").Op(":=").Qual("net/url", "Values").Values())
+		for _, p := range form {
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("Add").Call(jen.Lit(p.Name), v)
+			})...)
+		}
+		return stmts, jen.Qual("strings", "NewReader").Call(jen.Id("form").Dot("Encode").Call()), "application/x-www-form-urlencoded", nil
+	}
+	// form := newMultipartForm(); form.field(…); form.file(…)
+	// body, contentType, err := form.close()
+	stmts = append(stmts, jen.Id("form").Op(":=").Id("newMultipartForm").Call())
+	for _, p := range form {
+		if p.Type.Kind != ir.KindStream {
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("field").Call(jen.Lit(p.Name), v)
+			})...)
+			continue
+		}
+		add := jen.Id("form").Dot("file").Call(jen.Lit(p.Name), g.paramValue(og, p, false))
+		if set := g.isSet(og, p); set != nil {
+			add = jen.If(set).Block(add)
+		}
+		stmts = append(stmts, add)
+	}
+	stmts = append(stmts,
+		jen.List(jen.Id("body"), jen.Id("contentType"), jen.Err()).Op(":=").Id("form").Dot("close").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	)
+	return stmts, jen.Id("body"), "", jen.Id("contentType")
 }
 
 // pickContentType prefers JSON among the types an operation consumes.

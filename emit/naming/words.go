@@ -190,7 +190,7 @@ var locals = map[string]bool{
 	"http": true, "url": true, "json": true, "context": true, "errors": true, "fmt": true,
 	"io": true, "strings": true, "strconv": true, "time": true, "bytes": true, "regexp": true,
 	"iter": true, "slices": true, "base64": true, "reflect": true, "sync": true, "math": true,
-	"header": true, "endpoint": true,
+	"header": true, "endpoint": true, "form": true, "contentType": true,
 }
 
 // Reserved reports whether an unexported name would clash with Go itself
