@@ -3,6 +3,7 @@ package parameters_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -62,5 +63,25 @@ func TestEmptyPathValuesRefused(t *testing.T) {
 	}
 	if want := "/api/blobs/az8=/green/a%2Fb%2C"; len(paths) != 1 || paths[0] != want {
 		t.Errorf("sent %q, want %s", paths, want)
+	}
+}
+
+func TestBinaryBody(t *testing.T) {
+	var body, contentType string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		body, contentType = string(data), r.Header.Get("Content-Type")
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c := parameters.NewClient("sub", srv.Client(), &parameters.ClientOptions{Endpoint: srv.URL}).Things()
+	if _, err := c.Upload(context.Background(), &parameters.ThingsUploadOptions{Content: strings.NewReader("\x00bytes")}); err != nil {
+		t.Fatal(err)
+	}
+	if body != "\x00bytes" || contentType != "application/octet-stream" {
+		t.Errorf("body %q, content type %q: the bytes go as they are", body, contentType)
+	}
+	if _, err := c.Upload(context.Background(), nil); err != nil || body != "" {
+		t.Errorf("body %q, err %v: an unset optional body is not sent", body, err)
 	}
 }

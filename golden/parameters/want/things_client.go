@@ -6,6 +6,7 @@ package parameters
 import (
 	"context"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -360,4 +361,57 @@ func (c ThingsClient) Touch(ctx context.Context, thingName string, options *Thin
 		return ThingsTouchResponse{}, err
 	}
 	return c.ParseTouchResponse(resp)
+}
+
+// ThingsUploadOptions holds the optional parameters of Things_Upload; nil means none.
+type ThingsUploadOptions struct {
+	Content io.Reader
+}
+
+// ThingsUploadResponse is what Things_Upload returns.
+type ThingsUploadResponse struct{}
+
+// NewUploadRequest builds the PUT request of Things_Upload, after checking the arguments.
+func (c ThingsClient) NewUploadRequest(ctx context.Context, options *ThingsUploadOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsUploadOptions{}
+	}
+	urlPath := "/api/upload"
+	query := url.Values{}
+	var body any
+	if options.Content != nil {
+		body = options.Content
+	}
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, "application/octet-stream")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// ParseUploadResponse reads the response to a NewUploadRequest request and closes its body (a stream
+// body excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseUploadResponse(resp *http.Response) (ThingsUploadResponse, error) {
+	var result ThingsUploadResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Upload - A binary body written the AutoRest way, an object of format file.
+func (c ThingsClient) Upload(ctx context.Context, options *ThingsUploadOptions) (ThingsUploadResponse, error) {
+	req, err := c.NewUploadRequest(ctx, options)
+	if err != nil {
+		return ThingsUploadResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsUploadResponse{}, err
+	}
+	return c.ParseUploadResponse(resp)
 }
