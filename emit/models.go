@@ -48,6 +48,7 @@ func (g *gen) model(f *jen.File, m *ir.Model) {
 	f.Line()
 
 	g.modelJSON(f, m, name)
+	g.modelCheck(f, m, name)
 	for _, base := range naming.FamilyBases(g.api, m) {
 		g.getter(f, m, name, base)
 	}
