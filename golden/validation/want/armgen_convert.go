@@ -13,9 +13,9 @@ import (
 )
 
 // encodeShaped writes a value (given by pointer) whose innermost values
-// need a codec, for a request body.
+// need a codec, for a request body: without read-only properties.
 func encodeShaped(p any, l leaf) (json.RawMessage, error) {
-	return shaped{p: p, leaf: l}.marshal()
+	return shaped{p: requestBody(p), leaf: l}.marshal()
 }
 
 // decodeShaped reads a response body whose innermost values need a codec.

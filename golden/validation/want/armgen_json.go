@@ -24,6 +24,21 @@ type codec interface {
 	isZero() bool
 	marshal() ([]byte, error)
 	unmarshal(data []byte) error
+	target() any // the pointer to the Go field
+}
+
+// readOnly marks a property the service sets (readOnly in the spec). It
+// is read, kept and written like any other, but a request never carries
+// it: Swagger 2.0 says it "MUST NOT be sent as part of the request". ptr
+// is the pointer to the Go field, or a codec.
+type readOnly struct{ ptr any }
+
+// fieldPtr returns what reads and writes a field: its pointer or codec.
+func (f field) fieldPtr() any {
+	if r, ok := f.ptr.(readOnly); ok {
+		return r.ptr
+	}
+	return f.ptr
 }
 
 // marshalObject writes a model: the fields that are set, in order; then
@@ -47,13 +62,14 @@ func marshalObject(fields []field, extra map[string]json.RawMessage, additional 
 	for _, f := range fields {
 		var value []byte
 		var err error
-		if c, ok := f.ptr.(codec); ok {
+		ptr := f.fieldPtr()
+		if c, ok := ptr.(codec); ok {
 			if c.isZero() {
 				continue
 			}
 			value, err = c.marshal()
 		} else {
-			v := reflect.ValueOf(f.ptr).Elem()
+			v := reflect.ValueOf(ptr).Elem()
 			if v.IsZero() {
 				continue
 			}
@@ -122,10 +138,10 @@ func unmarshalObject(data []byte, fields []field, rest *map[string]json.RawMessa
 			continue // kept in rest: the service said null, not nothing
 		}
 		var err error
-		if c, ok := f.ptr.(codec); ok {
+		if c, ok := f.fieldPtr().(codec); ok {
 			err = c.unmarshal(raw)
 		} else {
-			err = json.Unmarshal(raw, f.ptr)
+			err = json.Unmarshal(raw, f.fieldPtr())
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
@@ -206,6 +222,8 @@ func (d discriminator[T]) marshal() ([]byte, error) {
 
 func (d discriminator[T]) unmarshal(data []byte) error { return json.Unmarshal(data, d.p) }
 
+func (d discriminator[T]) target() any { return d.p }
+
 // fixed writes a property the spec fixes to one value (a required
 // single-value enum): the field's value when set, else that value, so the
 // caller need not set it. It reads into the field.
@@ -237,6 +255,13 @@ func (f fixed) unmarshal(data []byte) error {
 	return json.Unmarshal(data, f.field)
 }
 
+func (f fixed) target() any {
+	if c, ok := f.field.(codec); ok {
+		return c.target()
+	}
+	return f.field
+}
+
 // shaped is a codec for a field whose innermost values need a decoder of
 // their own, nested in any mix of pointers, slices and maps: *time.Time,
 // []time.Time, map[string][]FishClassification.
@@ -258,6 +283,8 @@ func (s shaped) isZero() bool { return reflect.ValueOf(s.p).Elem().IsZero() }
 func (s shaped) marshal() ([]byte, error) { return s.leaf.write(reflect.ValueOf(s.p).Elem()) }
 
 func (s shaped) unmarshal(data []byte) error { return s.leaf.read(data, reflect.ValueOf(s.p).Elem()) }
+
+func (s shaped) target() any { return s.p }
 
 func (l leaf) write(v reflect.Value) ([]byte, error) {
 	if l.is(v.Type()) {
@@ -322,6 +349,13 @@ func (l leaf) write(v reflect.Value) ([]byte, error) {
 
 func (l leaf) read(data []byte, dst reflect.Value) error {
 	if l.is(dst.Type()) {
+		if isNull(data) {
+			// A null where the spec allows none (an array element or map
+			// value without x-nullable) reads as the zero value, as
+			// encoding/json reads it into a value of any other type.
+			dst.SetZero()
+			return nil
+		}
 		return l.decode(data, dst)
 	}
 	switch dst.Kind() {
@@ -394,5 +428,88 @@ func polymorphic[I any](decode func([]byte) (I, error)) leaf {
 			}
 			return nil
 		},
+	}
+}
+
+// requestBody returns a request body to encode: a deep copy of v in which
+// the read-only fields of every model are unset, so that a value read
+// from the service can be sent back as it is. v itself is not changed.
+func requestBody(v any) any {
+	src := reflect.ValueOf(v)
+	if !src.IsValid() {
+		return v
+	}
+	dst := reflect.New(src.Type()).Elem()
+	copyForRequest(dst, src)
+	return dst.Interface()
+}
+
+// model is what every generated struct is: a table of its properties.
+type model interface{ fields() []field }
+
+// copyForRequest sets dst, of src's type, to a deep copy of src without
+// read-only fields.
+func copyForRequest(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		copyForRequest(p.Elem(), src.Elem())
+		dst.Set(p)
+	case reflect.Interface:
+		if src.IsNil() {
+			return
+		}
+		v := reflect.New(src.Elem().Type()).Elem()
+		copyForRequest(v, src.Elem())
+		dst.Set(v)
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		if src.Type().Elem().Kind() == reflect.Uint8 {
+			reflect.Copy(s, src) // []byte, json.RawMessage
+		} else {
+			for i := range src.Len() {
+				copyForRequest(s.Index(i), src.Index(i))
+			}
+		}
+		dst.Set(s)
+	case reflect.Map:
+		if src.IsNil() {
+			return
+		}
+		m := reflect.MakeMapWithSize(src.Type(), src.Len())
+		for it := src.MapRange(); it.Next(); {
+			v := reflect.New(src.Type().Elem()).Elem()
+			copyForRequest(v, it.Value())
+			m.SetMapIndex(it.Key(), v)
+		}
+		dst.Set(m)
+	case reflect.Struct:
+		dst.Set(src)
+		m, ok := dst.Addr().Interface().(model)
+		if !ok {
+			return // time.Time and other values without properties
+		}
+		for i := range src.NumField() {
+			if dst.Type().Field(i).IsExported() {
+				copyForRequest(dst.Field(i), src.Field(i))
+			}
+		}
+		for _, f := range m.fields() {
+			if r, ok := f.ptr.(readOnly); ok {
+				p := r.ptr
+				if c, ok := p.(codec); ok {
+					p = c.target()
+				}
+				reflect.ValueOf(p).Elem().SetZero()
+			}
+		}
+	default:
+		dst.Set(src)
 	}
 }

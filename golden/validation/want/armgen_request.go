@@ -20,9 +20,8 @@ import (
 )
 
 // newRequest builds a request to endpoint + path: the path is already
-// escaped, query is encoded sorted, and a non-nil body is sent as JSON
-// (or as is, when it is an io.Reader or []byte of contentType other than
-// JSON).
+// escaped, query is encoded sorted, and a non-nil body is sent as JSON,
+// without read-only properties (or as is, when it is an io.Reader).
 func newRequest(ctx context.Context, method, endpoint, path string, query url.Values, body any, contentType string) (*http.Request, error) {
 	u := strings.TrimSuffix(endpoint, "/") + path
 	if len(query) > 0 {
@@ -38,7 +37,7 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	case io.Reader:
 		reader = b
 	default:
-		data, err := json.Marshal(body)
+		data, err := json.Marshal(requestBody(body))
 		if err != nil {
 			return nil, fmt.Errorf("encoding the request body: %w", err)
 		}

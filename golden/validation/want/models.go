@@ -88,7 +88,7 @@ func (m *Product) fields() []field {
 		{"children", &m.Children},
 		{"byName", &m.ByName},
 		{"plain", &m.Plain},
-		{"etag", &m.ETag},
+		{"etag", readOnly{&m.ETag}},
 	}
 }
 
