@@ -8,6 +8,8 @@ import "encoding/json"
 // Child is the Child object of the API.
 type Child struct {
 	Count *int32
+	// A pattern Go's regexp cannot read: warned about once, not checked.
+	Code *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
 	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
 	Extra map[string]json.RawMessage
@@ -16,6 +18,7 @@ type Child struct {
 func (m *Child) fields() []field {
 	return []field{
 		{"count", &m.Count},
+		{"code", &m.Code},
 	}
 }
 
@@ -33,6 +36,11 @@ func (m *Child) UnmarshalJSON(data []byte) error {
 func (m *Child) check(at string) error {
 	if m.Count != nil {
 		if err := checkNumber(at+".count", float64(*m.Count), nil, Ptr(float64(5.0)), false, false, nil); err != nil {
+			return err
+		}
+	}
+	if m.Code != nil {
+		if err := checkString(at+".code", *m.Code, false, 0, -1, ""); err != nil {
 			return err
 		}
 	}
