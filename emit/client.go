@@ -58,7 +58,12 @@ func (g *gen) client(f *jen.File) {
 	var optInits []jen.Code
 	for _, p := range g.clientParams() {
 		names := g.names.Param(p)
-		fields = append(fields, jen.Id(names.Arg).Add(g.valueType(p.Type)))
+		if g.unsetClientParam(p) {
+			// Optional without a default: nil means the requests leave it out.
+			fields = append(fields, jen.Id(names.Arg).Add(g.fieldType(p.Type)))
+		} else {
+			fields = append(fields, jen.Id(names.Arg).Add(g.valueType(p.Type)))
+		}
 		if p.Required && p.Default == "" {
 			args = append(args, jen.Id(names.Arg).Add(g.valueType(p.Type)))
 			inits[jen.Id(names.Arg)] = jen.Id(names.Arg)
@@ -69,8 +74,16 @@ func (g *gen) client(f *jen.File) {
 		if p.Default != "" {
 			inits[jen.Id(names.Arg)] = g.literal(p.Type, p.Default)
 		}
+		from := jen.Op("*").Id("options").Dot(names.Field)
+		switch {
+		case !isPointerField(g, p.Type):
+			from = jen.Id("options").Dot(names.Field)
+		case g.unsetClientParam(p):
+			// A copy: the client must not change when the caller's value does.
+			from = jen.Id(g.names.Fixed("Ptr")).Call(from)
+		}
 		optInits = append(optInits, jen.If(jen.Id("options").Dot(names.Field).Op("!=").Nil()).Block(
-			jen.Id("c").Dot(names.Arg).Op("=").Op("*").Id("options").Dot(names.Field),
+			jen.Id("c").Dot(names.Arg).Op("=").Add(from),
 		))
 	}
 	f.Comment("// " + clientName + " calls the API. It is safe for concurrent use.")
@@ -123,6 +136,13 @@ const packageNotes = `Optional values are pointers (use Ptr) and nil ones are no
 	`sends an explicit null for a field left nil, which is how a PATCH clears a property.
 
 Errors from the service are *ResponseError; use errors.As.`
+
+// unsetClientParam reports whether a client parameter may be left unset:
+// optional, without a default. The Client holds it as a pointer (or a nil
+// slice or map), and requests send it only when set.
+func (g *gen) unsetClientParam(p *ir.Parameter) bool {
+	return p.Client && !p.Required && p.Default == ""
+}
 
 // clientParams are the parameters the Client holds, in name order.
 func (g *gen) clientParams() []*ir.Parameter {

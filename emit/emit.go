@@ -55,6 +55,10 @@ type gen struct {
 	enums  map[string]*ir.Enum
 	diags  ir.Diagnostics
 	mu     sync.Mutex
+	// checked holds the Keys of models that need a check method
+	// (needsCheck), computed once.
+	checked     map[string]bool
+	checkedOnce sync.Once
 }
 
 // Generate writes the package for api. Files come back sorted by name;
@@ -204,6 +208,8 @@ func (g *gen) needsStatic(name string) bool {
 		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return o.LongRunning != nil })
 	case "examples.go":
 		return g.opts.Examples
+	case "form.go":
+		return slices.ContainsFunc(g.api.Operations, func(o *ir.Operation) bool { return g.multipartForm(o) })
 	}
 	return true
 }

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
@@ -79,6 +81,36 @@ func (g *gen) errors(f *jen.File) {
 	for _, m := range models {
 		g.errorFunc(f, m, details != nil)
 	}
+	if g.textErrors() {
+		f.Comment("// textResponseError reads a response whose body is documented as a string: the string is")
+		f.Comment("// the error's message.")
+		f.Func().Id("textResponseError").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(
+			jen.Id("e").Op(":=").Id("newResponseError").Call(jen.Id("resp")),
+			jen.Var().Id("s").String(),
+			jen.If(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("e").Dot("RawBody"), jen.Op("&").Id("s")).Op("==").Nil()).Block(
+				jen.Id("e").Dot("Message").Op("=").Id("s"),
+			),
+			jen.Return(jen.Id("e")),
+		)
+		f.Line()
+	}
+}
+
+// textErrors reports whether an operation documents an error body that is
+// a string.
+func (g *gen) textErrors() bool {
+	for _, op := range g.api.Operations {
+		for _, r := range append(slices.Clone(op.Responses), op.Default) {
+			if isTextError(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isTextError(r *ir.Response) bool {
+	return r != nil && r.Error && r.Type != nil && r.Type.Kind == ir.KindString
 }
 
 // errorModels are the models operations document as error bodies, in key
@@ -223,6 +255,9 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 func (g *gen) errorFor(r *ir.Response) jen.Code {
 	if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
 		return jen.Id(g.names.ErrorFunc(g.models[r.Type.Ref])).Call(jen.Id("resp"))
+	}
+	if isTextError(r) {
+		return jen.Id("textResponseError").Call(jen.Id("resp"))
 	}
 	return jen.Id("newResponseError").Call(jen.Id("resp"))
 }

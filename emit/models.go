@@ -48,6 +48,7 @@ func (g *gen) model(f *jen.File, m *ir.Model) {
 	f.Line()
 
 	g.modelJSON(f, m, name)
+	g.modelCheck(f, m, name)
 	for _, base := range naming.FamilyBases(g.api, m) {
 		g.getter(f, m, name, base)
 	}
@@ -94,6 +95,9 @@ func fieldDoc(p *ir.Property) []jen.Code {
 	if p.Default != "" {
 		text += "\nDefault: " + p.Default + "."
 	}
+	if p.Const != "" {
+		text += "\nThe spec allows only " + p.Const + ", which is sent when the field is nil."
+	}
 	return comment(text)
 }
 
@@ -115,6 +119,10 @@ func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
 		case g.codecLeaf(p.Type) != nil:
 			// shaped{&m.When, dateTimeLeaf}
 			ptr = jen.Id("shaped").Values(field, g.codecLeaf(p.Type))
+		}
+		if p.Const != "" {
+			// fixed{&m.Kind, `"value"`}: sent whether the caller set it or not.
+			ptr = jen.Id("fixed").Values(ptr, jen.Lit(p.Const))
 		}
 		if p.ReadOnly && !p.Discriminator {
 			// readOnly{&m.ID}: never sent in a request. A discriminator

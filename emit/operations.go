@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"slices"
@@ -244,7 +245,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 		if p == nil {
 			appendPart(jen.Lit(template[m[0]:m[1]]))
 		} else {
-			value := g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
+			value := g.paramText(og, p)
 			if !p.SkipURLEncoding {
 				value = jen.Qual("net/url", "PathEscape").Call(value)
 			}
@@ -260,7 +261,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	// Query parameters, sorted by Encode.
 	body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
 	for _, p := range op.Params {
-		if p.In != ir.InQuery {
+		if p.In != ir.InQuery || p.SkipURLEncoding {
 			continue
 		}
 		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
@@ -271,12 +272,19 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	// The body, if any.
 	var bodyExpr jen.Code = jen.Nil()
 	contentType := ""
+	var contentTypeExpr jen.Code
+	if form := g.formParams(op); len(form) > 0 {
+		stmts, expr, ct, ctExpr := g.formBody(og, form)
+		body = append(body, stmts...)
+		bodyExpr, contentType, contentTypeExpr = expr, ct, ctExpr
+	}
 	if bp := op.Body(); bp != nil {
 		contentType = pickContentType(op.Consumes)
 		switch {
-		case bp.Const != "" && g.codecLeaf(bp.Type) == nil:
-			// A body the spec fixes (a single-value enum) is not an argument.
-			bodyExpr = g.literal(bp.Type, bp.Const)
+		case bp.Const != "":
+			// A body the spec fixes (a single-value enum) is not an argument:
+			// its JSON is the spec's.
+			bodyExpr = jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(bp.Const))
 		case bp.Required && g.codecLeaf(bp.Type) == nil:
 			bodyExpr = jen.Id(g.names.Param(bp).Arg)
 		default:
@@ -304,13 +312,26 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 			bodyExpr = jen.Id("body")
 		}
 	}
+	if contentTypeExpr == nil {
+		contentTypeExpr = jen.Lit(contentType)
+	}
 	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
-			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, jen.Lit(contentType)),
+			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, contentTypeExpr),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
+	}
+	for _, p := range op.Params {
+		if p.In != ir.InQuery || !p.SkipURLEncoding {
+			continue
+		}
+		// x-ms-skip-url-encoding: the value is sent as it is, after the
+		// encoded ones.
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("appendRawQuery").Call(jen.Id("req").Dot("URL"), jen.Lit(p.Name), v)
+		})...)
 	}
 	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
@@ -334,6 +355,70 @@ func (g *gen) setHeaders(og *opGen) []jen.Code {
 		})...)
 	}
 	return stmts
+}
+
+// formParams are an operation's formData parameters, in spec order.
+func (g *gen) formParams(op *ir.Operation) []*ir.Parameter {
+	var out []*ir.Parameter
+	for _, p := range op.Params {
+		if p.In == ir.InFormData {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// multipartForm reports whether an operation sends its form parameters as
+// multipart/form-data: when it consumes that, or uploads a file.
+func (g *gen) multipartForm(op *ir.Operation) bool {
+	form := g.formParams(op)
+	if len(form) == 0 {
+		return false
+	}
+	multipart := slices.Contains(op.Consumes, "multipart/form-data")
+	for _, p := range form {
+		multipart = multipart || p.Type.Kind == ir.KindStream
+	}
+	return multipart
+}
+
+// formBody writes the statements that build a form body: multipart when
+// the operation consumes multipart/form-data or uploads a file, else
+// application/x-www-form-urlencoded. It returns them with the body
+// expression and its content type, as a literal or, for multipart (whose
+// boundary is chosen at run time), an expression.
+func (g *gen) formBody(og *opGen, form []*ir.Parameter) (stmts []jen.Code, bodyExpr jen.Code, contentType string, contentTypeExpr jen.Code) {
+	if !g.multipartForm(og.op) {
+		// form := url.Values{}; form.Add("name", value)…
+		stmts = append(stmts, jen.Id("form").Op(":=").Qual("net/url", "Values").Values())
+		for _, p := range form {
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("Add").Call(jen.Lit(p.Name), v)
+			})...)
+		}
+		return stmts, jen.Qual("strings", "NewReader").Call(jen.Id("form").Dot("Encode").Call()), "application/x-www-form-urlencoded", nil
+	}
+	// form := newMultipartForm(); form.field(…); form.file(…)
+	// body, contentType, err := form.close()
+	stmts = append(stmts, jen.Id("form").Op(":=").Id("newMultipartForm").Call())
+	for _, p := range form {
+		if p.Type.Kind != ir.KindStream {
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("field").Call(jen.Lit(p.Name), v)
+			})...)
+			continue
+		}
+		add := jen.Id("form").Dot("file").Call(jen.Lit(p.Name), g.paramValue(og, p, false))
+		if set := g.isSet(og, p); set != nil {
+			add = jen.If(set).Block(add)
+		}
+		stmts = append(stmts, add)
+	}
+	stmts = append(stmts,
+		jen.List(jen.Id("body"), jen.Id("contentType"), jen.Err()).Op(":=").Id("form").Dot("close").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	)
+	return stmts, jen.Id("body"), "", jen.Id("contentType")
 }
 
 // pickContentType prefers JSON among the types an operation consumes.
@@ -370,12 +455,14 @@ func pickAccept(produces []string, hasBody bool) string {
 func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement {
 	names := g.names.Param(p)
 	switch {
-	case p.Const != "":
-		return jen.Add(g.literal(p.Type, p.Const))
 	case p.APIVersion:
 		return jen.Id(g.names.Fixed("APIVersion"))
 	case p.Client:
-		return og.client().Dot(names.Arg)
+		v := og.client().Dot(names.Arg)
+		if deref && g.unsetClientParam(p) && isPointerField(g, p.Type) {
+			return jen.Op("*").Add(v)
+		}
+		return v
 	case p.Required:
 		return jen.Id(names.Arg)
 	}
@@ -384,6 +471,26 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement 
 		return jen.Op("*").Add(v)
 	}
 	return v
+}
+
+// paramText is the Go expression of a path, query or header parameter's
+// value as text, in the spec's format. A constant is written as the spec
+// writes it: a string's text, a number's or boolean's JSON.
+func (g *gen) paramText(og *opGen, p *ir.Parameter) jen.Code {
+	if p.Const != "" {
+		return jen.Lit(constText(p.Const))
+	}
+	return g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
+}
+
+// constText is the text of a constant given as JSON: a string unquoted,
+// anything else as written.
+func constText(value string) string {
+	var s string
+	if json.Unmarshal([]byte(value), &s) == nil {
+		return s
+	}
+	return value
 }
 
 // isPointerField reports whether fieldType(t) is a pointer.
@@ -403,12 +510,24 @@ func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.HeaderPrefix).Op("+").Id("k"), g.toString(p.Type.Elem, jen.Id("v"), "")),
 		)}
 	} else {
-		stmts = []jen.Code{add(g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat))}
+		stmts = []jen.Code{add(g.paramText(og, p))}
 	}
-	if p.Required || p.APIVersion || p.Const != "" || p.Client {
-		return stmts
+	if set := g.isSet(og, p); set != nil {
+		return []jen.Code{jen.If(set).Block(stmts...)}
 	}
-	return []jen.Code{jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmts...)}
+	return stmts
+}
+
+// isSet is the condition under which an optional parameter is sent (set
+// in the options, or in the client), or nil for one always sent.
+func (g *gen) isSet(og *opGen, p *ir.Parameter) jen.Code {
+	switch {
+	case g.unsetClientParam(p):
+		return og.client().Dot(g.names.Param(p).Arg).Op("!=").Nil()
+	case p.Required || p.APIVersion || p.Const != "" || p.Client:
+		return nil
+	}
+	return jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()
 }
 
 // toString writes a value as URL or header text, in the spec's format.
@@ -462,68 +581,6 @@ func elemDeref(t *ir.Type) jen.Code {
 		return jen.Id("deref").Call(jen.Id("v"))
 	}
 	return jen.Id("v")
-}
-
-// paramCheck writes the check of one parameter's constraints, or nil.
-func (g *gen) paramCheck(og *opGen, p *ir.Parameter) jen.Code {
-	c := p.Constraints
-	value := g.paramValue(og, p, true)
-	optional := !p.Required && !p.Client
-	var check jen.Code
-	switch p.Type.Kind {
-	case ir.KindString:
-		required := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
-		if !required && c.MinLength == nil && c.MaxLength == nil && c.Pattern == "" {
-			return nil
-		}
-		pattern := c.Pattern
-		if pattern != "" {
-			if _, err := regexp.Compile(pattern); err != nil {
-				g.warn(p.Pointer, "pattern %q is not RE2 syntax, which Go uses; it is not checked", pattern)
-				pattern = ""
-			}
-		}
-		minLen, maxLen := int64(0), int64(-1)
-		if c.MinLength != nil {
-			minLen = *c.MinLength
-		}
-		if c.MaxLength != nil {
-			maxLen = *c.MaxLength
-		}
-		check = jen.Id("checkString").Call(jen.Lit(p.Name), value, jen.Lit(required), jen.Lit(int(minLen)), jen.Lit(int(maxLen)), jen.Lit(pattern))
-	case ir.KindInt32, ir.KindInt64, ir.KindFloat32, ir.KindFloat64:
-		if c.Minimum == nil && c.Maximum == nil && c.MultipleOf == nil {
-			return nil
-		}
-		lit := func(f *float64) jen.Code {
-			if f == nil {
-				return jen.Nil()
-			}
-			return jen.Id(g.names.Fixed("Ptr")).Call(jen.Float64().Call(jen.Lit(*f)))
-		}
-		check = jen.Id("checkNumber").Call(jen.Lit(p.Name), jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
-			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))
-	case ir.KindArray:
-		if c.MinItems == nil && c.MaxItems == nil {
-			return nil
-		}
-		minItems, maxItems := int64(0), int64(-1)
-		if c.MinItems != nil {
-			minItems = *c.MinItems
-		}
-		if c.MaxItems != nil {
-			maxItems = *c.MaxItems
-		}
-		optional = false // a nil slice has no items
-		check = jen.Id("checkItems").Call(jen.Lit(p.Name), jen.Len(g.paramValue(og, p, false)), jen.Lit(int(minItems)), jen.Lit(int(maxItems)))
-	default:
-		return nil
-	}
-	stmt := jen.If(jen.Err().Op(":=").Add(check), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-	if optional {
-		return jen.If(jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()).Block(stmt)
-	}
-	return stmt
 }
 
 // responseParser writes Parse<Op>Response: the documented success statuses

@@ -228,8 +228,9 @@ type Property struct {
 	Constraints Constraints
 	// Discriminator marks the property that selects a polymorphic model.
 	Discriminator bool
-	// Const is the only value an enum property may take when the spec fixes
-	// it (a single-value enum that is required); "" otherwise. JSON text.
+	// Const is the only value a required property may take, when the spec
+	// fixes it (a closed enum with one value; Type is then the enum's plain
+	// type); "" otherwise. JSON text.
 	Const      string
 	Deprecated bool
 	Pointer    Pointer
@@ -355,8 +356,9 @@ type Parameter struct {
 	APIVersion  bool
 	Description string
 	Default     string // JSON text
-	// Const is the only value the parameter can take (single-value enum,
-	// required), as JSON text; callers do not pass it.
+	// Const is the only value a required parameter can take (a closed enum
+	// with one value; Type is then the enum's plain type), as JSON text;
+	// callers do not pass it.
 	Const            string
 	Constraints      Constraints
 	CollectionFormat string // csv, ssv, tsv, pipes, multi

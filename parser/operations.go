@@ -224,7 +224,9 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: pf.ptr(append(pat, "x-ms-parameter-location")...),
 			Message: "unknown x-ms-parameter-location " + quote(loc), Hint: `use "client" or "method"`})
 	}
-	if p.In == ir.InQuery && p.Name == "api-version" {
+	// x-ms-api-version: false says an api-version query parameter is the
+	// operation's own, not the API's version.
+	if v := pn.get("x-ms-api-version"); p.In == ir.InQuery && p.Name == "api-version" && (v == nil || v.isTrue()) {
 		p.APIVersion = true
 		p.Client = false
 	}
@@ -250,11 +252,6 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 		p.Constraints = constraints(s.s)
 		if p.Type.Kind == ir.KindModel {
 			b.diags.Add(p.Pointer, "a %s parameter cannot be an object", p.In)
-		}
-	}
-	if p.Type.Kind == ir.KindEnum {
-		if e := b.enums[p.Type.Ref]; e != nil && len(e.Values) == 1 && p.Required && !e.Open {
-			p.Const = e.Values[0].Value
 		}
 	}
 	if p.Client {

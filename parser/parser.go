@@ -88,6 +88,7 @@ func (b *builder) build(inputs []*file) {
 		}
 	}
 	b.polymorphism()
+	b.constants()
 	b.usage()
 	if b.l.opts.Examples {
 		b.loadExamples()

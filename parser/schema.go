@@ -172,6 +172,10 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 	}
 	switch typ {
 	case "", "object":
+		if format == "file" && !modelLike(n) {
+			// AutoRest's binary body: {"type": "object", "format": "file"}.
+			return &ir.Type{Kind: ir.KindStream, Format: format, Nullable: nullable}
+		}
 		if modelLike(n) {
 			m := b.model(r, hint)
 			return &ir.Type{Kind: ir.KindModel, Ref: m.Key, Nullable: nullable}

@@ -12,10 +12,10 @@ func TestBodyBoolean(t *testing.T) {
 	c := bodyboolean.NewClient(nil, &bodyboolean.ClientOptions{Endpoint: server}).Bool()
 	type rerr = bodyboolean.ResponseError
 	t.Run("getBoolTrue", func(t *testing.T) {
-		equal(t, call(c.GetTrue(ctx, nil)).ok(t).Value, bodyboolean.BoolGetTrueN200True)
+		equal(t, call(c.GetTrue(ctx, nil)).ok(t).Value, true)
 	})
 	t.Run("getBoolFalse", func(t *testing.T) {
-		equal(t, call(c.GetFalse(ctx, nil)).ok(t).Value, bodyboolean.BoolGetFalseN200False)
+		equal(t, call(c.GetFalse(ctx, nil)).ok(t).Value, false)
 	})
 	t.Run("putBoolTrue", func(t *testing.T) { call(c.PutTrue(ctx, nil)).ok(t) })
 	t.Run("putBoolFalse", func(t *testing.T) { call(c.PutFalse(ctx, nil)).ok(t) })

@@ -58,7 +58,7 @@ func TestBodyString(t *testing.T) {
 	t.Run("getStringNull", func(t *testing.T) { equal(t, call(c.GetNull(ctx, nil)).ok(t).Value, "") })
 	t.Run("putStringNull", func(t *testing.T) { call(c.PutNull(ctx, nil)).ok(t) })
 	t.Run("getStringEmpty", func(t *testing.T) {
-		equal(t, call(c.GetEmpty(ctx, nil)).ok(t).Value, bodystring.StringGetEmptyN200Empty)
+		equal(t, call(c.GetEmpty(ctx, nil)).ok(t).Value, "")
 	})
 	t.Run("putStringEmpty", func(t *testing.T) { call(c.PutEmpty(ctx, nil)).ok(t) })
 	t.Run("getStringNotProvided", func(t *testing.T) { equal(t, call(c.GetNotProvided(ctx, nil)).ok(t).Value, "") })
@@ -91,7 +91,8 @@ func TestBodyString(t *testing.T) {
 		equal(t, *v.Field1, "Sample String")
 	})
 	t.Run("putEnumReferencedConstant", func(t *testing.T) {
-		call(e.PutReferencedConstant(ctx, bodystring.RefColorConstant{ColorConstant: bodystring.Ptr(bodystring.ColorConstantGreenColor)}, nil)).ok(t)
+		// The constant property is sent without being set.
+		call(e.PutReferencedConstant(ctx, bodystring.RefColorConstant{}, nil)).ok(t)
 	})
 }
 
@@ -138,15 +139,16 @@ func TestBodyDatetime(t *testing.T) {
 		same(t, call(c.GetLocalNegativeOffsetUppercaseMaxDateTime(ctx, nil)).ok(t).Value, "9999-12-31T23:59:59.999-14:00")
 	})
 	t.Run("putDateTimeMinUtc", func(t *testing.T) { call(c.PutUTCMinDateTime(ctx, minUTC, nil)).ok(t) })
-	// The spec makes the min responses one-value enums: the text arrives as is.
+	// The spec makes the min responses one-value enums, which AutoRest reads
+	// as constants: they decode as plain date-times.
 	t.Run("getDateTimeMinUtc", func(t *testing.T) {
-		equal(t, string(call(c.GetUTCMinDateTime(ctx, nil)).ok(t).Value), "0001-01-01T00:00:00Z")
+		same(t, call(c.GetUTCMinDateTime(ctx, nil)).ok(t).Value, "0001-01-01T00:00:00Z")
 	})
 	t.Run("getDateTimeMinLocalPositiveOffset", func(t *testing.T) {
-		equal(t, string(call(c.GetLocalPositiveOffsetMinDateTime(ctx, nil)).ok(t).Value), "0001-01-01T00:00:00+14:00")
+		same(t, call(c.GetLocalPositiveOffsetMinDateTime(ctx, nil)).ok(t).Value, "0001-01-01T00:00:00+14:00")
 	})
 	t.Run("getDateTimeMinLocalNegativeOffset", func(t *testing.T) {
-		equal(t, string(call(c.GetLocalNegativeOffsetMinDateTime(ctx, nil)).ok(t).Value), "0001-01-01T00:00:00-14:00")
+		same(t, call(c.GetLocalNegativeOffsetMinDateTime(ctx, nil)).ok(t).Value, "0001-01-01T00:00:00-14:00")
 	})
 	// No zone: Azure means UTC.
 	t.Run("getDateTimeMinLocalNoOffset", func(t *testing.T) {
@@ -174,6 +176,6 @@ func TestBodyDatetimeRfc1123(t *testing.T) {
 	})
 	t.Run("putDateTimeRfc1123Min", func(t *testing.T) { call(c.PutUTCMinDateTime(ctx, minUTC, nil)).ok(t) })
 	t.Run("getDateTimeRfc1123MinUtc", func(t *testing.T) {
-		equal(t, string(call(c.GetUTCMinDateTime(ctx, nil)).ok(t).Value), "Mon, 01 Jan 0001 00:00:00 GMT")
+		equal(t, call(c.GetUTCMinDateTime(ctx, nil)).ok(t).Value.Equal(minUTC), true)
 	})
 }

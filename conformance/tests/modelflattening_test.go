@@ -88,7 +88,7 @@ func TestModelFlattening(t *testing.T) {
 		return &mf.SimpleProduct{ProductID: mf.Ptr("123"), Description: mf.Ptr("product description"),
 			Details: &mf.SimpleProductProperties{
 				MaxProductDisplayName: mf.Ptr("max name"),
-				Capacity:              mf.Ptr(mf.SimpleProductPropertiesMaxProductCapacityLarge),
+				Capacity:              mf.Ptr("Large"),
 				MaxProductImage:       image,
 			}}
 	}

@@ -16,7 +16,7 @@ import (
 // initialisms are written in capitals as whole words, as Go style and the
 // Azure SDK for Go write them. Keys are lower case.
 var initialisms = map[string]string{
-	"aad": "AAD", "acl": "ACL", "acls": "ACLs", "api": "API", "apis": "APIs", "arm": "ARM",
+	"aad": "AAD", "acl": "ACL", "acls": "ACLs", "api": "API", "apis": "APIs", "arm": "ARM", "ascii": "ASCII",
 	"cpu": "CPU", "cpus": "CPUs", "dns": "DNS", "etag": "ETag", "gpu": "GPU", "gpus": "GPUs",
 	"guid": "GUID", "html": "HTML", "http": "HTTP", "https": "HTTPS", "id": "ID", "ids": "IDs",
 	"ip": "IP", "ips": "IPs", "ipv4": "IPv4", "ipv6": "IPv6", "json": "JSON", "odata": "OData", "os": "OS",
@@ -135,6 +135,10 @@ func Unexported(s string) string {
 		return ""
 	}
 	var b strings.Builder
+	if len(words) > 2 && strings.EqualFold(words[0], "x") && strings.EqualFold(words[1], "ms") {
+		// As in Exported: x-ms-client-request-id → xmsClientRequestID.
+		words = append([]string{"xms"}, words[2:]...)
+	}
 	first := words[0]
 	if _, ok := initialisms[strings.ToLower(first)]; ok || isUpperWord(first) {
 		b.WriteString(strings.ToLower(first))
@@ -186,7 +190,7 @@ var locals = map[string]bool{
 	"http": true, "url": true, "json": true, "context": true, "errors": true, "fmt": true,
 	"io": true, "strings": true, "strconv": true, "time": true, "bytes": true, "regexp": true,
 	"iter": true, "slices": true, "base64": true, "reflect": true, "sync": true, "math": true,
-	"header": true, "endpoint": true,
+	"header": true, "endpoint": true, "form": true, "contentType": true,
 }
 
 // Reserved reports whether an unexported name would clash with Go itself

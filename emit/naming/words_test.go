@@ -46,6 +46,7 @@ func TestExported(t *testing.T) {
 		"odata.type":                    "ODataType",
 		"osDisk":                        "OSDisk",
 		"sku":                           "SKU",
+		"getNonAscii":                   "GetNonASCII",
 		"CIFSMountConfiguration":        "CIFSMountConfiguration",
 		"3dModel":                       "N3dModel",
 		"STANDARD":                      "STANDARD",
@@ -60,19 +61,20 @@ func TestExported(t *testing.T) {
 
 func TestUnexported(t *testing.T) {
 	for in, want := range map[string]string{
-		"accountName":       "accountName",
-		"subscriptionId":    "subscriptionID",
-		"ID":                "id",
-		"URL":               "urlParam",
-		"api-version":       "apiVersion",
-		"type":              "typeParam",
-		"func":              "funcParam",
-		"ctx":               "ctxParam",
-		"string":            "stringParam",
-		"resourceGroupName": "resourceGroupName",
-		"IPAddress":         "ipAddress",
-		"$filter":           "filter",
-		"1stItem":           "n1stItem",
+		"accountName":            "accountName",
+		"subscriptionId":         "subscriptionID",
+		"ID":                     "id",
+		"URL":                    "urlParam",
+		"api-version":            "apiVersion",
+		"type":                   "typeParam",
+		"func":                   "funcParam",
+		"ctx":                    "ctxParam",
+		"string":                 "stringParam",
+		"resourceGroupName":      "resourceGroupName",
+		"IPAddress":              "ipAddress",
+		"$filter":                "filter",
+		"1stItem":                "n1stItem",
+		"x-ms-client-request-id": "xmsClientRequestID",
 	} {
 		if got := Unexported(in); got != want {
 			t.Errorf("Unexported(%q) = %q, want %q", in, got, want)

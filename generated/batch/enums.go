@@ -71,23 +71,6 @@ func PossibleEndpointAccessDefaultActionValues() []EndpointAccessDefaultAction {
 	}
 }
 
-// IPRuleAction - Action when client IP address is matched.
-//
-// The list is closed: the service sends only the values listed here.
-type IPRuleAction string
-
-const (
-	// IPRuleActionAllow - Allow access for the matched client IP address.
-	IPRuleActionAllow IPRuleAction = "Allow"
-)
-
-// PossibleIPRuleActionValues returns the values of IPRuleAction the spec lists.
-func PossibleIPRuleActionValues() []IPRuleAction {
-	return []IPRuleAction{
-		IPRuleActionAllow,
-	}
-}
-
 // KeySource - Type of the key source.
 //
 // The list is closed: the service sends only the values listed here.

@@ -475,7 +475,8 @@ func (m *EndpointAccessProfile) UnmarshalJSON(data []byte) error {
 // IPRule - Rule to filter client IP address.
 type IPRule struct {
 	// REQUIRED; Action when client IP address is matched.
-	Action *IPRuleAction
+	// The spec allows only "Allow", which is sent when the field is nil.
+	Action *string
 	// REQUIRED; The IP address or IP address range to filter
 	// IPv4 address, or IPv4 address range in CIDR format.
 	Value *string
@@ -486,7 +487,7 @@ type IPRule struct {
 
 func (m *IPRule) fields() []field {
 	return []field{
-		{"action", &m.Action},
+		{"action", fixed{&m.Action, "\"Allow\""}},
 		{"value", &m.Value},
 	}
 }

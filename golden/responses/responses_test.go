@@ -103,3 +103,26 @@ func TestNonModelBody(t *testing.T) {
 		t.Fatalf("%+v, %v", res, err)
 	}
 }
+
+func TestTextAndNumberErrors(t *testing.T) {
+	status, body := 0, ""
+	c := client(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	})
+	for _, tc := range []struct {
+		status        int
+		body, message string
+	}{
+		{http.StatusBadRequest, `"ringo is missing"`, "ringo is missing"},
+		{http.StatusBadRequest, `not json`, ""},
+		{http.StatusConflict, `123`, ""},
+	} {
+		status, body = tc.status, tc.body
+		_, err := c.Items().Delete(context.Background(), "i", nil)
+		var re *responses.ResponseError
+		if !errors.As(err, &re) || re.StatusCode != tc.status || re.Message != tc.message || string(re.RawBody) != tc.body {
+			t.Errorf("%d %s: error %#v", tc.status, tc.body, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package constantbody
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 )
@@ -28,7 +29,7 @@ func (c BoolClient) NewPutTrueRequest(ctx context.Context, options *BoolPutTrueO
 	}
 	urlPath := "/bool/true"
 	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, BoolPutTrueBoolBodyTrue, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, json.RawMessage("true"), "application/json")
 	if err != nil {
 		return nil, err
 	}

@@ -20,19 +20,3 @@ func PossibleModeValues() []Mode {
 		ModeFast,
 	}
 }
-
-// QueriesStringEmptyStringQuery is the queries_stringEmpty.stringQuery enum of the API.
-//
-// The list is closed: the service sends only the values listed here.
-type QueriesStringEmptyStringQuery string
-
-const (
-	QueriesStringEmptyStringQueryEmpty QueriesStringEmptyStringQuery = ""
-)
-
-// PossibleQueriesStringEmptyStringQueryValues returns the values of QueriesStringEmptyStringQuery the spec lists.
-func PossibleQueriesStringEmptyStringQueryValues() []QueriesStringEmptyStringQuery {
-	return []QueriesStringEmptyStringQuery{
-		QueriesStringEmptyStringQueryEmpty,
-	}
-}

@@ -28,7 +28,7 @@ func (c QueriesClient) NewStringEmptyRequest(ctx context.Context, options *Queri
 	}
 	urlPath := "/queries/string/empty"
 	query := url.Values{}
-	query.Add("stringQuery", string(QueriesStringEmptyStringQueryEmpty))
+	query.Add("stringQuery", "")
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
 	if err != nil {
 		return nil, err

@@ -30,6 +30,9 @@ func (c ColorsClient) NewGetRequest(ctx context.Context, color Color, options *C
 	if options == nil {
 		options = &ColorsGetOptions{}
 	}
+	if err := checkString("color", string(color), true, 0, -1, ""); err != nil {
+		return nil, err
+	}
 	urlPath := "/colors/" + url.PathEscape(string(color))
 	query := url.Values{}
 	if options.Level != nil {

@@ -217,6 +217,16 @@ func (m *Widget) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
+// check enforces the spec's constraints on the fields that are set; at names the value.
+func (m *Widget) check(at string) error {
+	if m.Count32 != nil {
+		if err := checkNumber(at+".count32", float64(*m.Count32), Ptr(float64(0.0)), Ptr(float64(10.0)), false, false, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // WidgetInline - An inline model.
 type WidgetInline struct {
 	Depth *int32

@@ -31,6 +31,9 @@ func (c WidgetsClient) NewPutRequest(ctx context.Context, name string, widget Wi
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
+	if err := widget.check("widget"); err != nil {
+		return nil, err
+	}
 	urlPath := "/widgets/" + url.PathEscape(name)
 	query := url.Values{}
 	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, widget, "application/json")

@@ -25,7 +25,7 @@ type IPConfigurationsGetResponse struct {
 }
 
 // NewGetRequest builds the GET request of IPConfigurations_Get, after checking the arguments.
-func (c IPConfigurationsClient) NewGetRequest(ctx context.Context, vmID string, ipConfigurationName string, funcParam string, ctxParam string, options *IPConfigurationsGetOptions) (*http.Request, error) {
+func (c IPConfigurationsClient) NewGetRequest(ctx context.Context, vmID string, ipConfigurationName string, funcParam string, ctxParam string, xmsClientRequestID string, options *IPConfigurationsGetOptions) (*http.Request, error) {
 	if options == nil {
 		options = &IPConfigurationsGetOptions{}
 	}
@@ -47,6 +47,7 @@ func (c IPConfigurationsClient) NewGetRequest(ctx context.Context, vmID string, 
 		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
+	req.Header.Set("x-ms-client-request-id", xmsClientRequestID)
 	return req, nil
 }
 
@@ -66,8 +67,8 @@ func (c IPConfigurationsClient) ParseGetResponse(resp *http.Response) (IPConfigu
 }
 
 // Get calls IPConfigurations_Get.
-func (c IPConfigurationsClient) Get(ctx context.Context, vmID string, ipConfigurationName string, funcParam string, ctxParam string, options *IPConfigurationsGetOptions) (IPConfigurationsGetResponse, error) {
-	req, err := c.NewGetRequest(ctx, vmID, ipConfigurationName, funcParam, ctxParam, options)
+func (c IPConfigurationsClient) Get(ctx context.Context, vmID string, ipConfigurationName string, funcParam string, ctxParam string, xmsClientRequestID string, options *IPConfigurationsGetOptions) (IPConfigurationsGetResponse, error) {
+	req, err := c.NewGetRequest(ctx, vmID, ipConfigurationName, funcParam, ctxParam, xmsClientRequestID, options)
 	if err != nil {
 		return IPConfigurationsGetResponse{}, err
 	}

@@ -69,6 +69,8 @@ type IPConfiguration struct {
 	N3dModel     *string
 	ODataType    *string
 	XMSSomething *string
+	// ASCII is an initialism.
+	ASCIIName *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
 	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
 	Extra map[string]json.RawMessage
@@ -88,6 +90,7 @@ func (m *IPConfiguration) fields() []field {
 		{"3dModel", &m.N3dModel},
 		{"odata.type", &m.ODataType},
 		{"x-ms-something", &m.XMSSomething},
+		{"asciiName", &m.ASCIIName},
 	}
 }
 

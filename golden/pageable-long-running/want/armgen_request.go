@@ -11,7 +11,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -51,6 +53,15 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	return req, nil
 }
 
+// appendRawQuery adds name=value to a request's query with the value as it
+// is: the spec says it is encoded already (x-ms-skip-url-encoding).
+func appendRawQuery(u *url.URL, name, value string) {
+	if u.RawQuery != "" {
+		u.RawQuery += "&"
+	}
+	u.RawQuery += url.QueryEscape(name) + "=" + value
+}
+
 // A validation error is returned before any request is built, when an
 // argument breaks a constraint of the spec.
 func invalid(name string, value any, why string) error {
@@ -76,8 +87,6 @@ func checkString(name, value string, required bool, min, max int, expr string) e
 	switch {
 	case required && value == "":
 		return invalid(name, value, "must not be empty")
-	case value == "" && !required:
-		return nil
 	case n < min:
 		return invalid(name, value, fmt.Sprintf("must be at least %d characters", min))
 	case max >= 0 && n > max:
@@ -108,6 +117,65 @@ func checkItems(name string, n int, min, max int) error {
 		return invalid(name, n, fmt.Sprintf("must have at least %d items", min))
 	case max >= 0 && n > max:
 		return invalid(name, n, fmt.Sprintf("must have at most %d items", max))
+	}
+	return nil
+}
+
+// checkUnique enforces uniqueItems on an array argument.
+func checkUnique[T comparable](name string, values []T) error {
+	seen := make(map[T]bool, len(values))
+	for _, v := range values {
+		if seen[v] {
+			return invalid(name, v, "is listed twice; the items must be unique")
+		}
+		seen[v] = true
+	}
+	return nil
+}
+
+// checker is a model with constraints somewhere inside: its check method
+// enforces them, naming the failing value from at.
+type checker interface {
+	check(at string) error
+}
+
+// checkEach checks each model of an array or map (map keys in order).
+func checkEach(at string, values any) error {
+	v := reflect.ValueOf(values)
+	switch v.Kind() {
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if err := checkOne(fmt.Sprintf("%s[%d]", at, i), v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			if err := checkOne(fmt.Sprintf("%s[%q]", at, k.String()), v.MapIndex(k)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkOne(at string, v reflect.Value) error {
+	switch {
+	case v.Kind() == reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+	case v.CanAddr():
+		v = v.Addr()
+	default:
+		p := reflect.New(v.Type())
+		p.Elem().Set(v)
+		v = p
+	}
+	if c, ok := v.Interface().(checker); ok {
+		return c.check(at)
 	}
 	return nil
 }

@@ -224,6 +224,44 @@ func (d discriminator[T]) unmarshal(data []byte) error { return json.Unmarshal(d
 
 func (d discriminator[T]) target() any { return d.p }
 
+// fixed writes a property the spec fixes to one value (a required
+// single-value enum): the field's value when set, else that value, so the
+// caller need not set it. It reads into the field.
+type fixed struct {
+	field any    // the field's pointer, or its codec
+	value string // JSON
+}
+
+func (f fixed) isZero() bool { return false }
+
+func (f fixed) marshal() ([]byte, error) {
+	if c, ok := f.field.(codec); ok {
+		if c.isZero() {
+			return []byte(f.value), nil
+		}
+		return c.marshal()
+	}
+	v := reflect.ValueOf(f.field).Elem()
+	if v.IsZero() {
+		return []byte(f.value), nil
+	}
+	return json.Marshal(v.Interface())
+}
+
+func (f fixed) unmarshal(data []byte) error {
+	if c, ok := f.field.(codec); ok {
+		return c.unmarshal(data)
+	}
+	return json.Unmarshal(data, f.field)
+}
+
+func (f fixed) target() any {
+	if c, ok := f.field.(codec); ok {
+		return c.target()
+	}
+	return f.field
+}
+
 // shaped is a codec for a field whose innermost values need a decoder of
 // their own, nested in any mix of pointers, slices and maps: *time.Time,
 // []time.Time, map[string][]FishClassification.

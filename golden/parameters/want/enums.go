@@ -3,18 +3,20 @@
 
 package parameters
 
-// ThingsGetMode - A constant: callers do not pass it.
+// Color is the Color enum of the API.
 //
 // The list is closed: the service sends only the values listed here.
-type ThingsGetMode string
+type Color string
 
 const (
-	ThingsGetModeFast ThingsGetMode = "fast"
+	ColorRed   Color = "red"
+	ColorGreen Color = "green"
 )
 
-// PossibleThingsGetModeValues returns the values of ThingsGetMode the spec lists.
-func PossibleThingsGetModeValues() []ThingsGetMode {
-	return []ThingsGetMode{
-		ThingsGetModeFast,
+// PossibleColorValues returns the values of Color the spec lists.
+func PossibleColorValues() []Color {
+	return []Color{
+		ColorRed,
+		ColorGreen,
 	}
 }

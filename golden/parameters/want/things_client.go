@@ -5,6 +5,8 @@ package parameters
 
 import (
 	"context"
+	"encoding/base64"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -14,6 +16,65 @@ import (
 // ThingsClient calls the Things operations. Get one from Client.Things.
 type ThingsClient struct {
 	client *Client
+}
+
+// ThingsBlobOptions is reserved for optional parameters of Things_Blob that a later api-version may
+// add; pass nil.
+type ThingsBlobOptions struct{}
+
+// ThingsBlobResponse is what Things_Blob returns.
+type ThingsBlobResponse struct{}
+
+// NewBlobRequest builds the GET request of Things_Blob, after checking the arguments.
+func (c ThingsClient) NewBlobRequest(ctx context.Context, key []byte, color Color, parts []string, options *ThingsBlobOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsBlobOptions{}
+	}
+	if err := checkString("key", string(key), true, 0, -1, ""); err != nil {
+		return nil, err
+	}
+	if err := checkString("color", string(color), true, 0, -1, ""); err != nil {
+		return nil, err
+	}
+	if err := checkItems("parts", len(parts), 1, -1); err != nil {
+		return nil, err
+	}
+	urlPath := "/api/blobs/" + url.PathEscape(base64.StdEncoding.EncodeToString(key)) + "/" + url.PathEscape(string(color)) + "/" + url.PathEscape(joinValues(parts, ",", func(v string) string {
+		return v
+	}))
+	query := url.Values{}
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// ParseBlobResponse reads the response to a NewBlobRequest request and closes its body (a stream body
+// excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseBlobResponse(resp *http.Response) (ThingsBlobResponse, error) {
+	var result ThingsBlobResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Blob - Required path values of every kind: an empty one is refused, since it would change the URL.
+func (c ThingsClient) Blob(ctx context.Context, key []byte, color Color, parts []string, options *ThingsBlobOptions) (ThingsBlobResponse, error) {
+	req, err := c.NewBlobRequest(ctx, key, color, parts, options)
+	if err != nil {
+		return ThingsBlobResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsBlobResponse{}, err
+	}
+	return c.ParseBlobResponse(resp)
 }
 
 // ThingsCreateOrUpdateOptions holds the optional parameters of Things_CreateOrUpdate; nil means none.
@@ -138,7 +199,7 @@ func (c ThingsClient) NewGetRequest(ctx context.Context, thingName string, optio
 	if options.Since != nil {
 		query.Add("since", formatDateTime(*options.Since))
 	}
-	query.Add("mode", string(ThingsGetModeFast))
+	query.Add("mode", "fast")
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
 	if err != nil {
 		return nil, err
@@ -179,6 +240,63 @@ func (c ThingsClient) Get(ctx context.Context, thingName string, options *Things
 		return ThingsGetResponse{}, err
 	}
 	return c.ParseGetResponse(resp)
+}
+
+// ThingsLegacyOptions holds the optional parameters of Things_Legacy; nil means none.
+type ThingsLegacyOptions struct {
+	APIVersion *string
+	// Sent as it is: the caller encodes it.
+	Raw *string
+}
+
+// ThingsLegacyResponse is what Things_Legacy returns.
+type ThingsLegacyResponse struct{}
+
+// NewLegacyRequest builds the GET request of Things_Legacy, after checking the arguments.
+func (c ThingsClient) NewLegacyRequest(ctx context.Context, options *ThingsLegacyOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsLegacyOptions{}
+	}
+	urlPath := "/api/legacy"
+	query := url.Values{}
+	if options.APIVersion != nil {
+		query.Add("api-version", *options.APIVersion)
+	}
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	if options.Raw != nil {
+		appendRawQuery(req.URL, "raw", *options.Raw)
+	}
+	return req, nil
+}
+
+// ParseLegacyResponse reads the response to a NewLegacyRequest request and closes its body (a stream
+// body excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseLegacyResponse(resp *http.Response) (ThingsLegacyResponse, error) {
+	var result ThingsLegacyResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Legacy - An api-version of the operation's own (x-ms-api-version: false): optional, not the API's.
+func (c ThingsClient) Legacy(ctx context.Context, options *ThingsLegacyOptions) (ThingsLegacyResponse, error) {
+	req, err := c.NewLegacyRequest(ctx, options)
+	if err != nil {
+		return ThingsLegacyResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsLegacyResponse{}, err
+	}
+	return c.ParseLegacyResponse(resp)
 }
 
 // ThingsTouchOptions holds the optional parameters of Things_Touch; nil means none.
@@ -243,4 +361,57 @@ func (c ThingsClient) Touch(ctx context.Context, thingName string, options *Thin
 		return ThingsTouchResponse{}, err
 	}
 	return c.ParseTouchResponse(resp)
+}
+
+// ThingsUploadOptions holds the optional parameters of Things_Upload; nil means none.
+type ThingsUploadOptions struct {
+	Content io.Reader
+}
+
+// ThingsUploadResponse is what Things_Upload returns.
+type ThingsUploadResponse struct{}
+
+// NewUploadRequest builds the PUT request of Things_Upload, after checking the arguments.
+func (c ThingsClient) NewUploadRequest(ctx context.Context, options *ThingsUploadOptions) (*http.Request, error) {
+	if options == nil {
+		options = &ThingsUploadOptions{}
+	}
+	urlPath := "/api/upload"
+	query := url.Values{}
+	var body any
+	if options.Content != nil {
+		body = options.Content
+	}
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, "application/octet-stream")
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+// ParseUploadResponse reads the response to a NewUploadRequest request and closes its body (a stream
+// body excepted). A status the spec does not list as a success is returned as *ResponseError.
+func (c ThingsClient) ParseUploadResponse(resp *http.Response) (ThingsUploadResponse, error) {
+	var result ThingsUploadResponse
+	switch resp.StatusCode {
+	case 204:
+		drain(resp)
+	default:
+		return result, newResponseError(resp)
+	}
+	return result, nil
+}
+
+// Upload - A binary body written the AutoRest way, an object of format file.
+func (c ThingsClient) Upload(ctx context.Context, options *ThingsUploadOptions) (ThingsUploadResponse, error) {
+	req, err := c.NewUploadRequest(ctx, options)
+	if err != nil {
+		return ThingsUploadResponse{}, err
+	}
+	resp, err := send(c.client.doer, req)
+	if err != nil {
+		return ThingsUploadResponse{}, err
+	}
+	return c.ParseUploadResponse(resp)
 }

@@ -101,3 +101,14 @@ func responseErrorWithNotFound(resp *http.Response) error {
 	}
 	return e
 }
+
+// textResponseError reads a response whose body is documented as a string: the string is
+// the error's message.
+func textResponseError(resp *http.Response) error {
+	e := newResponseError(resp)
+	var s string
+	if json.Unmarshal(e.RawBody, &s) == nil {
+		e.Message = s
+	}
+	return e
+}

@@ -52,6 +52,10 @@ func (c ItemsClient) ParseDeleteResponse(resp *http.Response) (ItemsDeleteRespon
 	switch resp.StatusCode {
 	case 200, 202, 204:
 		drain(resp)
+	case 400:
+		return result, textResponseError(resp)
+	case 409:
+		return result, newResponseError(resp)
 	default:
 		return result, responseErrorWithErrorResponse(resp)
 	}
