@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -33,7 +34,12 @@ func (g *gen) client(f *jen.File) {
 	f.Comment("// " + g.names.Fixed("APIVersion") + " is the api-version this package was generated for; every request sends it.")
 	f.Const().Id(g.names.Fixed("APIVersion")).Op("=").Lit(api.Version)
 	f.Line()
-	f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is where the spec says the service lives.")
+	if api.HostTemplate != "" {
+		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is empty: the spec gives the host as the template " + api.HostTemplate + ",")
+		f.Comment("// which each request fills in from its parameters (x-ms-parameterized-host).")
+	} else {
+		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is where the spec says the service lives.")
+	}
 	f.Const().Id(g.names.Fixed("DefaultEndpoint")).Op("=").Lit(g.defaultEndpoint())
 	f.Line()
 
@@ -56,6 +62,17 @@ func (g *gen) client(f *jen.File) {
 		jen.Comment("// Endpoint replaces DefaultEndpoint: a sovereign cloud, a proxy or a test server."),
 		jen.Id("Endpoint").String())
 	var optInits []jen.Code
+	if g.hostScheme() {
+		// The parameterized host is prefixed with the spec's scheme, which
+		// a caller may change (http for a local test server).
+		fields = append(fields, jen.Id("scheme").String())
+		inits[jen.Id("scheme")] = jen.Lit(g.scheme())
+		optFields = append(optFields,
+			jen.Comment("// Scheme replaces "+strconv.Quote(g.scheme())+" before the host the template "+g.api.HostTemplate+" makes."),
+			jen.Id("Scheme").String())
+		optInits = append(optInits, jen.If(jen.Id("options").Dot("Scheme").Op("!=").Lit("")).Block(
+			jen.Id("c").Dot("scheme").Op("=").Id("options").Dot("Scheme")))
+	}
 	for _, p := range g.clientParams() {
 		names := g.names.Param(p)
 		if g.unsetClientParam(p) {
@@ -156,11 +173,67 @@ func (g *gen) clientParams() []*ir.Parameter {
 	return out
 }
 
+// hostScheme reports whether a parameterized host is prefixed with a scheme.
+func (g *gen) hostScheme() bool { return g.api.HostTemplate != "" && g.api.UseSchemePrefix }
+
+// scheme is the spec's URL scheme: https when it lists it, or nothing.
+func (g *gen) scheme() string {
+	if len(g.api.Schemes) > 0 && !containsString(g.api.Schemes, "https") {
+		return g.api.Schemes[0]
+	}
+	return "https"
+}
+
+// endpoint is the expression of a request's endpoint, with the statements
+// that compute it: the client's, or, under x-ms-parameterized-host, the
+// host template filled in from the parameters unless the caller set an
+// Endpoint.
+func (g *gen) endpoint(og *opGen) (stmts []jen.Code, expr jen.Code) {
+	if g.api.HostTemplate == "" {
+		return nil, og.client().Dot("endpoint")
+	}
+	// endpoint := c.client.endpoint; if endpoint == "" { endpoint = "https://" + account + c.client.host }
+	var host *jen.Statement
+	add := func(c jen.Code) {
+		if host == nil {
+			host = jen.Add(c)
+		} else {
+			host = host.Op("+").Add(c)
+		}
+	}
+	if g.hostScheme() {
+		add(og.client().Dot("scheme"))
+		add(jen.Lit("://"))
+	}
+	last := 0
+	t := g.api.HostTemplate
+	for _, m := range templatePart.FindAllStringSubmatchIndex(t, -1) {
+		if m[0] > last {
+			add(jen.Lit(t[last:m[0]]))
+		}
+		name := t[m[2]:m[3]]
+		for _, p := range g.api.HostParams {
+			if p.Name == name {
+				add(g.toString(p.Type, g.paramValue(og, p, true), ""))
+			}
+		}
+		last = m[1]
+	}
+	if last < len(t) {
+		add(jen.Lit(t[last:]))
+	}
+	stmts = []jen.Code{
+		jen.Id("endpoint").Op(":=").Add(og.client().Dot("endpoint")),
+		jen.If(jen.Id("endpoint").Op("==").Lit("")).Block(jen.Id("endpoint").Op("=").Add(host)),
+	}
+	return stmts, jen.Id("endpoint")
+}
+
 // defaultEndpoint is scheme://host from the spec, "" without a host. The
 // base path is part of each request's path, so a caller's endpoint
 // replaces only the host.
 func (g *gen) defaultEndpoint() string {
-	if g.api.Host == "" {
+	if g.api.Host == "" || g.api.HostTemplate != "" {
 		return ""
 	}
 	scheme := "https"

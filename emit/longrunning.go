@@ -123,10 +123,11 @@ func pagingProps(m *ir.Model, p *ir.Paging) (items, next *ir.Property) {
 func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	names := og.names
 	addLines(f, comment(names.NextRequest+" builds the request for a later page of "+og.op.ID+" from the page's next link"+nextLinkNote(og.op)+"."))
-	body := []jen.Code{
-		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(og.client().Dot("endpoint"), jen.Id("nextLink")),
+	body, endpoint := g.endpoint(og)
+	body = append(body,
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(endpoint, jen.Id("nextLink")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	}
+	)
 	// The link is the service's, the api-version the client's.
 	for _, p := range og.op.Params {
 		if p.APIVersion && p.In == ir.InQuery {
@@ -221,7 +222,9 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 func (g *gen) nextHeaderArgs(og *opGen) (params, args []jen.Code) {
 	has := false
 	for _, p := range og.op.Params {
-		if p.In != ir.InHeader || p.Client || p.APIVersion || p.Const != "" {
+		// Header parameters go with every page; the parts of a
+		// parameterized host make the URL a relative link resolves against.
+		if (p.In != ir.InHeader && p.In != ir.InHost) || p.Client || p.APIVersion || p.Const != "" {
 			continue
 		}
 		has = true

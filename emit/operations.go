@@ -315,9 +315,11 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	if contentTypeExpr == nil {
 		contentTypeExpr = jen.Lit(contentType)
 	}
+	endpointStmts, endpoint := g.endpoint(og)
+	body = append(body, endpointStmts...)
 	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
-			og.client().Dot("endpoint"), jen.Id("urlPath"), jen.Id("query"), bodyExpr, contentTypeExpr),
+			endpoint, jen.Id("urlPath"), jen.Id("query"), bodyExpr, contentTypeExpr),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {

@@ -116,6 +116,15 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 		}
 		params = append(params, p)
 	}
+	// Method-level parts of a parameterized host are arguments of every
+	// operation, first or last as the spec says.
+	if len(b.hostArgs) > 0 {
+		if b.hostArgsLast {
+			params = append(params, b.hostArgs...)
+		} else {
+			params = append(slices.Clone(b.hostArgs), params...)
+		}
+	}
 	op.Params = params
 	b.checkParams(op, template)
 
@@ -446,17 +455,34 @@ func (b *builder) parameterizedHost(f *file) {
 	if v := h.get("useSchemePrefix"); v != nil {
 		b.api.UseSchemePrefix = v.isTrue()
 	}
+	b.hostArgsLast = h.get("positionInOperation").text() == "last"
 	for i, pn := range h.get("parameters").valsOrNil() {
 		p := b.parameter(f, []string{"x-ms-parameterized-host", "parameters", strconv.Itoa(i)}, pn, "host")
 		if p == nil {
 			continue
 		}
-		if p.In == ir.InPath {
-			c := *p
-			c.In = ir.InHost
-			p = &c
+		if p.In != ir.InPath {
+			b.diags.Add(p.Pointer, "a parameter of x-ms-parameterized-host must be \"in\": \"path\", not %q", p.In)
+			continue
 		}
-		b.api.HostParams = append(b.api.HostParams, p)
+		// The parameter fills the host, not the path: it is read as a host
+		// part, held by the client when shared, an argument otherwise.
+		c := *p
+		c.In = ir.InHost
+		if p.Client {
+			i := slices.Index(b.api.ClientParams, p)
+			b.api.ClientParams[i] = &c
+			b.clientParams[string(ir.InHost)+":"+c.Name] = &c
+			delete(b.clientParams, string(ir.InPath)+":"+c.Name)
+		} else {
+			b.hostArgs = append(b.hostArgs, &c)
+		}
+		b.api.HostParams = append(b.api.HostParams, &c)
+	}
+	for _, m := range templateParam.FindAllStringSubmatch(b.api.HostTemplate, -1) {
+		if !slices.ContainsFunc(b.api.HostParams, func(p *ir.Parameter) bool { return p.Name == m[1] }) {
+			b.diags.Add(f.ptr("x-ms-parameterized-host", "hostTemplate"), "host template parameter {%s} is not among the parameters", m[1])
+		}
 	}
 }
 

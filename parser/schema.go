@@ -22,8 +22,11 @@ type builder struct {
 	enums  map[string]*ir.Enum
 	// enumAt remembers which node first defined an enum Key, for messages.
 	enumAt map[string]ir.Pointer
-	// aliasing guards $ref chains against cycles.
 	clientParams map[string]*ir.Parameter
+	// hostArgs are the method-level parameters of x-ms-parameterized-host,
+	// added to every operation (last when positionInOperation says so).
+	hostArgs     []*ir.Parameter
+	hostArgsLast bool
 }
 
 type modelState struct {

@@ -44,7 +44,7 @@ var Files = []string{
 	"url.json", "url-multi-collectionFormat.json", "header.json", "validation.json",
 	"xms-error-responses.json", "paging.json", "lro.json", "head.json", "azure-special-properties.json",
 	"azure-resource.json", "subscriptionId-apiVersion.json", "model-flattening.json", "reserved-words.json",
-	"httpInfrastructure.json",
+	"httpInfrastructure.json", "custom-baseUrl-paging.json",
 }
 
 const (
