@@ -21,7 +21,7 @@ type builder struct {
 	keys   map[string]*node // model Key → defining node
 	enums  map[string]*ir.Enum
 	// enumAt remembers which node first defined an enum Key, for messages.
-	enumAt map[string]ir.Pointer
+	enumAt       map[string]ir.Pointer
 	clientParams map[string]*ir.Parameter
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
