@@ -21,7 +21,10 @@ type builder struct {
 	keys   map[string]*node // model Key → defining node
 	enums  map[string]*ir.Enum
 	// enumAt remembers which node first defined an enum Key, for messages.
-	enumAt       map[string]ir.Pointer
+	enumAt map[string]ir.Pointer
+	// chained marks the nodes $ref chains have passed through after their
+	// start: an alias definition already walked needs no walk of its own.
+	chained      map[*node]bool
 	clientParams map[string]*ir.Parameter
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
@@ -53,6 +56,7 @@ func newBuilder(l *loader) *builder {
 		enums:        map[string]*ir.Enum{},
 		enumAt:       map[string]ir.Pointer{},
 		clientParams: map[string]*ir.Parameter{},
+		chained:      map[*node]bool{},
 	}
 }
 
@@ -103,18 +107,24 @@ func definitionSite(f *file, name string) site {
 // comes back to itself, or is longer than the limit, is an error.
 func (b *builder) follow(s site) (site, bool) {
 	var seen []*node
+	var chain []ir.Pointer
 	for s.ref != "" || (s.n != nil && s.n.get("$ref") != nil) {
 		if s.ref == "" {
 			s.ref = s.n.get("$ref").text()
 		}
-		if slices.Contains(seen, s.n) {
-			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("$ref"),
-				Message: "reference cycle: " + quote(s.ref) + " leads back to itself without reaching a schema"})
+		if i := slices.Index(seen, s.n); i >= 0 {
+			b.diags = append(b.diags, cycleDiagnostic(chain[i:]))
 			return site{}, false
 		}
+		if len(seen) > 0 {
+			b.chained[s.n] = true
+		}
 		seen = append(seen, s.n)
+		chain = append(chain, s.ptr())
 		if len(seen) > b.l.opts.Limits.MaxRefDepth {
-			b.diags.Add(s.ptr("$ref"), "reference chain is longer than %d", b.l.opts.Limits.MaxRefDepth)
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: chain[0] + "/$ref",
+				Message: "more than " + itoa(b.l.opts.Limits.MaxRefDepth) + " $refs in a row from here without reaching a schema",
+				Hint:    "refer to the schema directly"})
 			return site{}, false
 		}
 		t, ok := b.resolve(s.f, s.tokens, s.ref)
@@ -545,7 +555,12 @@ func stringsOf(n *node) []string {
 func (b *builder) definition(f *file, name string) {
 	s := definitionSite(f, name)
 	if s.ref != "" {
-		return // an alias of another definition: nothing of its own
+		// An alias of another schema has nothing of its own, but must lead
+		// somewhere even when nothing uses it.
+		if !b.chained[s.n] {
+			b.follow(s)
+		}
+		return
 	}
 	n := s.n
 	if n.kind != kindObject {
