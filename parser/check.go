@@ -320,6 +320,7 @@ func (c *checker) value(n *node, want shape, keyword string) {
 				c.errorf(`one of "path", "query", "header", "body", "formData"`, "unknown parameter location %q", in.str)
 				c.pop()
 			}
+			c.parameterType(n)
 		}
 	case shapeParameters:
 		c.each(n, keyword, func(v *node) { c.value(v, shapeParameter, "parameter") })

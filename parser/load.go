@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -60,9 +59,6 @@ type loader struct {
 }
 
 func newLoader(opts Options, first string) *loader {
-	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
-	}
 	l := opts.Limits
 	d := DefaultLimits
 	if l.MaxFileBytes == 0 {
@@ -81,6 +77,9 @@ func newLoader(opts Options, first string) *loader {
 		l.MaxNodes = d.MaxNodes
 	}
 	opts.Limits = l
+	if opts.ReadFile == nil {
+		opts.ReadFile = func(name string) ([]byte, error) { return readFileLimited(name, l.MaxFileBytes) }
+	}
 	root := path.Clean(opts.Root)
 	if opts.Root == "" {
 		root = defaultRoot(first)
@@ -128,21 +127,15 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		return f
 	}
 	data, err := l.opts.ReadFile(name)
+	if err == nil && len(data) > l.opts.Limits.MaxFileBytes {
+		err = errTooLarge
+	}
 	if err != nil {
-		at := from
-		if at == "" {
-			at = ir.Pointer(name)
-		}
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			l.diags.Add(at, "cannot read %s: no such file", name)
-		default:
-			l.diags.Add(at, "cannot read %s: %v", name, unwrapPathError(err))
-		}
+		l.readError(name, from, err)
 		return f
 	}
-	if len(data) > l.opts.Limits.MaxFileBytes {
-		l.diags.Add(f.ptr(), "the file is %d bytes, more than the limit of %d", len(data), l.opts.Limits.MaxFileBytes)
+	if msg, hint := sniff(data); msg != "" {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr(), Message: msg, Hint: hint})
 		return f
 	}
 	data = trimBOM(data)
@@ -166,7 +159,9 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		return f
 	}
 	if f.tree.kind != kindObject {
-		l.diags.Add(f.ptr(), "the document is a JSON %s, not an object", f.tree.kind)
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr(),
+			Message: "the document is " + article(f.tree.kind) + ", not an object",
+			Hint:    `a spec is an object that begins with "swagger": "2.0"`})
 		f.tree = nil
 		return f
 	}
@@ -191,6 +186,39 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 // trimBOM drops a UTF-8 byte order mark, which some editors write.
 func trimBOM(data []byte) []byte {
 	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+}
+
+// readError reports a file that cannot be read: at the file itself when
+// it is an input, else at the $ref that names it.
+func (l *loader) readError(name string, from ir.Pointer, err error) {
+	var why, hint string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "no such file"
+		if from != "" {
+			hint = "a $ref's file path is relative to the file the $ref is in"
+		}
+	case errors.Is(err, errTooLarge):
+		why = "the file is larger than the limit of " + sizeText(l.opts.Limits.MaxFileBytes)
+	default:
+		why = unwrapPathError(err).Error()
+	}
+	if from == "" {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: ir.Pointer(name), Message: "cannot read the spec: " + why, Hint: hint})
+		return
+	}
+	l.diags = append(l.diags, ir.Diagnostic{Pointer: from, Message: "cannot read " + name + ": " + why, Hint: hint})
+}
+
+// sizeText renders a byte count for a message.
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return itoa(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return itoa(n>>10) + " KiB"
+	}
+	return itoa(n) + " bytes"
 }
 
 func hasErrorsSince(ds ir.Diagnostics, from int) bool {
@@ -241,7 +269,12 @@ func (l *loader) checkVersion(f *file) bool {
 		// A file reached by $ref may be a bare fragment of definitions.
 		return true
 	}
-	if v.kind != kindString || v.str != "2.0" {
+	if v.kind != kindString {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swagger"),
+			Message: `"swagger" must be the string "2.0", not the ` + v.kind.String() + " " + scalarText(v), Hint: supported})
+		return false
+	}
+	if v.str != "2.0" {
 		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swagger"),
 			Message: "Swagger version " + scalarText(v) + " is not supported", Hint: supported})
 		return false

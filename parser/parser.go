@@ -40,6 +40,7 @@ func Parse(names []string, opts Options) (*ir.API, ir.Diagnostics) {
 		return nil, b.finish()
 	}
 	b.build(inputs)
+	b.validate(inputs)
 	b.diags = append(b.diags, l.diags...)
 	if b.diags.HasErrors() {
 		return nil, b.finish()

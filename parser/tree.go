@@ -223,7 +223,9 @@ func (s *scanner) skipSpace() {
 
 func (s *scanner) value(depth int) (*node, bool) {
 	if depth > s.limits.MaxDepth {
-		s.fail("nesting is deeper than %d levels", s.limits.MaxDepth)
+		line, col := lineCol(s.data, s.pos)
+		s.errs = append(s.errs, syntaxError{pointer: pointerOf(s.path[:min(len(s.path), depthShown)]),
+			line: line, col: col, msg: depthMessage(len(s.path), s.limits.MaxDepth)})
 		return nil, false
 	}
 	s.nodes++

@@ -63,6 +63,8 @@ type yamlConverter struct {
 	errs   []syntaxError
 	// expanding guards against an alias that contains itself.
 	expanding map[*yaml.Node]bool
+	// outer is the outermost alias being expanded: where a bomb is reported.
+	outer *syntaxError
 }
 
 func (c *yamlConverter) fail(n *yaml.Node, format string, args ...any) {
@@ -74,12 +76,17 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
 		return nil
 	}
 	if depth > c.limits.MaxDepth {
-		c.fail(y, "nesting is deeper than %d levels", c.limits.MaxDepth)
+		c.errs = append(c.errs, syntaxError{pointer: pointerOf(c.path[:min(len(c.path), depthShown)]),
+			line: y.Line, col: y.Column, msg: depthMessage(len(c.path), c.limits.MaxDepth)})
 		return nil
 	}
 	c.budget--
 	if c.budget < 0 {
-		c.fail(y, "YAML aliases expand to too many values (an alias bomb?)")
+		if c.outer != nil {
+			c.errs = append(c.errs, *c.outer)
+		} else {
+			c.fail(y, "YAML aliases expand to too many values (an alias bomb?)")
+		}
 		return nil
 	}
 	switch y.Kind {
@@ -92,6 +99,11 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
 			c.expanding = map[*yaml.Node]bool{}
 		}
 		c.expanding[y.Alias] = true
+		if c.outer == nil {
+			c.outer = &syntaxError{pointer: pointerOf(c.path), line: y.Line, col: y.Column,
+				msg: fmt.Sprintf("YAML alias *%s expands to too many values (an alias bomb?)", y.Value)}
+			defer func() { c.outer = nil }()
+		}
 		n := c.convert(y.Alias, depth)
 		delete(c.expanding, y.Alias)
 		return n
