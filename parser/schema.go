@@ -24,7 +24,9 @@ type builder struct {
 	enumAt map[string]ir.Pointer
 	// chained marks the nodes $ref chains have passed through after their
 	// start: an alias definition already walked needs no walk of its own.
-	chained      map[*node]bool
+	chained map[*node]bool
+	// cur is the schema or operation being read, for the report of a panic.
+	cur          site
 	clientParams map[string]*ir.Parameter
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
@@ -165,6 +167,7 @@ func modelLike(n *node) bool {
 // s. hint names where the schema is, for the names of inline models and
 // enums ("Pool.properties.scaleSettings").
 func (b *builder) typeOf(s site, hint string) *ir.Type {
+	b.cur = s
 	r, ok := b.follow(s)
 	if !ok {
 		return &ir.Type{Kind: ir.KindAny}
@@ -554,6 +557,7 @@ func stringsOf(n *node) []string {
 // definition makes sure a definition of an input file is in the API.
 func (b *builder) definition(f *file, name string) {
 	s := definitionSite(f, name)
+	b.cur = s
 	if s.ref != "" {
 		// An alias of another schema has nothing of its own, but must lead
 		// somewhere even when nothing uses it.
