@@ -175,9 +175,10 @@ type checker struct {
 }
 
 // checkDocument checks every keyword the parser relies on in a file.
-func checkDocument(f *file, diags *ir.Diagnostics) {
-	c := &checker{f: f, diags: diags}
-	c.object(f.tree, rootKeywords, "document")
+func (l *loader) checkDocument(f *file) {
+	l.checking = &checker{f: f, diags: &l.diags}
+	l.checking.object(f.tree, rootKeywords, "document")
+	l.checking = nil
 }
 
 func (c *checker) at(tokens ...string) ir.Pointer {

@@ -56,6 +56,10 @@ type loader struct {
 	root  string
 	files map[string]*file
 	diags ir.Diagnostics
+	// working and checking say what the loader is reading, for the report
+	// of a panic: a file, and the checker walking it.
+	working  ir.Pointer
+	checking *checker
 }
 
 func newLoader(opts Options, first string) *loader {
@@ -115,6 +119,15 @@ func (l *loader) within(name string) bool {
 // load reads, checks and decodes a file, or returns the one already loaded.
 // from locates the $ref that asked for it ("" for an input file).
 func (l *loader) load(name string, input bool, from ir.Pointer) *file {
+	// Not deferred: after a panic, working must still say where it was.
+	prev := l.working
+	l.working = ir.Pointer(path.Clean(name))
+	f := l.loadFile(name, input, from)
+	l.working = prev
+	return f
+}
+
+func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	name = path.Clean(name)
 	if f, ok := l.files[name]; ok {
 		f.input = f.input || input
@@ -169,7 +182,7 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		return f
 	}
 	before := len(l.diags)
-	checkDocument(f, &l.diags)
+	l.checkDocument(f)
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}

@@ -205,6 +205,7 @@ func (w *schemaWalker) response(n *node, at []string) {
 // checkDefault insists a default has the schema's type and, for a closed
 // enum, is one of its values: generated code sends and documents it.
 func (b *builder) checkDefault(f *file, at []string, n *node) {
+	b.cur = site{f: f, tokens: at, n: n}
 	d := n.get("default")
 	if d == nil || d.kind == kindNull {
 		return
@@ -388,4 +389,19 @@ func (c *checker) parameterType(n *node) {
 	default:
 		c.errorf("a parameter's type is string, number, integer, boolean or array", "unknown type %q", typ.str)
 	}
+}
+
+// where is the spec location the parser is working on, for the report of
+// a panic: the keyword being checked, else the file being read, else the
+// schema or operation being built.
+func (b *builder) where() ir.Pointer {
+	switch {
+	case b.l.checking != nil:
+		return b.l.checking.at()
+	case b.l.working != "":
+		return b.l.working
+	case b.cur.f != nil:
+		return b.cur.ptr()
+	}
+	return ""
 }
