@@ -40,10 +40,17 @@ func Generated(content []byte) bool {
 // it did not generate is an error: it is the user's.
 func Compare(dir string, files []emit.File) (*Plan, error) {
 	p := &Plan{Dir: dir, Old: map[string][]byte{}}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a directory", dir)
+	}
 	names := map[string]bool{}
 	for _, f := range files {
 		names[f.Name] = true
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		name := filepath.Join(dir, f.Name)
+		if info, err := os.Lstat(name); err == nil && info.IsDir() {
+			return nil, fmt.Errorf("%s is a directory; armgen would write a file there", name)
+		}
+		old, err := os.ReadFile(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			p.Write = append(p.Write, f)
