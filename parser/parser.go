@@ -97,6 +97,7 @@ func (b *builder) build(inputs []*file) {
 			b.definition(f, name)
 		}
 	}
+	b.fillPending()
 	b.polymorphism()
 	b.constants()
 	b.usage()

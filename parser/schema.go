@@ -26,8 +26,14 @@ type builder struct {
 	// start: an alias definition already walked needs no walk of its own.
 	chained map[*node]bool
 	// cur is the schema or operation being read, for the report of a panic.
-	cur          site
-	clientParams map[string]*ir.Parameter
+	cur site
+	// depth counts the models being filled, one inside another (a
+	// property's type is filled while its model is); past maxFillDepth
+	// a model waits in pending, so that a long chain of definitions
+	// cannot overflow the stack. allOfDepth counts allOf parents.
+	depth, allOfDepth int
+	pending           []*modelState
+	clientParams      map[string]*ir.Parameter
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
 	hostArgs     []*ir.Parameter
@@ -319,8 +325,34 @@ func (b *builder) model(s site, hint string) *ir.Model {
 	b.models[s.n] = st
 	b.keys[m.Key] = s.n
 	b.api.Models = append(b.api.Models, m)
-	b.fill(st)
+	if b.depth >= maxFillDepth {
+		b.pending = append(b.pending, st)
+		return m
+	}
+	b.fillNested(st)
 	return m
+}
+
+// maxFillDepth is how many models are filled one inside another before
+// the next waits; far deeper than real specs nest, so their order of
+// reading is unchanged.
+const maxFillDepth = 200
+
+func (b *builder) fillNested(st *modelState) {
+	b.depth++
+	b.fill(st)
+	b.depth--
+}
+
+// fillPending fills the models that waited, and those they reach.
+func (b *builder) fillPending() {
+	for len(b.pending) > 0 {
+		st := b.pending[0]
+		b.pending = b.pending[1:]
+		if !st.done && !st.filling {
+			b.fillNested(st)
+		}
+	}
 }
 
 // modelKey makes a unique Key: the name, or the name with the defining
@@ -381,6 +413,19 @@ func (b *builder) fill(st *modelState) {
 				continue
 			}
 			parent := b.model(r, r.tokens[len(r.tokens)-1])
+			if pst := b.models[r.n]; !pst.done && !pst.filling {
+				// A parent that waited is needed now: its properties are
+				// inherited. Only allOf nesting deepens the stack here.
+				if b.allOfDepth >= b.l.opts.Limits.MaxRefDepth {
+					b.diags = append(b.diags, ir.Diagnostic{Pointer: ps.ptr(),
+						Message: "allOf inheritance is deeper than " + itoa(b.l.opts.Limits.MaxRefDepth) + " models",
+						Hint:    "this is far deeper than any real API; is the spec generated?"})
+					continue
+				}
+				b.allOfDepth++
+				b.fillNested(pst)
+				b.allOfDepth--
+			}
 			m.Parents = append(m.Parents, parent.Key)
 			inherited := make([]*ir.Property, len(parent.Properties))
 			for j, p := range parent.Properties {
@@ -849,27 +894,33 @@ func (b *builder) usage() {
 	for _, m := range b.api.Models {
 		index[m.Key] = m
 	}
-	var mark func(t *ir.Type, u ir.Usage)
-	mark = func(t *ir.Type, u ir.Usage) {
-		for t != nil && (t.Kind == ir.KindArray || t.Kind == ir.KindMap) {
-			t = t.Elem
-		}
-		if t == nil || t.Kind != ir.KindModel {
-			return
-		}
-		m := index[t.Ref]
-		if m == nil || m.Usage&u == u {
-			return
-		}
-		m.Usage |= u
-		for _, p := range m.Properties {
-			mark(p.Type, u)
-		}
-		if m.AdditionalProperties != nil {
-			mark(m.AdditionalProperties, u)
-		}
-		for _, c := range m.Children {
-			mark(&ir.Type{Kind: ir.KindModel, Ref: c}, u)
+	// mark walks with a stack of its own rather than recursion: a chain of
+	// models can be as long as the spec has definitions.
+	mark := func(t *ir.Type, u ir.Usage) {
+		stack := []*ir.Type{t}
+		for len(stack) > 0 {
+			t := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for t != nil && (t.Kind == ir.KindArray || t.Kind == ir.KindMap) {
+				t = t.Elem
+			}
+			if t == nil || t.Kind != ir.KindModel {
+				continue
+			}
+			m := index[t.Ref]
+			if m == nil || m.Usage&u == u {
+				continue
+			}
+			m.Usage |= u
+			for _, c := range slices.Backward(m.Children) {
+				stack = append(stack, &ir.Type{Kind: ir.KindModel, Ref: c})
+			}
+			if m.AdditionalProperties != nil {
+				stack = append(stack, m.AdditionalProperties)
+			}
+			for _, p := range slices.Backward(m.Properties) {
+				stack = append(stack, p.Type)
+			}
 		}
 	}
 	for _, op := range b.api.Operations {
