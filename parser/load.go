@@ -60,6 +60,8 @@ type loader struct {
 	// of a panic: a file, and the checker walking it.
 	working  ir.Pointer
 	checking *checker
+	// declared counts the input files' definitions and operations.
+	declared int
 }
 
 func newLoader(opts Options, first string) *loader {
@@ -79,6 +81,9 @@ func newLoader(opts Options, first string) *loader {
 	}
 	if l.MaxNodes == 0 {
 		l.MaxNodes = d.MaxNodes
+	}
+	if l.MaxDeclarations == 0 {
+		l.MaxDeclarations = d.MaxDeclarations
 	}
 	opts.Limits = l
 	if opts.ReadFile == nil {
@@ -178,7 +183,7 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 		f.tree = nil
 		return f
 	}
-	if !l.checkVersion(f) || len(errs) > 0 {
+	if !l.checkVersion(f) || len(errs) > 0 || input && l.tooLarge(f) {
 		return f
 	}
 	before := len(l.diags)

@@ -137,6 +137,10 @@ type Limits struct {
 	MaxRefDepth  int // $ref chains followed without reaching a schema
 	MaxFiles     int // files reached through $ref
 	MaxNodes     int // values after YAML aliases are expanded
+	// MaxDeclarations bounds the models, enums and operations of the API:
+	// each becomes Go code, and emitting is what a huge spec would make
+	// costly.
+	MaxDeclarations int
 }
 
 // DefaultLimits are far above any real ARM spec (the largest is ~4 MB and
@@ -147,6 +151,9 @@ var DefaultLimits = Limits{
 	MaxRefDepth:  64,
 	MaxFiles:     2000,
 	MaxNodes:     20_000_000,
+	// The largest ARM specs have a few thousand; 10,000 definitions with
+	// their enums and operations generate in seconds.
+	MaxDeclarations: 50_000,
 }
 
 // syntaxError is a defect found while reading a file: its pointer is the

@@ -15,6 +15,9 @@ import (
 
 // validate checks the built API and the input files' trees.
 func (b *builder) validate(inputs []*file) {
+	if n := len(b.api.Models) + len(b.api.Enums) + len(b.api.Operations); n > b.l.opts.Limits.MaxDeclarations {
+		b.diags = append(b.diags, tooMany(inputs[0].ptr(), n, "models, enums and operations", b.l.opts.Limits.MaxDeclarations))
+	}
 	b.checkOperationIDs()
 	for _, op := range b.api.Operations {
 		b.checkOperationParams(op)
@@ -404,4 +407,36 @@ func (b *builder) where() ir.Pointer {
 		return b.cur.ptr()
 	}
 	return ""
+}
+
+// tooLarge counts the definitions and operations of an input file and
+// reports when, with the inputs before it, they pass the limit. It runs
+// before the file is decoded: the cost of such a spec is in decoding and
+// generating it, and it would be refused afterwards anyway.
+func (l *loader) tooLarge(f *file) bool {
+	if defs := f.tree.get("definitions"); defs != nil {
+		l.declared += len(defs.keys)
+	}
+	for _, section := range []string{"paths", "x-ms-paths"} {
+		if paths := f.tree.get(section); paths != nil {
+			for _, item := range paths.vals {
+				for _, m := range methods {
+					if item.get(m) != nil {
+						l.declared++
+					}
+				}
+			}
+		}
+	}
+	if l.declared <= l.opts.Limits.MaxDeclarations {
+		return false
+	}
+	l.diags = append(l.diags, tooMany(f.ptr(), l.declared, "definitions and operations", l.opts.Limits.MaxDeclarations))
+	return true
+}
+
+func tooMany(at ir.Pointer, n int, what string, limit int) ir.Diagnostic {
+	return ir.Diagnostic{Pointer: at,
+		Message: "the API has " + itoa(n) + " " + what + ", more than the limit of " + itoa(limit),
+		Hint:    "armgen refuses to generate that much code; split the spec, or raise parser.Limits.MaxDeclarations"}
 }

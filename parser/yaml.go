@@ -25,7 +25,7 @@ func parseYAML(data []byte, limits Limits) (*node, []syntaxError) {
 	}
 	c := &yamlConverter{limits: limits}
 	c.budget = countYAML(root)
-	c.budget = max(c.budget*10, 100_000)
+	c.budget = min(max(c.budget*10, 100_000), limits.MaxNodes)
 	n := c.convert(root, 0)
 	if len(c.errs) > 0 {
 		return nil, c.errs

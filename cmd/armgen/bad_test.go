@@ -82,7 +82,7 @@ func TestBadSpecs(t *testing.T) {
 func runBadCase(t *testing.T, dir string) {
 	args := caseArgs(t, dir)
 	out := populatedOutDir(t)
-	before := snapshot(t, out)
+	before := treeSnapshot(t, out)
 
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), append(args, "-out", out, "-package", "things"), &stdout, &stderr)
@@ -93,7 +93,7 @@ func runBadCase(t *testing.T, dir string) {
 	if stdout.Len() > 0 {
 		t.Errorf("stdout is not empty:\n%s", stdout.String())
 	}
-	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+	if diff := cmp.Diff(before, treeSnapshot(t, out)); diff != "" {
 		t.Errorf("the output directory changed (-before +after):\n%s", diff)
 	}
 	checkLines(t, dir, stderr.String())
@@ -191,10 +191,10 @@ func populatedOutDir(t *testing.T) string {
 	return dir
 }
 
-// snapshot records every entry under dir: kind, mode, size, modification
+// treeSnapshot records every entry under dir: kind, mode, size, modification
 // time and content. Two equal snapshots mean nothing was written, moved,
 // added or removed.
-func snapshot(t *testing.T, dir string) map[string]string {
+func treeSnapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	snap := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
