@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,7 +15,10 @@ import (
 func parseYAML(data []byte, limits Limits) (*node, []syntaxError) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, []syntaxError{yamlError(err)}
+		e := yamlError(err)
+		// The YAML library can name the line after the last one.
+		e.line = min(e.line, bytes.Count(data, []byte{'\n'})+1)
+		return nil, []syntaxError{e}
 	}
 	if doc.Kind == 0 || (doc.Kind == yaml.DocumentNode && len(doc.Content) == 0) {
 		return nil, []syntaxError{{line: 1, col: 1, msg: "the file is empty"}}
