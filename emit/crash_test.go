@@ -29,7 +29,7 @@ func TestGenerateTurnsPanicsIntoDiagnostics(t *testing.T) {
 		t.Fatal("no error")
 	}
 	got := diags.Error()
-	if !strings.Contains(got, "spec.json#/definitions/Broken: internal error: runtime error: invalid memory address or nil pointer dereference (at emit/") {
+	if !strings.Contains(got, "spec.json#/definitions/Broken: internal error: runtime error: invalid memory address or nil pointer dereference (at ") {
 		t.Errorf("the internal error does not name the model and the panic site:\n%s", got)
 	}
 }

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -11,16 +10,6 @@ import (
 
 	"github.com/armgen/armgen/ir"
 )
-
-// memFS serves spec files from memory.
-func memFS(files map[string]string) func(string) ([]byte, error) {
-	return func(name string) ([]byte, error) {
-		if s, ok := files[name]; ok {
-			return []byte(s), nil
-		}
-		return nil, fs.ErrNotExist
-	}
-}
 
 const specHead = `{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}, `
 
