@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
 )
@@ -13,6 +14,19 @@ import (
 // after reading is format-blind. Aliases are expanded here, and bounded:
 // a few lines of YAML can otherwise expand into billions of values.
 func parseYAML(data []byte, limits Limits) (*node, []syntaxError) {
+	if !utf8.Valid(data) {
+		// Say where, which the YAML library does not.
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line, col := lineCol(data, bad)
+		return nil, []syntaxError{{line: line, col: col, msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", data[bad])}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		e := yamlError(err)
@@ -122,11 +136,24 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
 	case yaml.MappingNode:
 		n := &node{kind: kindObject}
 		seen := map[string]bool{}
+		// Keys written here win over keys merged in with "<<".
+		explicit := map[string]bool{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			if k := y.Content[i]; k.Kind == yaml.ScalarNode && k.ShortTag() != "!!merge" {
+				explicit[k.Value] = true
+			}
+		}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
 				c.fail(k, "object keys must be plain scalars in a spec")
 				return nil
+			}
+			if k.ShortTag() == "!!merge" {
+				if !c.merge(n, v, explicit, depth) {
+					return nil
+				}
+				continue
 			}
 			c.path = append(c.path, k.Value)
 			if seen[k.Value] {
@@ -162,6 +189,35 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) *node {
 	}
 	c.fail(y, "unexpected YAML node")
 	return nil
+}
+
+// merge adds the keys of the mapping (or mappings) a "<<" key names to n,
+// those not written in n itself and not merged before: YAML's merge keys,
+// which specs written by hand use to share parts.
+func (c *yamlConverter) merge(n *node, v *yaml.Node, explicit map[string]bool, depth int) bool {
+	sources := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		sources = v.Content
+	}
+	c.path = append(c.path, "<<")
+	defer func() { c.path = c.path[:len(c.path)-1] }()
+	for _, src := range sources {
+		m := c.convert(src, depth+1)
+		if m == nil {
+			return false
+		}
+		if m.kind != kindObject {
+			c.fail(src, "a YAML merge key (<<) must name a mapping, not %s", article(m.kind))
+			return false
+		}
+		for i, key := range m.keys {
+			if !explicit[key] && n.get(key) == nil {
+				n.keys = append(n.keys, key)
+				n.vals = append(n.vals, m.vals[i])
+			}
+		}
+	}
+	return true
 }
 
 // yamlNumber rewrites a YAML number (0x1F, 1_000, +5, .5) as JSON text.
