@@ -400,7 +400,7 @@ func (b *builder) fill(st *modelState) {
 				continue
 			}
 			if t := schemaType(r.s); !modelLike(r.n) && t != "object" && t != "" {
-				b.diags.Add(ps.ptr(), "allOf member is a %s, not an object", t)
+				b.diags.Add(ps.ptr(), "allOf member is %s, not an object", typeArticle(t))
 				continue
 			}
 			if ps.ref == "" && !r.isDefinition() {
@@ -679,7 +679,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		}
 		if !valueFits(e.Base, v) {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("enum", strconv.Itoa(i)),
-				Message: "enum value " + text + " is not a " + e.Base.String(),
+				Message: "enum value " + text + " is not " + typeArticle(swaggerType(&ir.Type{Kind: e.Base})),
 				Hint:    "enum values must match the schema's type"})
 			continue
 		}
@@ -879,7 +879,7 @@ func (b *builder) checkDiscriminator(st *modelState, d string) {
 	p := st.m.Properties[i]
 	if p.Type.Kind != ir.KindString && p.Type.Kind != ir.KindEnum {
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
-			Message: "discriminator " + quote(d) + " must be a string, not " + p.Type.String()})
+			Message: "discriminator " + quote(d) + " must be a string, not " + typeArticle(swaggerType(p.Type))})
 	}
 	if !p.Required {
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"),

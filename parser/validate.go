@@ -298,9 +298,28 @@ func sameValue(a, b *node) bool {
 	return a.str == b.str
 }
 
+// swaggerType names an IR type the way the spec would: "integer", not int64.
+func swaggerType(t *ir.Type) string {
+	switch t.Kind {
+	case ir.KindBool:
+		return "boolean"
+	case ir.KindInt32, ir.KindInt64, ir.KindUnixTime:
+		return "integer"
+	case ir.KindFloat32, ir.KindFloat64:
+		return "number"
+	case ir.KindArray:
+		return "array"
+	case ir.KindMap, ir.KindModel, ir.KindAny:
+		return "object"
+	case ir.KindEnum:
+		return "enum"
+	}
+	return "string"
+}
+
 func typeArticle(typ string) string {
 	switch typ {
-	case "integer", "array", "object":
+	case "integer", "array", "object", "enum":
 		return "an " + typ
 	}
 	return "a " + typ
