@@ -20,6 +20,8 @@ type builder struct {
 	models map[*node]*modelState
 	keys   map[string]*node // model Key → defining node
 	enums  map[string]*ir.Enum
+	// enumIndex finds an enum's values by their JSON text.
+	enumIndex map[*ir.Enum]map[string]int
 	// enumAt remembers which node first defined an enum Key, for messages.
 	enumAt map[string]ir.Pointer
 	// chained marks the nodes $ref chains have passed through after their
@@ -63,6 +65,7 @@ func newBuilder(l *loader) *builder {
 		keys:         map[string]*node{},
 		enums:        map[string]*ir.Enum{},
 		enumAt:       map[string]ir.Pointer{},
+		enumIndex:    map[*ir.Enum]map[string]int{},
 		clientParams: map[string]*ir.Parameter{},
 		chained:      map[*node]bool{},
 	}
@@ -382,6 +385,7 @@ func (b *builder) fill(st *modelState) {
 	st.required = slices.Clone(s.s.Required)
 
 	var props []*ir.Property
+	var index map[string]int // props by name, once there are many
 	if allOf := n.get("allOf"); allOf != nil {
 		for i, part := range allOf.vals {
 			var sr *openapi2.SchemaRef
@@ -405,7 +409,7 @@ func (b *builder) fill(st *modelState) {
 			}
 			if ps.ref == "" && !r.isDefinition() {
 				// An inline allOf member adds its properties to this model.
-				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name)
+				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name, &index)
 				st.required = append(st.required, r.s.Required...)
 				if ap := r.n.get("additionalProperties"); ap != nil && m.AdditionalProperties == nil {
 					m.AdditionalProperties = b.additional(r, m.Name)
@@ -432,21 +436,30 @@ func (b *builder) fill(st *modelState) {
 				c := *p
 				inherited[j] = &c
 			}
-			props = b.mergeProps(props, inherited, m.Name)
+			props = b.mergeProps(props, inherited, m.Name, &index)
 			if m.AdditionalProperties == nil {
 				m.AdditionalProperties = parent.AdditionalProperties
 			}
 		}
 	}
-	props = b.mergeProps(props, b.ownProperties(s, m.Name), m.Name)
-	for _, p := range props {
-		if slices.Contains(st.required, p.Name) {
-			p.Required = true
+	props = b.mergeProps(props, b.ownProperties(s, m.Name), m.Name, &index)
+	if len(st.required) > 0 {
+		// By map: a hostile model can list 100,000 properties.
+		required := make(map[string]bool, len(st.required))
+		for _, r := range st.required {
+			required[r] = true
 		}
-	}
-	for _, r := range st.required {
-		if !slices.ContainsFunc(props, func(p *ir.Property) bool { return p.Name == r }) {
-			b.diags.Warn(s.ptr("required"), "required property %q is not defined", r)
+		defined := make(map[string]bool, len(props))
+		for _, p := range props {
+			defined[p.Name] = true
+			if required[p.Name] {
+				p.Required = true
+			}
+		}
+		for _, r := range st.required {
+			if !defined[r] {
+				b.diags.Warn(s.ptr("required"), "required property %q is not defined", r)
+			}
 		}
 	}
 	if ap := n.get("additionalProperties"); ap != nil {
@@ -457,10 +470,32 @@ func (b *builder) fill(st *modelState) {
 
 // mergeProps appends props to list; a property already there (inherited)
 // is replaced in place by the later definition, which must agree in type.
-func (b *builder) mergeProps(list, props []*ir.Property, model string) []*ir.Property {
+//
+// index, kept by the caller across calls, finds properties in list by name
+// once there are many, so that a hostile model (100,000 properties or
+// allOf members) cannot make merging quadratic; a few are found by scanning.
+func (b *builder) mergeProps(list, props []*ir.Property, model string, indexp *map[string]int) []*ir.Property {
+	index := *indexp
+	if index == nil && len(list)+len(props) > 32 {
+		index = make(map[string]int, len(list)+len(props))
+		for i, q := range list {
+			index[q.Name] = i
+		}
+		*indexp = index
+	}
 	for _, p := range props {
-		i := slices.IndexFunc(list, func(q *ir.Property) bool { return q.Name == p.Name })
+		i := -1
+		if index != nil {
+			if j, ok := index[p.Name]; ok {
+				i = j
+			}
+		} else {
+			i = slices.IndexFunc(list, func(q *ir.Property) bool { return q.Name == p.Name })
+		}
 		if i < 0 {
+			if index != nil {
+				index[p.Name] = len(list)
+			}
 			list = append(list, p)
 			continue
 		}
@@ -672,6 +707,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 	}
 	// Values come from the node: kin-openapi decodes numbers to float64,
 	// and the IR keeps each value's JSON text as written.
+	index := map[string]int{} // value → position in e.Values
 	for i, v := range n.get("enum").vals {
 		text := string(v.appendJSON(nil))
 		if v.kind == kindNull {
@@ -688,10 +724,11 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 			ev.Name = d.get("name").text()
 			ev.Description = d.get("description").text()
 		}
-		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == text }) {
+		if _, dup := index[text]; dup {
 			b.diags.Warn(ev.Pointer, "enum value %s is listed twice", text)
 			continue
 		}
+		index[text] = len(e.Values)
 		e.Values = append(e.Values, ev)
 	}
 	if old, ok := b.enums[e.Key]; ok {
@@ -710,6 +747,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		}
 	}
 	b.enums[e.Key] = e
+	b.enumIndex[e] = index
 	b.enumAt[e.Key] = e.Pointer
 	b.api.Enums = append(b.api.Enums, e)
 	return e
@@ -727,8 +765,16 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 		return
 	}
 	added := false
+	index := b.enumIndex[into]
+	if index == nil {
+		index = make(map[string]int, len(into.Values))
+		for i, v := range into.Values {
+			index[v.Value] = i
+		}
+		b.enumIndex[into] = index
+	}
 	for _, v := range e.Values {
-		if i := slices.IndexFunc(into.Values, func(o *ir.EnumValue) bool { return o.Value == v.Value }); i >= 0 {
+		if i, ok := index[v.Value]; ok {
 			if into.Values[i].Description == "" {
 				into.Values[i].Description = v.Description
 			}
@@ -737,6 +783,7 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 			}
 			continue
 		}
+		index[v.Value] = len(into.Values)
 		into.Values = append(into.Values, v)
 		added = true
 	}
