@@ -171,6 +171,8 @@ type scanner struct {
 	limits Limits
 	nodes  int
 	errs   []syntaxError
+	// defects counts the defects reading went on after, listed or not.
+	defects int
 	// path is the pointer of the value being read, as unescaped tokens.
 	path []string
 }
@@ -193,6 +195,9 @@ func parseJSON(data []byte, limits Limits) (*node, []syntaxError) {
 	}
 	if !ok {
 		n = nil
+	}
+	if s.defects > maxDefects {
+		s.errs = append(s.errs, syntaxError{msg: fmt.Sprintf("%d more duplicate keys or invalid UTF-8 strings are not listed", s.defects-maxDefects)})
 	}
 	return n, s.errs
 }
@@ -316,9 +321,7 @@ func (s *scanner) object(depth int) (*node, bool) {
 		}
 		s.path = append(s.path, key)
 		if dup {
-			line, col := lineCol(s.data, s.pos)
-			s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
-				msg: fmt.Sprintf("duplicate key %q: JSON readers disagree on which value wins", key)})
+			s.defect(s.pos, fmt.Sprintf("duplicate key %q: JSON readers disagree on which value wins", key))
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
@@ -444,9 +447,22 @@ func (s *scanner) invalidUTF8(start int, raw []byte) {
 		}
 		i += size
 	}
-	line, col := lineCol(s.data, bad)
-	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
-		msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", s.data[bad])})
+	s.defect(bad, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", s.data[bad]))
+}
+
+// maxDefects bounds the defects listed per file that reading goes on
+// after (duplicate keys, invalid UTF-8): a file can hold millions, and
+// locating each costs a pass over the text before it.
+const maxDefects = 100
+
+// defect records a defect that does not stop reading, at offset off.
+func (s *scanner) defect(off int, msg string) {
+	s.defects++
+	if s.defects > maxDefects {
+		return
+	}
+	line, col := lineCol(s.data, off)
+	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col, msg: msg})
 }
 
 func (s *scanner) number() (*node, bool) {
