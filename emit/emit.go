@@ -10,6 +10,7 @@ package emit
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -20,6 +21,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/emit/naming"
+	"github.com/armgen/armgen/internal/crash"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -59,11 +61,25 @@ type gen struct {
 	// (needsCheck), computed once.
 	checked     map[string]bool
 	checkedOnce sync.Once
+	// working is what each file's generator is writing (a model, an
+	// operation), for the report of a panic; guarded by mu.
+	working map[*jen.File]ir.Pointer
 }
 
 // Generate writes the package for api. Files come back sorted by name;
-// the diagnostics say what could not be generated (and warnings).
-func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
+// the diagnostics say what could not be generated (and warnings). It does
+// not panic: a bug that would is reported as an internal error at the
+// spec location being written.
+func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
+	defer func() {
+		if r := recover(); r != nil {
+			var at ir.Pointer
+			if len(api.Files) > 0 {
+				at = ir.Pointer(api.Files[0])
+			}
+			diags = append(diags, crash.Diagnostic(at, r)).Sort()
+		}
+	}()
 	if opts.Package == "" {
 		opts.Package = "client"
 	}
@@ -71,7 +87,7 @@ func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	g := &gen{api: api, names: names, opts: opts, diags: diags,
+	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[*jen.File]ir.Pointer{},
 		models: make(map[string]*ir.Model, len(api.Models)),
 		enums:  make(map[string]*ir.Enum, len(api.Enums)),
 	}
@@ -122,7 +138,11 @@ func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
 	}
 	wg.Wait()
 	for i, err := range errs {
-		if err != nil {
+		var crashed *crashError
+		switch {
+		case errors.As(err, &crashed):
+			g.diags = append(g.diags, crashed.d)
+		case err != nil:
 			g.diags.Add(ir.Pointer(jobs[i].name), "internal error: generated Go does not format: %v", err)
 		}
 	}
@@ -151,8 +171,21 @@ func (g *gen) newFile() *jen.File {
 }
 
 // render builds and formats one file.
-func (g *gen) render(name string, build func(*jen.File)) (File, error) {
+func (g *gen) render(name string, build func(*jen.File)) (_ File, err error) {
 	f := g.newFile()
+	defer func() {
+		// Generators run on their own goroutines: a panic not recovered
+		// here would end the process.
+		if r := recover(); r != nil {
+			g.mu.Lock()
+			at, ok := g.working[f]
+			g.mu.Unlock()
+			if !ok {
+				at = ir.Pointer(name)
+			}
+			err = &crashError{crash.Diagnostic(at, r)}
+		}
+	}()
 	build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -160,6 +193,18 @@ func (g *gen) render(name string, build func(*jen.File)) (File, error) {
 	}
 	return File{Name: name, Content: buf.Bytes()}, nil
 }
+
+// at records what the generator of file f is writing, for crash reports.
+func (g *gen) at(f *jen.File, p ir.Pointer) {
+	g.mu.Lock()
+	g.working[f] = p
+	g.mu.Unlock()
+}
+
+// crashError carries a recovered panic out of a file's generator.
+type crashError struct{ d ir.Diagnostic }
+
+func (e *crashError) Error() string { return e.d.String() }
 
 func firstLine(err error) error {
 	s, _, _ := strings.Cut(err.Error(), "\n")

@@ -14,6 +14,7 @@ import (
 // enum open (modelAsString) or closed is said in its documentation.
 func (g *gen) enumsFile(f *jen.File) {
 	for _, e := range g.api.Enums {
+		g.at(f, e.Pointer)
 		g.enum(f, e)
 	}
 }

@@ -17,6 +17,7 @@ import (
 // depend on Go's promotion rules; flattening keeps one field per property.
 func (g *gen) modelsFile(f *jen.File) {
 	for _, m := range g.api.Models {
+		g.at(f, m.Pointer)
 		g.model(f, m)
 	}
 }

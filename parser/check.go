@@ -175,9 +175,10 @@ type checker struct {
 }
 
 // checkDocument checks every keyword the parser relies on in a file.
-func checkDocument(f *file, diags *ir.Diagnostics) {
-	c := &checker{f: f, diags: diags}
-	c.object(f.tree, rootKeywords, "document")
+func (l *loader) checkDocument(f *file) {
+	l.checking = &checker{f: f, diags: &l.diags}
+	l.checking.object(f.tree, rootKeywords, "document")
+	l.checking = nil
 }
 
 func (c *checker) at(tokens ...string) ir.Pointer {
@@ -320,6 +321,7 @@ func (c *checker) value(n *node, want shape, keyword string) {
 				c.errorf(`one of "path", "query", "header", "body", "formData"`, "unknown parameter location %q", in.str)
 				c.pop()
 			}
+			c.parameterType(n)
 		}
 	case shapeParameters:
 		c.each(n, keyword, func(v *node) { c.value(v, shapeParameter, "parameter") })

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -57,12 +56,15 @@ type loader struct {
 	root  string
 	files map[string]*file
 	diags ir.Diagnostics
+	// working and checking say what the loader is reading, for the report
+	// of a panic: a file, and the checker walking it.
+	working  ir.Pointer
+	checking *checker
+	// declared counts the input files' definitions and operations.
+	declared int
 }
 
 func newLoader(opts Options, first string) *loader {
-	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
-	}
 	l := opts.Limits
 	d := DefaultLimits
 	if l.MaxFileBytes == 0 {
@@ -80,7 +82,13 @@ func newLoader(opts Options, first string) *loader {
 	if l.MaxNodes == 0 {
 		l.MaxNodes = d.MaxNodes
 	}
+	if l.MaxDeclarations == 0 {
+		l.MaxDeclarations = d.MaxDeclarations
+	}
 	opts.Limits = l
+	if opts.ReadFile == nil {
+		opts.ReadFile = func(name string) ([]byte, error) { return readFileLimited(name, l.MaxFileBytes) }
+	}
 	root := path.Clean(opts.Root)
 	if opts.Root == "" {
 		root = defaultRoot(first)
@@ -116,6 +124,15 @@ func (l *loader) within(name string) bool {
 // load reads, checks and decodes a file, or returns the one already loaded.
 // from locates the $ref that asked for it ("" for an input file).
 func (l *loader) load(name string, input bool, from ir.Pointer) *file {
+	// Not deferred: after a panic, working must still say where it was.
+	prev := l.working
+	l.working = ir.Pointer(path.Clean(name))
+	f := l.loadFile(name, input, from)
+	l.working = prev
+	return f
+}
+
+func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	name = path.Clean(name)
 	if f, ok := l.files[name]; ok {
 		f.input = f.input || input
@@ -128,21 +145,15 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		return f
 	}
 	data, err := l.opts.ReadFile(name)
+	if err == nil && len(data) > l.opts.Limits.MaxFileBytes {
+		err = errTooLarge
+	}
 	if err != nil {
-		at := from
-		if at == "" {
-			at = ir.Pointer(name)
-		}
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			l.diags.Add(at, "cannot read %s: no such file", name)
-		default:
-			l.diags.Add(at, "cannot read %s: %v", name, unwrapPathError(err))
-		}
+		l.readError(name, from, err)
 		return f
 	}
-	if len(data) > l.opts.Limits.MaxFileBytes {
-		l.diags.Add(f.ptr(), "the file is %d bytes, more than the limit of %d", len(data), l.opts.Limits.MaxFileBytes)
+	if msg, hint := sniff(data); msg != "" {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr(), Message: msg, Hint: hint})
 		return f
 	}
 	data = trimBOM(data)
@@ -166,15 +177,17 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 		return f
 	}
 	if f.tree.kind != kindObject {
-		l.diags.Add(f.ptr(), "the document is a JSON %s, not an object", f.tree.kind)
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr(),
+			Message: "the document is " + article(f.tree.kind) + ", not an object",
+			Hint:    `a spec is an object that begins with "swagger": "2.0"`})
 		f.tree = nil
 		return f
 	}
-	if !l.checkVersion(f) || len(errs) > 0 {
+	if !l.checkVersion(f) || len(errs) > 0 || input && l.tooLarge(f) {
 		return f
 	}
 	before := len(l.diags)
-	checkDocument(f, &l.diags)
+	l.checkDocument(f)
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
@@ -191,6 +204,39 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 // trimBOM drops a UTF-8 byte order mark, which some editors write.
 func trimBOM(data []byte) []byte {
 	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+}
+
+// readError reports a file that cannot be read: at the file itself when
+// it is an input, else at the $ref that names it.
+func (l *loader) readError(name string, from ir.Pointer, err error) {
+	var why, hint string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "no such file"
+		if from != "" {
+			hint = "a $ref's file path is relative to the file the $ref is in"
+		}
+	case errors.Is(err, errTooLarge):
+		why = "the file is larger than the limit of " + sizeText(l.opts.Limits.MaxFileBytes)
+	default:
+		why = unwrapPathError(err).Error()
+	}
+	if from == "" {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: ir.Pointer(name), Message: "cannot read the spec: " + why, Hint: hint})
+		return
+	}
+	l.diags = append(l.diags, ir.Diagnostic{Pointer: from, Message: "cannot read " + name + ": " + why, Hint: hint})
+}
+
+// sizeText renders a byte count for a message.
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return itoa(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return itoa(n>>10) + " KiB"
+	}
+	return itoa(n) + " bytes"
 }
 
 func hasErrorsSince(ds ir.Diagnostics, from int) bool {
@@ -241,7 +287,12 @@ func (l *loader) checkVersion(f *file) bool {
 		// A file reached by $ref may be a bare fragment of definitions.
 		return true
 	}
-	if v.kind != kindString || v.str != "2.0" {
+	if v.kind != kindString {
+		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swagger"),
+			Message: `"swagger" must be the string "2.0", not the ` + v.kind.String() + " " + scalarText(v), Hint: supported})
+		return false
+	}
+	if v.str != "2.0" {
 		l.diags = append(l.diags, ir.Diagnostic{Pointer: f.ptr("swagger"),
 			Message: "Swagger version " + scalarText(v) + " is not supported", Hint: supported})
 		return false

@@ -61,6 +61,7 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 		}
 	}
 	opAt := append(slices.Clone(at), method)
+	b.cur = site{f: f, tokens: opAt}
 	op := &ir.Operation{
 		ID:          kop.OperationID,
 		Method:      strings.ToUpper(method),

@@ -17,16 +17,25 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/armgen/armgen/internal/crash"
 	"github.com/armgen/armgen/ir"
 )
 
-// Parse reads the named spec files as one API.
-func Parse(names []string, opts Options) (*ir.API, ir.Diagnostics) {
+// Parse reads the named spec files as one API. It does not panic: a bug
+// that would is reported as an internal error at the spec location being
+// read.
+func Parse(names []string, opts Options) (api *ir.API, diags ir.Diagnostics) {
 	if len(names) == 0 {
 		return nil, ir.Diagnostics{{Message: "no spec files"}}
 	}
 	l := newLoader(opts, names[0])
 	b := newBuilder(l)
+	defer func() {
+		if r := recover(); r != nil {
+			all := append(append(slices.Clone(b.diags), l.diags...), crash.Diagnostic(b.where(), r))
+			api, diags = nil, all.Sort()
+		}
+	}()
 	var inputs []*file
 	for _, name := range names {
 		f := l.load(name, true, "")
@@ -40,6 +49,7 @@ func Parse(names []string, opts Options) (*ir.API, ir.Diagnostics) {
 		return nil, b.finish()
 	}
 	b.build(inputs)
+	b.validate(inputs)
 	b.diags = append(b.diags, l.diags...)
 	if b.diags.HasErrors() {
 		return nil, b.finish()
@@ -87,6 +97,7 @@ func (b *builder) build(inputs []*file) {
 			b.definition(f, name)
 		}
 	}
+	b.fillPending()
 	b.polymorphism()
 	b.constants()
 	b.usage()

@@ -21,6 +21,12 @@ func (t target) ptr() ir.Pointer { return t.f.ptr(t.tokens...) }
 // error and false when the reference cannot be followed.
 func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 	where := f.ptr(append(at, "$ref")...)
+	if strings.TrimSpace(ref) == "" || ref == "#" {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+			Message: "reference " + quote(ref) + " names no schema",
+			Hint:    `a local reference looks like "#/definitions/Name"`})
+		return target{}, false
+	}
 	filePart, fragment, hasFragment := strings.Cut(ref, "#")
 	lower := strings.ToLower(filePart)
 	switch {
@@ -51,15 +57,26 @@ func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 		}
 	}
 	if !hasFragment || fragment == "" {
+		if tf.tree.get("swagger") != nil {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+				Message: "reference " + quote(ref) + " leads to a whole Swagger document, not to something in it",
+				Hint:    `add a pointer: "` + filePart + `#/definitions/Name"`})
+			return target{}, false
+		}
 		return target{f: tf, n: tf.tree}, true
 	}
-	if unescaped, err := url.PathUnescape(fragment); err == nil {
-		fragment = unescaped
-	}
-	tokens, ok := splitPointer(fragment)
-	if !ok {
+	unescaped, err := url.PathUnescape(fragment)
+	tokens, ok := splitPointer(unescaped)
+	if err != nil || !ok {
+		why := `the part after "#" must begin with "/"`
+		switch {
+		case err != nil:
+			why = `"%" must begin an escape such as %20`
+		case strings.HasPrefix(unescaped, "/"):
+			why = `"~" must be followed by 0 or 1 ("~0" is "~", "~1" is "/")`
+		}
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
-			Message: "malformed reference " + quote(ref),
+			Message: "malformed reference " + quote(ref) + ": " + why,
 			Hint:    `a local reference looks like "#/definitions/Name"`})
 		return target{}, false
 	}

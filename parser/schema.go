@@ -20,9 +20,22 @@ type builder struct {
 	models map[*node]*modelState
 	keys   map[string]*node // model Key → defining node
 	enums  map[string]*ir.Enum
+	// enumIndex finds an enum's values by their JSON text.
+	enumIndex map[*ir.Enum]map[string]int
 	// enumAt remembers which node first defined an enum Key, for messages.
-	enumAt       map[string]ir.Pointer
-	clientParams map[string]*ir.Parameter
+	enumAt map[string]ir.Pointer
+	// chained marks the nodes $ref chains have passed through after their
+	// start: an alias definition already walked needs no walk of its own.
+	chained map[*node]bool
+	// cur is the schema or operation being read, for the report of a panic.
+	cur site
+	// depth counts the models being filled, one inside another (a
+	// property's type is filled while its model is); past maxFillDepth
+	// a model waits in pending, so that a long chain of definitions
+	// cannot overflow the stack. allOfDepth counts allOf parents.
+	depth, allOfDepth int
+	pending           []*modelState
+	clientParams      map[string]*ir.Parameter
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
 	hostArgs     []*ir.Parameter
@@ -52,7 +65,9 @@ func newBuilder(l *loader) *builder {
 		keys:         map[string]*node{},
 		enums:        map[string]*ir.Enum{},
 		enumAt:       map[string]ir.Pointer{},
+		enumIndex:    map[*ir.Enum]map[string]int{},
 		clientParams: map[string]*ir.Parameter{},
+		chained:      map[*node]bool{},
 	}
 }
 
@@ -103,18 +118,24 @@ func definitionSite(f *file, name string) site {
 // comes back to itself, or is longer than the limit, is an error.
 func (b *builder) follow(s site) (site, bool) {
 	var seen []*node
+	var chain []ir.Pointer
 	for s.ref != "" || (s.n != nil && s.n.get("$ref") != nil) {
 		if s.ref == "" {
 			s.ref = s.n.get("$ref").text()
 		}
-		if slices.Contains(seen, s.n) {
-			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("$ref"),
-				Message: "reference cycle: " + quote(s.ref) + " leads back to itself without reaching a schema"})
+		if i := slices.Index(seen, s.n); i >= 0 {
+			b.diags = append(b.diags, cycleDiagnostic(chain[i:]))
 			return site{}, false
 		}
+		if len(seen) > 0 {
+			b.chained[s.n] = true
+		}
 		seen = append(seen, s.n)
+		chain = append(chain, s.ptr())
 		if len(seen) > b.l.opts.Limits.MaxRefDepth {
-			b.diags.Add(s.ptr("$ref"), "reference chain is longer than %d", b.l.opts.Limits.MaxRefDepth)
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: chain[0] + "/$ref",
+				Message: "more than " + itoa(b.l.opts.Limits.MaxRefDepth) + " $refs in a row from here without reaching a schema",
+				Hint:    "refer to the schema directly"})
 			return site{}, false
 		}
 		t, ok := b.resolve(s.f, s.tokens, s.ref)
@@ -155,6 +176,7 @@ func modelLike(n *node) bool {
 // s. hint names where the schema is, for the names of inline models and
 // enums ("Pool.properties.scaleSettings").
 func (b *builder) typeOf(s site, hint string) *ir.Type {
+	b.cur = s
 	r, ok := b.follow(s)
 	if !ok {
 		return &ir.Type{Kind: ir.KindAny}
@@ -306,8 +328,34 @@ func (b *builder) model(s site, hint string) *ir.Model {
 	b.models[s.n] = st
 	b.keys[m.Key] = s.n
 	b.api.Models = append(b.api.Models, m)
-	b.fill(st)
+	if b.depth >= maxFillDepth {
+		b.pending = append(b.pending, st)
+		return m
+	}
+	b.fillNested(st)
 	return m
+}
+
+// maxFillDepth is how many models are filled one inside another before
+// the next waits; far deeper than real specs nest, so their order of
+// reading is unchanged.
+const maxFillDepth = 200
+
+func (b *builder) fillNested(st *modelState) {
+	b.depth++
+	b.fill(st)
+	b.depth--
+}
+
+// fillPending fills the models that waited, and those they reach.
+func (b *builder) fillPending() {
+	for len(b.pending) > 0 {
+		st := b.pending[0]
+		b.pending = b.pending[1:]
+		if !st.done && !st.filling {
+			b.fillNested(st)
+		}
+	}
 }
 
 // modelKey makes a unique Key: the name, or the name with the defining
@@ -337,6 +385,7 @@ func (b *builder) fill(st *modelState) {
 	st.required = slices.Clone(s.s.Required)
 
 	var props []*ir.Property
+	var index map[string]int // props by name, once there are many
 	if allOf := n.get("allOf"); allOf != nil {
 		for i, part := range allOf.vals {
 			var sr *openapi2.SchemaRef
@@ -355,12 +404,12 @@ func (b *builder) fill(st *modelState) {
 				continue
 			}
 			if t := schemaType(r.s); !modelLike(r.n) && t != "object" && t != "" {
-				b.diags.Add(ps.ptr(), "allOf member is a %s, not an object", t)
+				b.diags.Add(ps.ptr(), "allOf member is %s, not an object", typeArticle(t))
 				continue
 			}
 			if ps.ref == "" && !r.isDefinition() {
 				// An inline allOf member adds its properties to this model.
-				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name)
+				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name, &index)
 				st.required = append(st.required, r.s.Required...)
 				if ap := r.n.get("additionalProperties"); ap != nil && m.AdditionalProperties == nil {
 					m.AdditionalProperties = b.additional(r, m.Name)
@@ -368,27 +417,49 @@ func (b *builder) fill(st *modelState) {
 				continue
 			}
 			parent := b.model(r, r.tokens[len(r.tokens)-1])
+			if pst := b.models[r.n]; !pst.done && !pst.filling {
+				// A parent that waited is needed now: its properties are
+				// inherited. Only allOf nesting deepens the stack here.
+				if b.allOfDepth >= b.l.opts.Limits.MaxRefDepth {
+					b.diags = append(b.diags, ir.Diagnostic{Pointer: ps.ptr(),
+						Message: "allOf inheritance is deeper than " + itoa(b.l.opts.Limits.MaxRefDepth) + " models",
+						Hint:    "this is far deeper than any real API; is the spec generated?"})
+					continue
+				}
+				b.allOfDepth++
+				b.fillNested(pst)
+				b.allOfDepth--
+			}
 			m.Parents = append(m.Parents, parent.Key)
 			inherited := make([]*ir.Property, len(parent.Properties))
 			for j, p := range parent.Properties {
 				c := *p
 				inherited[j] = &c
 			}
-			props = b.mergeProps(props, inherited, m.Name)
+			props = b.mergeProps(props, inherited, m.Name, &index)
 			if m.AdditionalProperties == nil {
 				m.AdditionalProperties = parent.AdditionalProperties
 			}
 		}
 	}
-	props = b.mergeProps(props, b.ownProperties(s, m.Name), m.Name)
-	for _, p := range props {
-		if slices.Contains(st.required, p.Name) {
-			p.Required = true
+	props = b.mergeProps(props, b.ownProperties(s, m.Name), m.Name, &index)
+	if len(st.required) > 0 {
+		// By map: a hostile model can list 100,000 properties.
+		required := make(map[string]bool, len(st.required))
+		for _, r := range st.required {
+			required[r] = true
 		}
-	}
-	for _, r := range st.required {
-		if !slices.ContainsFunc(props, func(p *ir.Property) bool { return p.Name == r }) {
-			b.diags.Warn(s.ptr("required"), "required property %q is not defined", r)
+		defined := make(map[string]bool, len(props))
+		for _, p := range props {
+			defined[p.Name] = true
+			if required[p.Name] {
+				p.Required = true
+			}
+		}
+		for _, r := range st.required {
+			if !defined[r] {
+				b.diags.Warn(s.ptr("required"), "required property %q is not defined", r)
+			}
 		}
 	}
 	if ap := n.get("additionalProperties"); ap != nil {
@@ -399,10 +470,32 @@ func (b *builder) fill(st *modelState) {
 
 // mergeProps appends props to list; a property already there (inherited)
 // is replaced in place by the later definition, which must agree in type.
-func (b *builder) mergeProps(list, props []*ir.Property, model string) []*ir.Property {
+//
+// index, kept by the caller across calls, finds properties in list by name
+// once there are many, so that a hostile model (100,000 properties or
+// allOf members) cannot make merging quadratic; a few are found by scanning.
+func (b *builder) mergeProps(list, props []*ir.Property, model string, indexp *map[string]int) []*ir.Property {
+	index := *indexp
+	if index == nil && len(list)+len(props) > 32 {
+		index = make(map[string]int, len(list)+len(props))
+		for i, q := range list {
+			index[q.Name] = i
+		}
+		*indexp = index
+	}
 	for _, p := range props {
-		i := slices.IndexFunc(list, func(q *ir.Property) bool { return q.Name == p.Name })
+		i := -1
+		if index != nil {
+			if j, ok := index[p.Name]; ok {
+				i = j
+			}
+		} else {
+			i = slices.IndexFunc(list, func(q *ir.Property) bool { return q.Name == p.Name })
+		}
 		if i < 0 {
+			if index != nil {
+				index[p.Name] = len(list)
+			}
 			list = append(list, p)
 			continue
 		}
@@ -544,8 +637,14 @@ func stringsOf(n *node) []string {
 // definition makes sure a definition of an input file is in the API.
 func (b *builder) definition(f *file, name string) {
 	s := definitionSite(f, name)
+	b.cur = s
 	if s.ref != "" {
-		return // an alias of another definition: nothing of its own
+		// An alias of another schema has nothing of its own, but must lead
+		// somewhere even when nothing uses it.
+		if !b.chained[s.n] {
+			b.follow(s)
+		}
+		return
 	}
 	n := s.n
 	if n.kind != kindObject {
@@ -608,6 +707,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 	}
 	// Values come from the node: kin-openapi decodes numbers to float64,
 	// and the IR keeps each value's JSON text as written.
+	index := map[string]int{} // value → position in e.Values
 	for i, v := range n.get("enum").vals {
 		text := string(v.appendJSON(nil))
 		if v.kind == kindNull {
@@ -615,7 +715,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		}
 		if !valueFits(e.Base, v) {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("enum", strconv.Itoa(i)),
-				Message: "enum value " + text + " is not a " + e.Base.String(),
+				Message: "enum value " + text + " is not " + typeArticle(swaggerType(&ir.Type{Kind: e.Base})),
 				Hint:    "enum values must match the schema's type"})
 			continue
 		}
@@ -624,10 +724,11 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 			ev.Name = d.get("name").text()
 			ev.Description = d.get("description").text()
 		}
-		if slices.ContainsFunc(e.Values, func(o *ir.EnumValue) bool { return o.Value == text }) {
+		if _, dup := index[text]; dup {
 			b.diags.Warn(ev.Pointer, "enum value %s is listed twice", text)
 			continue
 		}
+		index[text] = len(e.Values)
 		e.Values = append(e.Values, ev)
 	}
 	if old, ok := b.enums[e.Key]; ok {
@@ -646,6 +747,7 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		}
 	}
 	b.enums[e.Key] = e
+	b.enumIndex[e] = index
 	b.enumAt[e.Key] = e.Pointer
 	b.api.Enums = append(b.api.Enums, e)
 	return e
@@ -663,8 +765,16 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 		return
 	}
 	added := false
+	index := b.enumIndex[into]
+	if index == nil {
+		index = make(map[string]int, len(into.Values))
+		for i, v := range into.Values {
+			index[v.Value] = i
+		}
+		b.enumIndex[into] = index
+	}
 	for _, v := range e.Values {
-		if i := slices.IndexFunc(into.Values, func(o *ir.EnumValue) bool { return o.Value == v.Value }); i >= 0 {
+		if i, ok := index[v.Value]; ok {
 			if into.Values[i].Description == "" {
 				into.Values[i].Description = v.Description
 			}
@@ -673,6 +783,7 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 			}
 			continue
 		}
+		index[v.Value] = len(into.Values)
 		into.Values = append(into.Values, v)
 		added = true
 	}
@@ -815,7 +926,7 @@ func (b *builder) checkDiscriminator(st *modelState, d string) {
 	p := st.m.Properties[i]
 	if p.Type.Kind != ir.KindString && p.Type.Kind != ir.KindEnum {
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
-			Message: "discriminator " + quote(d) + " must be a string, not " + p.Type.String()})
+			Message: "discriminator " + quote(d) + " must be a string, not " + typeArticle(swaggerType(p.Type))})
 	}
 	if !p.Required {
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"),
@@ -830,27 +941,33 @@ func (b *builder) usage() {
 	for _, m := range b.api.Models {
 		index[m.Key] = m
 	}
-	var mark func(t *ir.Type, u ir.Usage)
-	mark = func(t *ir.Type, u ir.Usage) {
-		for t != nil && (t.Kind == ir.KindArray || t.Kind == ir.KindMap) {
-			t = t.Elem
-		}
-		if t == nil || t.Kind != ir.KindModel {
-			return
-		}
-		m := index[t.Ref]
-		if m == nil || m.Usage&u == u {
-			return
-		}
-		m.Usage |= u
-		for _, p := range m.Properties {
-			mark(p.Type, u)
-		}
-		if m.AdditionalProperties != nil {
-			mark(m.AdditionalProperties, u)
-		}
-		for _, c := range m.Children {
-			mark(&ir.Type{Kind: ir.KindModel, Ref: c}, u)
+	// mark walks with a stack of its own rather than recursion: a chain of
+	// models can be as long as the spec has definitions.
+	mark := func(t *ir.Type, u ir.Usage) {
+		stack := []*ir.Type{t}
+		for len(stack) > 0 {
+			t := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for t != nil && (t.Kind == ir.KindArray || t.Kind == ir.KindMap) {
+				t = t.Elem
+			}
+			if t == nil || t.Kind != ir.KindModel {
+				continue
+			}
+			m := index[t.Ref]
+			if m == nil || m.Usage&u == u {
+				continue
+			}
+			m.Usage |= u
+			for _, c := range slices.Backward(m.Children) {
+				stack = append(stack, &ir.Type{Kind: ir.KindModel, Ref: c})
+			}
+			if m.AdditionalProperties != nil {
+				stack = append(stack, m.AdditionalProperties)
+			}
+			for _, p := range slices.Backward(m.Properties) {
+				stack = append(stack, p.Type)
+			}
 		}
 	}
 	for _, op := range b.api.Operations {

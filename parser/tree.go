@@ -137,6 +137,10 @@ type Limits struct {
 	MaxRefDepth  int // $ref chains followed without reaching a schema
 	MaxFiles     int // files reached through $ref
 	MaxNodes     int // values after YAML aliases are expanded
+	// MaxDeclarations bounds the models, enums and operations of the API:
+	// each becomes Go code, and emitting is what a huge spec would make
+	// costly.
+	MaxDeclarations int
 }
 
 // DefaultLimits are far above any real ARM spec (the largest is ~4 MB and
@@ -147,6 +151,9 @@ var DefaultLimits = Limits{
 	MaxRefDepth:  64,
 	MaxFiles:     2000,
 	MaxNodes:     20_000_000,
+	// The largest ARM specs have a few thousand; 10,000 definitions with
+	// their enums and operations generate in seconds.
+	MaxDeclarations: 50_000,
 }
 
 // syntaxError is a defect found while reading a file: its pointer is the
@@ -164,6 +171,8 @@ type scanner struct {
 	limits Limits
 	nodes  int
 	errs   []syntaxError
+	// defects counts the defects reading went on after, listed or not.
+	defects int
 	// path is the pointer of the value being read, as unescaped tokens.
 	path []string
 }
@@ -186,6 +195,9 @@ func parseJSON(data []byte, limits Limits) (*node, []syntaxError) {
 	}
 	if !ok {
 		n = nil
+	}
+	if s.defects > maxDefects {
+		s.errs = append(s.errs, syntaxError{msg: fmt.Sprintf("%d more duplicate keys or invalid UTF-8 strings are not listed", s.defects-maxDefects)})
 	}
 	return n, s.errs
 }
@@ -223,7 +235,9 @@ func (s *scanner) skipSpace() {
 
 func (s *scanner) value(depth int) (*node, bool) {
 	if depth > s.limits.MaxDepth {
-		s.fail("nesting is deeper than %d levels", s.limits.MaxDepth)
+		line, col := lineCol(s.data, s.pos)
+		s.errs = append(s.errs, syntaxError{pointer: pointerOf(s.path[:min(len(s.path), depthShown)]),
+			line: line, col: col, msg: depthMessage(len(s.path), s.limits.MaxDepth)})
 		return nil, false
 	}
 	s.nodes++
@@ -307,9 +321,7 @@ func (s *scanner) object(depth int) (*node, bool) {
 		}
 		s.path = append(s.path, key)
 		if dup {
-			line, col := lineCol(s.data, s.pos)
-			s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
-				msg: fmt.Sprintf("duplicate key %q: JSON readers disagree on which value wins", key)})
+			s.defect(s.pos, fmt.Sprintf("duplicate key %q: JSON readers disagree on which value wins", key))
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != ':' {
@@ -435,9 +447,22 @@ func (s *scanner) invalidUTF8(start int, raw []byte) {
 		}
 		i += size
 	}
-	line, col := lineCol(s.data, bad)
-	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col,
-		msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", s.data[bad])})
+	s.defect(bad, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): spec files must be UTF-8", s.data[bad]))
+}
+
+// maxDefects bounds the defects listed per file that reading goes on
+// after (duplicate keys, invalid UTF-8): a file can hold millions, and
+// locating each costs a pass over the text before it.
+const maxDefects = 100
+
+// defect records a defect that does not stop reading, at offset off.
+func (s *scanner) defect(off int, msg string) {
+	s.defects++
+	if s.defects > maxDefects {
+		return
+	}
+	line, col := lineCol(s.data, off)
+	s.errs = append(s.errs, syntaxError{pointer: s.pointer(), line: line, col: col, msg: msg})
 }
 
 func (s *scanner) number() (*node, bool) {

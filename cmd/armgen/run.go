@@ -9,11 +9,11 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"unicode"
 
 	"github.com/armgen/armgen/emit"
+	"github.com/armgen/armgen/internal/crash"
 	"github.com/armgen/armgen/internal/outdir"
 	"github.com/armgen/armgen/ir"
 	"github.com/armgen/armgen/parser"
@@ -42,12 +42,12 @@ Flags:
 // run is the whole command, testable in-process. Any panic becomes an
 // "internal error" with exit status 1 rather than a stack trace.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	// working is what run is busy with (a spec, the output directory), so
+	// that a panic is reported there, on one line, not as a stack trace.
+	working := ir.Pointer("armgen")
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "armgen: internal error: %v\n", r)
-			if strings.Contains(fmt.Sprint(r), "runtime error") {
-				fmt.Fprintf(stderr, "%s\n", firstFrames(debug.Stack()))
-			}
+			fmt.Fprintln(stderr, crash.Diagnostic(working, r).String())
 			code = exitInput
 		}
 	}()
@@ -120,10 +120,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	} else if len(specs) == 0 {
 		opts.ReadFile = func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }
 		files = []string{spec.Default}
+		working = ir.Pointer(spec.Default)
 	} else {
 		for _, s := range specs {
 			files = append(files, filepath.ToSlash(s))
 		}
+		working = ir.Pointer(files[0])
 	}
 	generated, diags := generate(files, opts, name, *examples)
 	report(stderr, diags, *strict)
@@ -135,6 +137,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		return exitInput
 	}
 
+	working = ir.Pointer(*out)
 	plan, err := outdir.Compare(*out, generated)
 	if err != nil {
 		fmt.Fprintf(stderr, "armgen: %v\n", err)
@@ -206,13 +209,4 @@ func validPackage(name string) bool {
 		}
 	}
 	return true
-}
-
-// firstFrames keeps the top of a stack trace: enough to report a bug.
-func firstFrames(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	if len(lines) > 24 {
-		lines = lines[:24]
-	}
-	return strings.Join(lines, "\n")
 }

@@ -40,10 +40,17 @@ func Generated(content []byte) bool {
 // it did not generate is an error: it is the user's.
 func Compare(dir string, files []emit.File) (*Plan, error) {
 	p := &Plan{Dir: dir, Old: map[string][]byte{}}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a directory", dir)
+	}
 	names := map[string]bool{}
 	for _, f := range files {
 		names[f.Name] = true
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		name := filepath.Join(dir, f.Name)
+		if info, err := os.Lstat(name); err == nil && info.IsDir() {
+			return nil, fmt.Errorf("%s is a directory; armgen would write a file there", name)
+		}
+		old, err := os.ReadFile(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			p.Write = append(p.Write, f)
@@ -76,24 +83,49 @@ func Compare(dir string, files []emit.File) (*Plan, error) {
 	return p, nil
 }
 
+// The file operations Apply uses; tests replace them to make each step
+// fail in turn.
+var (
+	mkdirAll  = os.MkdirAll
+	mkdirTemp = os.MkdirTemp
+	mkdir     = os.Mkdir
+	writeFile = os.WriteFile
+	rename    = os.Rename
+)
+
 // Apply carries a plan out. New content is first written beside the
 // directory's files under temporary names and the old files are set
 // aside; only then is each moved into place. On any failure what was
-// moved is put back, so the directory is as it was.
+// moved is put back (and a directory Apply created is removed), so the
+// directory is as it was.
 func (p *Plan) Apply() (err error) {
 	if p.Empty() {
 		return nil
 	}
-	if err := os.MkdirAll(p.Dir, 0o755); err != nil {
+	if _, statErr := os.Stat(p.Dir); errors.Is(statErr, fs.ErrNotExist) {
+		// Remove what was created, should anything below fail.
+		created := topMissing(p.Dir)
+		defer func() {
+			if err != nil {
+				_ = os.RemoveAll(created)
+			}
+		}()
+	}
+	if err := mkdirAll(p.Dir, 0o755); err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(p.Dir, ".armgen-")
+	stage, err := mkdirTemp(p.Dir, ".armgen-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(stage)
+	keepStage := false
+	defer func() {
+		if !keepStage {
+			_ = os.RemoveAll(stage)
+		}
+	}()
 	for _, f := range p.Write {
-		if err := os.WriteFile(filepath.Join(stage, f.Name), f.Content, 0o644); err != nil {
+		if err := writeFile(filepath.Join(stage, f.Name), f.Content, 0o644); err != nil {
 			return err
 		}
 	}
@@ -105,38 +137,56 @@ func (p *Plan) Apply() (err error) {
 			return
 		}
 		for i := len(done) - 1; i >= 0; i-- {
-			_ = os.Rename(done[i].to, done[i].from)
+			if rerr := rename(done[i].to, done[i].from); rerr != nil {
+				// The old files are still in the stage: keep it, and say so.
+				keepStage = true
+				err = fmt.Errorf("%w; putting %s back also failed (%v): the previous files are in %s",
+					err, done[i].from, rerr, filepath.Join(stage, "old"))
+			}
 		}
 	}()
-	rename := func(from, to string) error {
-		if err := os.Rename(from, to); err != nil {
+	move1 := func(from, to string) error {
+		if err := rename(from, to); err != nil {
 			return err
 		}
 		done = append(done, move{from, to})
 		return nil
 	}
 	backup := filepath.Join(stage, "old")
-	if err := os.Mkdir(backup, 0o755); err != nil {
+	if err := mkdir(backup, 0o755); err != nil {
 		return err
 	}
 	for _, f := range p.Write {
 		if _, ok := p.Old[f.Name]; ok {
-			if err := rename(filepath.Join(p.Dir, f.Name), filepath.Join(backup, f.Name)); err != nil {
+			if err := move1(filepath.Join(p.Dir, f.Name), filepath.Join(backup, f.Name)); err != nil {
 				return err
 			}
 		}
 	}
 	for _, name := range p.Remove {
-		if err := rename(filepath.Join(p.Dir, name), filepath.Join(backup, name)); err != nil {
+		if err := move1(filepath.Join(p.Dir, name), filepath.Join(backup, name)); err != nil {
 			return err
 		}
 	}
 	for _, f := range p.Write {
-		if err := rename(filepath.Join(stage, f.Name), filepath.Join(p.Dir, f.Name)); err != nil {
+		if err := move1(filepath.Join(stage, f.Name), filepath.Join(p.Dir, f.Name)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// topMissing returns the outermost directory of dir's path that does not
+// exist: what MkdirAll(dir) creates.
+func topMissing(dir string) string {
+	top := dir
+	for d := filepath.Dir(dir); d != top; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		}
+		top = d
+	}
+	return top
 }
 
 // Describe says what a plan would change, with a line diff per file, for

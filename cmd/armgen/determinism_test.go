@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/armgen/armgen/emit"
+	"github.com/armgen/armgen/internal/testutil"
+	"github.com/armgen/armgen/parser"
+)
+
+// digest sums every file of a directory, names and contents, in name order.
+func digest(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s %d\n", e.Name(), len(b))
+		h.Write(b)
+	}
+	return fmt.Sprintf("%x (%d files)", h.Sum(nil), len(entries))
+}
+
+// TestDeterminism generates the full Batch spec (with its examples) 20
+// times, each with a different GOMAXPROCS, from a different working
+// directory, naming the spec by an absolute or a relative path: every run
+// must write byte-identical files. (make test also runs the tests in
+// shuffled order.)
+func TestDeterminism(t *testing.T) {
+	spec, err := filepath.Abs(testutil.BatchSpec(t, "2024-02-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	want := ""
+	for i := range 20 {
+		procs := 1 + i%(2*runtime.NumCPU()+1)
+		runtime.GOMAXPROCS(procs)
+		cwd := filepath.Join(t.TempDir(), fmt.Sprint("cwd", i), "deeper")
+		if err := os.MkdirAll(cwd, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Chdir(cwd)
+		specArg := spec
+		if i%2 == 1 {
+			if specArg, err = filepath.Rel(cwd, spec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := filepath.Join(t.TempDir(), "batch")
+		var stderr bytes.Buffer
+		if code := run(context.Background(), []string{"-examples", "-spec", specArg, "-out", out, "-package", "batch"}, &bytes.Buffer{}, &stderr); code != exitOK {
+			t.Fatalf("run %d (GOMAXPROCS %d, spec %s): exit %d\n%s", i, procs, specArg, code, stderr.String())
+		}
+		got := digest(t, out)
+		if want == "" {
+			want = got
+		} else if got != want {
+			t.Fatalf("run %d (GOMAXPROCS %d, spec %s) wrote %s; run 0 wrote %s", i, procs, specArg, got, want)
+		}
+	}
+}
+
+// TestConcurrentGenerations runs the library API — parser.Parse and
+// emit.Generate — on several specs at once, twice each, in one process:
+// every generation must equal the same spec generated alone. make test
+// runs it under the race detector.
+func TestConcurrentGenerations(t *testing.T) {
+	specs := []string{
+		filepath.Join(testutil.Root(), "golden", "polymorphism", "spec.json"),
+		filepath.Join(testutil.Root(), "golden", "paging", "spec.json"),
+		filepath.Join(testutil.Root(), "golden", "lro", "spec.json"),
+		filepath.Join("testdata", "good", "recursive-model", "spec.json"),
+	}
+	gen := func(spec string) []emit.File {
+		api, diags := parser.Parse([]string{filepath.ToSlash(spec)}, parser.Options{})
+		if api == nil {
+			t.Errorf("%s: %v", spec, diags)
+			return nil
+		}
+		files, diags := emit.Generate(api, emit.Options{Package: "things", Sources: []string{filepath.Base(spec)}})
+		if diags.HasErrors() {
+			t.Errorf("%s: %v", spec, diags)
+		}
+		return files
+	}
+	alone := make([][]emit.File, len(specs))
+	for i, s := range specs {
+		alone[i] = gen(s)
+	}
+	var wg sync.WaitGroup
+	for round := range 2 {
+		for i, s := range specs {
+			wg.Go(func() {
+				got := gen(s)
+				if len(got) != len(alone[i]) {
+					t.Errorf("round %d, %s: %d files at once, %d alone", round, s, len(got), len(alone[i]))
+					return
+				}
+				for j := range got {
+					if got[j].Name != alone[i][j].Name || !bytes.Equal(got[j].Content, alone[i][j].Content) {
+						t.Errorf("round %d, %s: %s differs when generated alongside others", round, s, got[j].Name)
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+}

@@ -1,0 +1,35 @@
+package emit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// A generator that panics (here on an IR property without a type, which
+// the parser never builds) runs on its own goroutine; Generate must still
+// return, with an internal error at the model being written, and no files.
+func TestGenerateTurnsPanicsIntoDiagnostics(t *testing.T) {
+	api := &ir.API{
+		Title: "T",
+		Files: []string{"spec.json"},
+		Models: []*ir.Model{
+			{Key: "Good", Name: "Good", Pointer: "spec.json#/definitions/Good",
+				Properties: []*ir.Property{{Name: "name", Type: &ir.Type{Kind: ir.KindString}, Pointer: "spec.json#/definitions/Good/properties/name"}}},
+			{Key: "Broken", Name: "Broken", Pointer: "spec.json#/definitions/Broken",
+				Properties: []*ir.Property{{Name: "name", Pointer: "spec.json#/definitions/Broken/properties/name"}}},
+		},
+	}
+	files, diags := Generate(api, Options{Package: "things"})
+	if files != nil {
+		t.Errorf("Generate returned %d files after a panic", len(files))
+	}
+	if !diags.HasErrors() {
+		t.Fatal("no error")
+	}
+	got := diags.Error()
+	if !strings.Contains(got, "spec.json#/definitions/Broken: internal error: runtime error: invalid memory address or nil pointer dereference (at ") {
+		t.Errorf("the internal error does not name the model and the panic site:\n%s", got)
+	}
+}

@@ -1,0 +1,46 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// BenchmarkHostileShapes parses specs built to make careless code
+// quadratic: one model with 20,000 properties (all required), an enum of
+// 20,000 values, a model with 5,000 allOf parents, 20,000 uses of one
+// x-ms-enum, and 100,000 duplicate keys. Compare the sizes (-benchtime 1x
+// at two sizes): time should grow in step with them.
+func BenchmarkHostileShapes(b *testing.B) {
+	const n = 20_000
+	list := func(n int, f func(i int) string) string {
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = f(i)
+		}
+		return strings.Join(parts, ", ")
+	}
+	shapes := []struct{ name, defs string }{
+		{"wide-model", `"Wide": {"type": "object", "required": [` + list(n, func(i int) string { return fmt.Sprintf(`"p%d"`, i) }) +
+			`], "properties": {` + list(n, func(i int) string { return fmt.Sprintf(`"p%d": {"type": "string"}`, i) }) + `}}`},
+		{"wide-enum", `"E": {"type": "string", "enum": [` + list(n, func(i int) string { return fmt.Sprintf(`"v%d"`, i) }) + `]}`},
+		{"many-allof", list(n/4, func(i int) string {
+			return fmt.Sprintf(`"P%d": {"type": "object", "properties": {"p%d": {"type": "string"}}}`, i, i)
+		}) +
+			`, "M": {"type": "object", "allOf": [` + list(n/4, func(i int) string { return fmt.Sprintf(`{"$ref": "#/definitions/P%d"}`, i) }) + `]}`},
+		{"shared-enum", `"M": {"type": "object", "properties": {` + list(n, func(i int) string {
+			return fmt.Sprintf(`"p%d": {"type": "string", "enum": ["a", "x%d"], "x-ms-enum": {"name": "Shared", "modelAsString": true}}`, i, i)
+		}) + `}}`},
+		{"duplicate-keys", `"D": {"type": "object", "x-d": {` + list(5*n, func(i int) string { return fmt.Sprintf(`"k": %d`, i) }) + `}}`},
+	}
+	for _, s := range shapes {
+		spec := specHead + `"definitions": {` + s.defs + "}}"
+		files := memFS(map[string]string{"spec.json": spec})
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(int64(len(spec)))
+			for b.Loop() {
+				Parse([]string{"spec.json"}, Options{ReadFile: files})
+			}
+		})
+	}
+}
