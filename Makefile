@@ -33,5 +33,19 @@ check:
 	$(GO) vet ./...
 	$(GO) run ./cmd/armgen -out generated/batch -package batch -check
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./parser ./emit ./cmd/armgen
+# Benchmarks (see bench/README.md). BENCH picks benchmarks, BENCH_COUNT the
+# runs of each for benchstat; results go to bench/out/bench.txt.
+BENCH ?= .
+BENCH_COUNT ?= 6
+BENCH_PKGS = ./parser ./emit/naming ./emit ./cmd/armgen
+BENCH_TOOLS ?= $(or $(TMPDIR),/tmp)/armgen-bench-tools
+BENCHSTAT = $(BENCH_TOOLS)/benchstat
+
+bench: $(BENCHSTAT)
+	@mkdir -p bench/out
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) -timeout 60m $(BENCH_PKGS) | tee bench/out/bench.txt
+	$(BENCHSTAT) bench/out/bench.txt
+
+# benchstat, installed outside the module (it is no dependency of armgen).
+$(BENCHSTAT):
+	GOBIN=$(BENCH_TOOLS) $(GO) install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da

@@ -37,6 +37,9 @@ type Options struct {
 	Examples bool
 	// ReadFile reads example files (for Examples); nil means none are read.
 	ReadFile func(name string) ([]byte, error)
+	// unformatted skips gofmt, so that benchmarks can time building the
+	// code and formatting it apart.
+	unformatted bool
 }
 
 // File is one generated file.
@@ -153,6 +156,7 @@ func (g *gen) newFile() *jen.File {
 // render builds and formats one file.
 func (g *gen) render(name string, build func(*jen.File)) (File, error) {
 	f := g.newFile()
+	f.NoFormat = g.opts.unformatted
 	build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {

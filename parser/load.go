@@ -178,19 +178,29 @@ func (l *loader) load(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	f.doc = new(openapi2.T)
-	if err := json.Unmarshal(f.tree.appendJSON(nil), f.doc); err != nil {
+	doc, err := decodeDocument(f.tree)
+	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.
 		l.diags.Add(f.ptr(), "cannot decode the document: %v", err)
-		f.doc = nil
+		return f
 	}
+	f.doc = doc
 	return f
 }
 
 // trimBOM drops a UTF-8 byte order mark, which some editors write.
 func trimBOM(data []byte) []byte {
 	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+}
+
+// decodeDocument reads a document's tree into kin-openapi's typed form.
+func decodeDocument(tree *node) (*openapi2.T, error) {
+	doc := new(openapi2.T)
+	if err := json.Unmarshal(tree.appendJSON(nil), doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 func hasErrorsSince(ds ir.Diagnostics, from int) bool {

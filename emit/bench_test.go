@@ -1,0 +1,78 @@
+package emit
+
+import (
+	"go/format"
+	"testing"
+
+	"github.com/armgen/armgen/internal/benchinput"
+	"github.com/armgen/armgen/ir"
+	"github.com/armgen/armgen/parser"
+)
+
+// The emitter's stages, measured apart (make bench): Emit builds every
+// file with jennifer and renders it unformatted, Format runs gofmt over
+// that, and Generate is the whole of emit.Generate (naming, building and
+// formatting, files in parallel).
+
+// parsed parses a case's input, skipping inputs armgen cannot generate yet.
+func parsed(b *testing.B, c benchinput.Case) (benchinput.Input, *ir.API) {
+	b.Helper()
+	in := c.Get(b)
+	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
+	if diags.HasErrors() {
+		b.Fatalf("%s does not parse: %v", in.Name, diags)
+	}
+	if _, diags := Generate(api, Options{Package: "bench", unformatted: true}); diags.HasErrors() {
+		b.Skipf("%s: armgen does not generate this spec yet: %v", in.Name, diags[0])
+	}
+	b.ReportAllocs()
+	return in, api
+}
+
+func BenchmarkEmit(b *testing.B) {
+	for _, c := range benchinput.Cases() {
+		b.Run(c.Name, func(b *testing.B) {
+			in, api := parsed(b, c)
+			for b.Loop() {
+				Generate(api, Options{Package: "bench", unformatted: true})
+			}
+			in.PerDefinition(b)
+		})
+	}
+}
+
+func BenchmarkFormat(b *testing.B) {
+	for _, c := range benchinput.Cases() {
+		b.Run(c.Name, func(b *testing.B) {
+			in, api := parsed(b, c)
+			files, _ := Generate(api, Options{Package: "bench", unformatted: true})
+			size := 0
+			for _, f := range files {
+				size += len(f.Content)
+			}
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, f := range files {
+					if _, err := format.Source(f.Content); err != nil {
+						b.Fatalf("%s: %v", f.Name, err)
+					}
+				}
+			}
+			in.PerDefinition(b)
+		})
+	}
+}
+
+func BenchmarkGenerate(b *testing.B) {
+	for _, c := range benchinput.Cases() {
+		b.Run(c.Name, func(b *testing.B) {
+			in, api := parsed(b, c)
+			for b.Loop() {
+				if _, diags := Generate(api, Options{Package: "bench"}); diags.HasErrors() {
+					b.Fatal(diags)
+				}
+			}
+			in.PerDefinition(b)
+		})
+	}
+}
