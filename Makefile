@@ -1,7 +1,7 @@
 # armgen's tasks. `make generate` and `make test` are the two a fresh clone needs.
 GO ?= go
 
-.PHONY: generate test golden check bench fuzz conformance
+.PHONY: generate test golden check bench bench-scale bench-peers bench-runtime fuzz conformance
 
 # Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go).
 generate:
@@ -45,6 +45,21 @@ bench: $(BENCHSTAT)
 	@mkdir -p bench/out
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) -timeout 60m $(BENCH_PKGS) | tee bench/out/bench.txt
 	$(BENCHSTAT) bench/out/bench.txt
+
+# The scale curve: synthetic specs of 10 to 10,000 definitions, per definition.
+bench-scale:
+	$(GO) run ./bench/scale
+
+# armgen against oapi-codegen v2.8.2 and ogen v1.24.0 on the full Batch spec,
+# as whole processes; installs the peers into a temporary folder. Not part of
+# make test.
+bench-peers:
+	$(GO) run ./bench/peers
+
+# Encoding and decoding Batch example payloads with the generated types.
+bench-runtime:
+	@mkdir -p bench/out
+	$(GO) run ./bench/runtime -o bench/out/runtime.txt
 
 # benchstat, installed outside the module (it is no dependency of armgen).
 $(BENCHSTAT):
