@@ -33,10 +33,11 @@ func BenchmarkEmit(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in, api := parsed(b, c)
+			done := in.Start(b)
 			for b.Loop() {
 				Generate(api, Options{Package: "bench", unformatted: true})
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -51,6 +52,7 @@ func BenchmarkFormat(b *testing.B) {
 				size += len(f.Content)
 			}
 			b.SetBytes(int64(size))
+			done := in.Start(b)
 			for b.Loop() {
 				for _, f := range files {
 					if _, err := format.Source(f.Content); err != nil {
@@ -58,7 +60,7 @@ func BenchmarkFormat(b *testing.B) {
 					}
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -67,12 +69,13 @@ func BenchmarkGenerate(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in, api := parsed(b, c)
+			done := in.Start(b)
 			for b.Loop() {
 				if _, diags := Generate(api, Options{Package: "bench"}); diags.HasErrors() {
 					b.Fatal(diags)
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }

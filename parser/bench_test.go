@@ -30,6 +30,7 @@ func BenchmarkTree(b *testing.B) {
 		b.Run(c.Name, func(b *testing.B) {
 			in := prepare(b, c)
 			data := readAll(b, in)
+			done := in.Start(b)
 			for b.Loop() {
 				for name, d := range data {
 					var errs []syntaxError
@@ -43,7 +44,7 @@ func BenchmarkTree(b *testing.B) {
 					}
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -57,6 +58,7 @@ func BenchmarkDecode(b *testing.B) {
 				t, _ := parseTree(name, d)
 				trees = append(trees, t)
 			}
+			done := in.Start(b)
 			for b.Loop() {
 				for _, t := range trees {
 					if _, err := decodeDocument(t); err != nil {
@@ -64,7 +66,7 @@ func BenchmarkDecode(b *testing.B) {
 					}
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -73,10 +75,11 @@ func BenchmarkRead(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in := prepare(b, c)
+			done := in.Start(b)
 			for b.Loop() {
 				loadAll(b, in)
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -106,12 +109,13 @@ func BenchmarkParse(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in := prepare(b, c)
+			done := in.Start(b)
 			for b.Loop() {
 				if _, diags := Parse(in.Files, optionsOf(in)); diags.HasErrors() {
 					b.Fatal(diags)
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }

@@ -24,10 +24,11 @@ func BenchmarkEndToEnd(b *testing.B) {
 			}
 			b.SetBytes(int64(in.Bytes()))
 			b.ReportAllocs()
+			done := in.Start(b)
 			for b.Loop() {
 				generate(in.Files, opts, "bench", false)
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
@@ -64,12 +65,13 @@ func BenchmarkRun(b *testing.B) {
 				b.Skipf("%s: armgen does not generate this spec yet (exit %d)", in.Name, code)
 			}
 			b.ReportAllocs()
+			done := in.Start(b)
 			for b.Loop() {
 				if code := run(context.Background(), next(), io.Discard, io.Discard); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }

@@ -20,10 +20,11 @@ func BenchmarkAssign(b *testing.B) {
 				b.Fatalf("%s does not parse: %v", in.Name, diags)
 			}
 			b.ReportAllocs()
+			done := in.Start(b)
 			for b.Loop() {
 				naming.Assign(api, "bench")
 			}
-			in.PerDefinition(b)
+			done()
 		})
 	}
 }
