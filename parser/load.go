@@ -194,15 +194,6 @@ func trimBOM(data []byte) []byte {
 	return bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 }
 
-// decodeDocument reads a document's tree into kin-openapi's typed form.
-func decodeDocument(tree *node) (*openapi2.T, error) {
-	doc := new(openapi2.T)
-	if err := json.Unmarshal(tree.appendJSON(nil), doc); err != nil {
-		return nil, err
-	}
-	return doc, nil
-}
-
 func hasErrorsSince(ds ir.Diagnostics, from int) bool {
 	return ds[from:].HasErrors()
 }
@@ -283,7 +274,7 @@ func (f *file) schemaFor(n *node) *openapi2.Schema {
 		f.schemas = map[*node]*openapi2.Schema{}
 	}
 	s := new(openapi2.Schema)
-	if n.kind != kindObject || json.Unmarshal(n.appendJSON(nil), s) != nil {
+	if n.kind != kindObject || decodeSchema(n, s) != nil {
 		s = new(openapi2.Schema) // the keyword checks have reported why
 	}
 	f.schemas[n] = s
