@@ -67,6 +67,39 @@ type gen struct {
 // Generate writes the package for api. Files come back sorted by name;
 // the diagnostics say what could not be generated (and warnings).
 func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
+	g, diags := newGen(api, opts)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	jobs := g.jobs()
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			files[i], errs[i] = g.render(j)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			g.diags.Add(ir.Pointer(jobs[i].name), "internal error: generated Go does not format: %v", err)
+		}
+	}
+	if g.diags.HasErrors() {
+		return nil, g.diags.Sort()
+	}
+	files = append(files, g.staticFiles()...)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return files, g.diags.Sort()
+}
+
+// newGen names everything and indexes the API for the generators.
+func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	if opts.Package == "" {
 		opts.Package = "client"
 	}
@@ -84,57 +117,41 @@ func Generate(api *ir.API, opts Options) ([]File, ir.Diagnostics) {
 	for _, e := range api.Enums {
 		g.enums[e.Key] = e
 	}
+	return g, diags
+}
 
-	// Each job builds and renders one file. Rendering (gofmt) is most of
-	// the cost, and files are independent, so they run in parallel.
-	type job struct {
-		name  string
-		build func(f *jen.File)
-	}
+// job makes one file: with jennifer (build), formatted by gofmt, or as
+// text that is already formatted (text; see goSrc).
+type job struct {
+	name  string
+	build func(f *jen.File)
+	text  func() ([]byte, error)
+}
+
+// jobs lists the files of the package besides the static ones. Files are
+// independent, so Generate makes them in parallel.
+func (g *gen) jobs() []job {
+	api := g.api
 	jobs := []job{
-		{"client.go", g.client},
-		{"errors.go", g.errors},
+		{name: "client.go", build: g.client},
+		{name: "errors.go", build: g.errors},
 	}
 	if len(api.Models) > 0 {
-		jobs = append(jobs, job{"models.go", g.modelsFile})
+		jobs = append(jobs, job{name: "models.go", text: g.modelsFile})
 	}
 	if len(api.Enums) > 0 {
-		jobs = append(jobs, job{"enums.go", g.enumsFile})
+		jobs = append(jobs, job{name: "enums.go", text: g.enumsFile})
 	}
-	if opts.Examples {
-		jobs = append(jobs, job{"examples_test.go", g.examplesFile})
+	if g.opts.Examples {
+		jobs = append(jobs, job{name: "examples_test.go", build: g.examplesFile})
 	}
-	for _, grp := range names.Groups() {
+	for _, grp := range g.names.Groups() {
 		if grp.Accessor == "" {
 			continue // the root client's operations live in client.go
 		}
-		jobs = append(jobs, job{fileName(grp.Accessor) + "_client.go", func(f *jen.File) { g.groupFile(f, grp) }})
+		jobs = append(jobs, job{name: fileName(grp.Accessor) + "_client.go", build: func(f *jen.File) { g.groupFile(f, grp) }})
 	}
-
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			files[i], errs[i] = g.render(j.name, j.build)
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			g.diags.Add(ir.Pointer(jobs[i].name), "internal error: generated Go does not format: %v", err)
-		}
-	}
-	if g.diags.HasErrors() {
-		return nil, g.diags.Sort()
-	}
-	files = append(files, g.staticFiles()...)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
-	return files, g.diags.Sort()
+	return jobs
 }
 
 func (g *gen) warn(p ir.Pointer, format string, args ...any) {
@@ -153,16 +170,23 @@ func (g *gen) newFile() *jen.File {
 	return f
 }
 
-// render builds and formats one file.
-func (g *gen) render(name string, build func(*jen.File)) (File, error) {
+// render makes one file.
+func (g *gen) render(j job) (File, error) {
+	if j.text != nil {
+		content, err := j.text()
+		if err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
+		}
+		return File{Name: j.name, Content: content}, nil
+	}
 	f := g.newFile()
 	f.NoFormat = g.opts.unformatted
-	build(f)
+	j.build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("%s: %w", name, firstLine(err))
+		return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
 	}
-	return File{Name: name, Content: buf.Bytes()}, nil
+	return File{Name: j.name, Content: buf.Bytes()}, nil
 }
 
 func firstLine(err error) error {

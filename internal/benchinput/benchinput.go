@@ -140,41 +140,58 @@ var ScaleSizes = []int{10, 100, 1000, 10000}
 // refFile finds the file part of each "$ref" in a JSON spec.
 var refFile = regexp.MustCompile(`"\$ref"\s*:\s*"([^"#]+)`)
 
-// LargestRoot reads the list of reference roots (paths relative to specs)
-// and returns the one whose file and the files it reaches through $ref
-// weigh the most in bytes; example files do not count, since armgen does
-// not read them unless asked.
-func LargestRoot(specs, list string) (string, error) {
+// Roots reads the list of reference roots (paths relative to specs, one
+// a line) and returns their paths.
+func Roots(specs, list string) ([]string, error) {
 	f, err := os.Open(list)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer f.Close()
-	type sized struct {
-		name string
-		size int64
-	}
-	var roots []sized
+	var roots []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		rel := strings.TrimSpace(sc.Text())
 		if rel == "" || strings.HasPrefix(rel, "#") {
 			continue
 		}
-		name := filepath.ToSlash(filepath.Join(specs, rel))
+		roots = append(roots, filepath.ToSlash(filepath.Join(specs, rel)))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("%s lists no specs", list)
+	}
+	return roots, nil
+}
+
+// File is a spec read from disk (and then from memory).
+func File(name string) Input {
+	return Input{Name: path.Base(name), Files: []string{name}, cache: newCache(os.ReadFile)}
+}
+
+// LargestRoot returns the root in the list (see Roots) whose file and the
+// files it reaches through $ref weigh the most in bytes; example files do
+// not count, since armgen does not read them unless asked.
+func LargestRoot(specs, list string) (string, error) {
+	roots, err := Roots(specs, list)
+	if err != nil {
+		return "", err
+	}
+	type sized struct {
+		name string
+		size int64
+	}
+	var all []sized
+	for _, name := range roots {
 		size, err := closureSize(name)
 		if err != nil {
 			return "", err
 		}
-		roots = append(roots, sized{name, size})
+		all = append(all, sized{name, size})
 	}
-	if err := sc.Err(); err != nil {
-		return "", err
-	}
-	if len(roots) == 0 {
-		return "", fmt.Errorf("%s lists no specs", list)
-	}
-	best := slices.MaxFunc(roots, func(a, b sized) int {
+	best := slices.MaxFunc(all, func(a, b sized) int {
 		return cmp.Or(cmp.Compare(a.size, b.size), strings.Compare(b.name, a.name))
 	})
 	return best.name, nil
