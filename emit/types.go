@@ -146,29 +146,32 @@ func comment(text string) []jen.Code {
 // commentLines renders text as "// " lines. Each starts with "//", which
 // tells jennifer to write it verbatim.
 func commentLines(text string) []string {
-	if strings.TrimSpace(text) == "" {
+	text = strings.TrimSpace(text)
+	if text == "" {
 		return nil
 	}
 	var out []string
-	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
+	var line []byte // "// " and the words so far
+	for para := range strings.SplitSeq(text, "\n") {
 		para = strings.TrimRight(para, " \t\r")
 		if para == "" {
 			out = append(out, "//")
 			continue
 		}
-		line := ""
-		for _, w := range strings.Fields(para) {
-			if line != "" && len(line)+1+len(w) > 100 {
-				out = append(out, "// "+line)
-				line = ""
+		line = append(line[:0], "// "...)
+		for w := range strings.FieldsSeq(para) {
+			// A line holds 100 bytes of text besides "// ", or one word.
+			if len(line) > 3 && len(line)-3+1+len(w) > 100 {
+				out = append(out, string(line))
+				line = append(line[:0], "// "...)
 			}
-			if line != "" {
-				line += " "
+			if len(line) > 3 {
+				line = append(line, ' ')
 			}
-			line += w
+			line = append(line, w...)
 		}
-		if line != "" {
-			out = append(out, "// "+line)
+		if len(line) > 3 {
+			out = append(out, string(line))
 		}
 	}
 	return out
