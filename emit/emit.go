@@ -56,8 +56,12 @@ type gen struct {
 	// models and enums by Key, for Type.Ref lookups.
 	models map[string]*ir.Model
 	enums  map[string]*ir.Enum
-	diags  ir.Diagnostics
-	mu     sync.Mutex
+	// byGroup lists each group's operations in IR order, and byID finds an
+	// operation, so that no generator scans all operations per operation.
+	byGroup map[*naming.Group][]*ir.Operation
+	byID    map[string]*ir.Operation
+	diags   ir.Diagnostics
+	mu      sync.Mutex
 	// checked holds the Keys of models that need a check method
 	// (needsCheck), computed once.
 	checked     map[string]bool
@@ -116,6 +120,14 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	}
 	for _, e := range api.Enums {
 		g.enums[e.Key] = e
+	}
+	g.byGroup = map[*naming.Group][]*ir.Operation{}
+	g.byID = make(map[string]*ir.Operation, len(api.Operations))
+	for _, op := range api.Operations {
+		if o := names.Op(op); o != nil {
+			g.byGroup[o.Group] = append(g.byGroup[o.Group], op)
+		}
+		g.byID[op.ID] = op // the last of a (refused) duplicate, as a scan would find
 	}
 	return g, diags
 }
