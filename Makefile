@@ -4,7 +4,7 @@ GO ?= go
 FUZZTIME ?= 1m
 FUZZ_TARGETS = ./parser:FuzzReadSpec ./parser:FuzzResolve ./cmd/armgen:FuzzPipeline
 
-.PHONY: generate test golden check bench fuzz conformance
+.PHONY: generate test golden check bench bench-scale bench-peers bench-runtime fuzz conformance
 
 # Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go).
 generate:
@@ -48,5 +48,34 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s $${t%%:*}; \
 	done
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./parser ./emit ./cmd/armgen
+# Benchmarks (see bench/README.md). BENCH picks benchmarks, BENCH_COUNT the
+# runs of each for benchstat; results go to bench/out/bench.txt.
+BENCH ?= .
+BENCH_COUNT ?= 6
+BENCH_PKGS = ./parser ./emit/naming ./emit ./cmd/armgen
+BENCH_TOOLS ?= $(or $(TMPDIR),/tmp)/armgen-bench-tools
+BENCHSTAT = $(BENCH_TOOLS)/benchstat
+
+bench: $(BENCHSTAT)
+	@mkdir -p bench/out
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(BENCH_COUNT) -timeout 60m $(BENCH_PKGS) | tee bench/out/bench.txt
+	$(BENCHSTAT) bench/out/bench.txt
+
+# The scale curve: synthetic specs of 10 to 10,000 definitions, per definition.
+bench-scale:
+	$(GO) run ./bench/scale
+
+# armgen against oapi-codegen v2.8.2 and ogen v1.24.0 on the full Batch spec,
+# as whole processes; installs the peers into a temporary folder. Not part of
+# make test.
+bench-peers:
+	$(GO) run ./bench/peers
+
+# Encoding and decoding Batch example payloads with the generated types.
+bench-runtime:
+	@mkdir -p bench/out
+	$(GO) run ./bench/runtime -o bench/out/runtime.txt
+
+# benchstat, installed outside the module (it is no dependency of armgen).
+$(BENCHSTAT):
+	GOBIN=$(BENCH_TOOLS) $(GO) install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da

@@ -172,23 +172,35 @@ func (g *gen) findChecked() {
 			}
 		}
 	}
-	holds := func(t *ir.Type) bool {
-		if t.Kind == ir.KindArray || t.Kind == ir.KindMap {
-			t = t.Elem
+	// A model needs one when it holds one: walk back from those found,
+	// along "is held by", once per model (a fixed point found by repeated
+	// passes would take as many passes as the longest chain of models).
+	heldBy := map[string][]string{}
+	for _, m := range g.api.Models {
+		if m.Usage&ir.UsageInput == 0 {
+			continue
 		}
-		return t.Kind == ir.KindModel && g.iface(t) == "" && g.checked[t.Ref]
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, m := range g.api.Models {
-			if g.checked[m.Key] || m.Usage&ir.UsageInput == 0 {
-				continue
+		for _, p := range m.Properties {
+			t := p.Type
+			if t.Kind == ir.KindArray || t.Kind == ir.KindMap {
+				t = t.Elem
 			}
-			for _, p := range m.Properties {
-				if !p.ReadOnly && holds(p.Type) {
-					g.checked[m.Key], changed = true, true
-					break
-				}
+			if !p.ReadOnly && t.Kind == ir.KindModel && g.iface(t) == "" {
+				heldBy[t.Ref] = append(heldBy[t.Ref], m.Key)
+			}
+		}
+	}
+	var todo []string
+	for key := range g.checked {
+		todo = append(todo, key)
+	}
+	for len(todo) > 0 {
+		key := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, holder := range heldBy[key] {
+			if !g.checked[holder] {
+				g.checked[holder] = true
+				todo = append(todo, holder)
 			}
 		}
 	}

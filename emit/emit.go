@@ -39,6 +39,9 @@ type Options struct {
 	Examples bool
 	// ReadFile reads example files (for Examples); nil means none are read.
 	ReadFile func(name string) ([]byte, error)
+	// unformatted skips gofmt, so that benchmarks can time building the
+	// code and formatting it apart.
+	unformatted bool
 }
 
 // File is one generated file.
@@ -55,15 +58,20 @@ type gen struct {
 	// models and enums by Key, for Type.Ref lookups.
 	models map[string]*ir.Model
 	enums  map[string]*ir.Enum
-	diags  ir.Diagnostics
-	mu     sync.Mutex
+	// byGroup lists each group's operations in IR order, and byID finds an
+	// operation, so that no generator scans all operations per operation.
+	byGroup map[*naming.Group][]*ir.Operation
+	byID    map[string]*ir.Operation
+	diags   ir.Diagnostics
+	mu      sync.Mutex
 	// checked holds the Keys of models that need a check method
 	// (needsCheck), computed once.
 	checked     map[string]bool
 	checkedOnce sync.Once
 	// working is what each file's generator is writing (a model, an
 	// operation), for the report of a panic; guarded by mu.
-	working map[*jen.File]ir.Pointer
+	working map[string]ir.Pointer
+	files   map[*jen.File]string // the name of each jennifer file being built
 }
 
 // Generate writes the package for api. Files come back sorted by name;
@@ -80,50 +88,11 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 			diags = append(diags, crash.Diagnostic(at, r)).Sort()
 		}
 	}()
-	if opts.Package == "" {
-		opts.Package = "client"
-	}
-	names, diags := naming.Assign(api, opts.Package)
+	g, diags := newGen(api, opts)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[*jen.File]ir.Pointer{},
-		models: make(map[string]*ir.Model, len(api.Models)),
-		enums:  make(map[string]*ir.Enum, len(api.Enums)),
-	}
-	for _, m := range api.Models {
-		g.models[m.Key] = m
-	}
-	for _, e := range api.Enums {
-		g.enums[e.Key] = e
-	}
-
-	// Each job builds and renders one file. Rendering (gofmt) is most of
-	// the cost, and files are independent, so they run in parallel.
-	type job struct {
-		name  string
-		build func(f *jen.File)
-	}
-	jobs := []job{
-		{"client.go", g.client},
-		{"errors.go", g.errors},
-	}
-	if len(api.Models) > 0 {
-		jobs = append(jobs, job{"models.go", g.modelsFile})
-	}
-	if len(api.Enums) > 0 {
-		jobs = append(jobs, job{"enums.go", g.enumsFile})
-	}
-	if opts.Examples {
-		jobs = append(jobs, job{"examples_test.go", g.examplesFile})
-	}
-	for _, grp := range names.Groups() {
-		if grp.Accessor == "" {
-			continue // the root client's operations live in client.go
-		}
-		jobs = append(jobs, job{fileName(grp.Accessor) + "_client.go", func(f *jen.File) { g.groupFile(f, grp) }})
-	}
-
+	jobs := g.jobs()
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -133,7 +102,7 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			files[i], errs[i] = g.render(j.name, j.build)
+			files[i], errs[i] = g.render(j)
 		}()
 	}
 	wg.Wait()
@@ -154,6 +123,70 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 	return files, g.diags.Sort()
 }
 
+// newGen names everything and indexes the API for the generators.
+func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
+	if opts.Package == "" {
+		opts.Package = "client"
+	}
+	names, diags := naming.Assign(api, opts.Package)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[string]ir.Pointer{}, files: map[*jen.File]string{},
+		models: make(map[string]*ir.Model, len(api.Models)),
+		enums:  make(map[string]*ir.Enum, len(api.Enums)),
+	}
+	for _, m := range api.Models {
+		g.models[m.Key] = m
+	}
+	for _, e := range api.Enums {
+		g.enums[e.Key] = e
+	}
+	g.byGroup = map[*naming.Group][]*ir.Operation{}
+	g.byID = make(map[string]*ir.Operation, len(api.Operations))
+	for _, op := range api.Operations {
+		if o := names.Op(op); o != nil {
+			g.byGroup[o.Group] = append(g.byGroup[o.Group], op)
+		}
+		g.byID[op.ID] = op // the last of a (refused) duplicate, as a scan would find
+	}
+	return g, diags
+}
+
+// job makes one file: with jennifer (build), formatted by gofmt, or as
+// text that is already formatted (text; see goSrc).
+type job struct {
+	name  string
+	build func(f *jen.File)
+	text  func() ([]byte, error)
+}
+
+// jobs lists the files of the package besides the static ones. Files are
+// independent, so Generate makes them in parallel.
+func (g *gen) jobs() []job {
+	api := g.api
+	jobs := []job{
+		{name: "client.go", build: g.client},
+		{name: "errors.go", build: g.errors},
+	}
+	if len(api.Models) > 0 {
+		jobs = append(jobs, job{name: "models.go", text: g.modelsFile})
+	}
+	if len(api.Enums) > 0 {
+		jobs = append(jobs, job{name: "enums.go", text: g.enumsFile})
+	}
+	if g.opts.Examples {
+		jobs = append(jobs, job{name: "examples_test.go", build: g.examplesFile})
+	}
+	for _, grp := range g.names.Groups() {
+		if grp.Accessor == "" {
+			continue // the root client's operations live in client.go
+		}
+		jobs = append(jobs, job{name: fileName(grp.Accessor) + "_client.go", build: func(f *jen.File) { g.groupFile(f, grp) }})
+	}
+	return jobs
+}
+
 func (g *gen) warn(p ir.Pointer, format string, args ...any) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -170,34 +203,52 @@ func (g *gen) newFile() *jen.File {
 	return f
 }
 
-// render builds and formats one file.
-func (g *gen) render(name string, build func(*jen.File)) (_ File, err error) {
-	f := g.newFile()
+// render makes one file. Generators run on their own goroutines: a panic
+// not recovered here would end the process.
+func (g *gen) render(j job) (_ File, err error) {
+	var f *jen.File
 	defer func() {
-		// Generators run on their own goroutines: a panic not recovered
-		// here would end the process.
 		if r := recover(); r != nil {
 			g.mu.Lock()
-			at, ok := g.working[f]
+			at, ok := g.working[j.name]
 			g.mu.Unlock()
 			if !ok {
-				at = ir.Pointer(name)
+				at = ir.Pointer(j.name)
 			}
 			err = &crashError{crash.Diagnostic(at, r)}
 		}
 	}()
-	build(f)
+	if j.text != nil {
+		content, err := j.text()
+		if err != nil {
+			return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
+		}
+		return File{Name: j.name, Content: content}, nil
+	}
+	f = g.newFile()
+	f.NoFormat = g.opts.unformatted
+	g.mu.Lock()
+	g.files[f] = j.name
+	g.mu.Unlock()
+	j.build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("%s: %w", name, firstLine(err))
+		return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
 	}
-	return File{Name: name, Content: buf.Bytes()}, nil
+	return File{Name: j.name, Content: buf.Bytes()}, nil
 }
 
-// at records what the generator of file f is writing, for crash reports.
-func (g *gen) at(f *jen.File, p ir.Pointer) {
+// at records what the generator of a file is writing, for crash reports;
+// file is the file's name or its *jen.File.
+func (g *gen) at(file any, p ir.Pointer) {
 	g.mu.Lock()
-	g.working[f] = p
+	name, ok := file.(string)
+	if f, isJen := file.(*jen.File); isJen {
+		name, ok = g.files[f]
+	}
+	if ok {
+		g.working[name] = p
+	}
 	g.mu.Unlock()
 }
 

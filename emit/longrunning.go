@@ -159,12 +159,7 @@ func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 // names for later pages (x-ms-pageable operationName): the next link goes
 // to its parameter that the list operation lacks, the others are passed on.
 func (g *gen) nextOperationCall(og *opGen) jen.Code {
-	var next *ir.Operation
-	for _, op := range g.api.Operations {
-		if op.ID == og.op.Pageable.NextOperation {
-			next = op
-		}
-	}
+	next := g.byID[og.op.Pageable.NextOperation]
 	nextNames := g.names.Op(next)
 	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range next.Params {

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -15,47 +16,65 @@ import (
 // allOf is flattened: a model's struct has its parents' fields followed by
 // its own, as the IR lists them. Embedding would make the JSON of a child
 // depend on Go's promotion rules; flattening keeps one field per property.
-func (g *gen) modelsFile(f *jen.File) {
+//
+// The file is written as text (see goSrc), the polymorphic parts with
+// jennifer.
+func (g *gen) modelsFile() ([]byte, error) {
+	w := newGoSrc()
 	for _, m := range g.api.Models {
-		g.at(f, m.Pointer)
-		g.model(f, m)
+		g.at("models.go", m.Pointer)
+		if err := g.model(w, m); err != nil {
+			return nil, err
+		}
 	}
+	return w.file(g), nil
 }
 
 // model writes one model.
-func (g *gen) model(f *jen.File, m *ir.Model) {
+func (g *gen) model(w *goSrc, m *ir.Model) error {
 	name := g.names.Type(m)
-	docs := doc(name, firstNonEmpty(m.Description, m.Title))
+	docs := commentLines(docText(name, firstNonEmpty(m.Description, m.Title)))
 	if len(docs) == 0 {
-		docs = comment(name + " is the " + m.Name + " object of the API.")
+		docs = commentLines(name + " is the " + m.Name + " object of the API.")
 	}
-	var fields []jen.Code
+	fields := make([]spec, 0, len(m.Properties)+2)
 	for _, p := range m.Properties {
-		fields = append(fields, fieldDoc(p)...)
-		fields = append(fields, jen.Id(g.names.Field(p)).Add(g.fieldType(p.Type)))
+		fields = append(fields, spec{doc: fieldDoc(p), cells: []string{g.names.Field(p), w.typ(g.names.FieldType(p.Type))}})
 	}
 	if m.AdditionalProperties != nil {
-		fields = append(fields,
-			jen.Comment("// "+g.names.Additional(m)+" holds the properties not listed above (additionalProperties)."),
-			jen.Id(g.names.Additional(m)).Map(jen.String()).Add(g.elemType(m.AdditionalProperties, true)))
+		fields = append(fields, spec{
+			doc:   []string{"// " + g.names.Additional(m) + " holds the properties not listed above (additionalProperties)."},
+			cells: []string{g.names.Additional(m), "map[string]" + w.typ(g.names.ElemType(m.AdditionalProperties, true))},
+		})
 	}
 	extra := g.names.Extra(m)
-	fields = append(fields,
-		jen.Comment("// "+extra+" holds JSON properties without a field here, and explicit nulls: they are sent back as"),
-		jen.Comment("// received. Set one to json.RawMessage(\"null\") to send null for a nil field (PATCH)."),
-		jen.Id(extra).Map(jen.String()).Qual("encoding/json", "RawMessage"))
-	addLines(f, docs)
-	f.Type().Id(name).Struct(fields...)
-	f.Line()
+	w.imports["encoding/json"] = true
+	fields = append(fields, spec{
+		doc: []string{
+			"// " + extra + " holds JSON properties without a field here, and explicit nulls: they are sent back as",
+			"// received. Set one to json.RawMessage(\"null\") to send null for a nil field (PATCH).",
+		},
+		cells: []string{extra, "map[string]json.RawMessage"},
+	})
+	w.comment("", docs)
+	w.str("type ", name, " struct {\n")
+	w.specs("\t", fields)
+	w.str("}\n\n")
 
-	g.modelJSON(f, m, name)
-	g.modelCheck(f, m, name)
-	for _, base := range naming.FamilyBases(g.api, m) {
-		g.getter(f, m, name, base)
+	g.modelJSON(w, m, name)
+	bases := naming.FamilyBases(g.api, m)
+	if len(bases) == 0 && m.Discriminator == "" && !g.needsCheck(&ir.Type{Kind: ir.KindModel, Ref: m.Key}) {
+		return nil
 	}
-	if m.Discriminator != "" {
-		g.family(f, m)
-	}
+	return w.jennifer(g.opts.Package, func(f *jen.File) {
+		g.modelCheck(f, m, name)
+		for _, base := range bases {
+			g.getter(f, m, name, base)
+		}
+		if m.Discriminator != "" {
+			g.family(f, m)
+		}
+	})
 }
 
 func firstNonEmpty(s ...string) string {
@@ -69,7 +88,7 @@ func firstNonEmpty(s ...string) string {
 
 // fieldDoc documents a field the way the Azure SDK for Go does:
 // "REQUIRED; …", "READ-ONLY; …".
-func fieldDoc(p *ir.Property) []jen.Code {
+func fieldDoc(p *ir.Property) []string {
 	var marks []string
 	if p.Required {
 		marks = append(marks, "REQUIRED")
@@ -99,74 +118,63 @@ func fieldDoc(p *ir.Property) []jen.Code {
 	if p.Const != "" {
 		text += "\nThe spec allows only " + p.Const + ", which is sent when the field is nil."
 	}
-	return comment(text)
+	return commentLines(text)
 }
 
 // modelJSON writes fields(), MarshalJSON and UnmarshalJSON: one table of
 // wire names drives both directions (see the static json.go).
-func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
-	var entries []jen.Code
+func (g *gen) modelJSON(w *goSrc, m *ir.Model, name string) {
+	// func (m *T) fields() []field { return []field{{"id", &m.ID}, …} }
+	w.str("func (m *", name, ") fields() []field {\n\treturn []field{")
 	for _, p := range m.Properties {
-		field := jen.Op("&").Id("m").Dot(g.names.Field(p))
-		var ptr jen.Code = field
+		field := "&m." + g.names.Field(p)
+		ptr := field
 		switch {
 		case p.Discriminator && m.DiscriminatorValue != "":
-			// discriminator{&m.Kind, "value"}
-			var value jen.Code = jen.Lit(m.DiscriminatorValue)
+			// discriminator[T]{&m.Kind, "value"}
+			value := strconv.Quote(m.DiscriminatorValue)
 			if p.Type.Kind == ir.KindEnum {
-				value = jen.Id(g.names.Type(g.enums[p.Type.Ref])).Call(value)
+				value = g.names.Type(g.enums[p.Type.Ref]) + "(" + value + ")"
 			}
-			ptr = jen.Id("discriminator").Index(g.valueType(p.Type)).Values(field, value)
-		case g.codecLeaf(p.Type) != nil:
-			// shaped{&m.When, dateTimeLeaf}
-			ptr = jen.Id("shaped").Values(field, g.codecLeaf(p.Type))
+			ptr = "discriminator[" + w.typ(g.names.ValueType(p.Type)) + "]{" + field + ", " + value + "}"
+		default:
+			if leaf := g.codecLeafText(p.Type); leaf != "" {
+				// shaped{&m.When, dateTimeLeaf}
+				ptr = "shaped{" + field + ", " + leaf + "}"
+			}
 		}
 		if p.Const != "" {
 			// fixed{&m.Kind, `"value"`}: sent whether the caller set it or not.
-			ptr = jen.Id("fixed").Values(ptr, jen.Lit(p.Const))
+			ptr = "fixed{" + ptr + ", " + strconv.Quote(p.Const) + "}"
 		}
 		if p.ReadOnly && !p.Discriminator {
 			// readOnly{&m.ID}: never sent in a request. A discriminator
 			// always is: it says what the value is.
-			ptr = jen.Id("readOnly").Values(ptr)
+			ptr = "readOnly{" + ptr + "}"
 		}
-		entries = append(entries, jen.Values(jen.Lit(p.Name), ptr))
+		w.str("\n\t\t{", strconv.Quote(p.Name), ", ", ptr, "},")
 	}
-	// func (m *T) fields() []field { return []field{{"id", &m.ID}, …} }
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("fields").Params().Index().Id("field").Block(
-		jen.Return(jen.Index().Id("field").ValuesFunc(func(gr *jen.Group) {
-			for _, e := range entries {
-				gr.Line().Add(e)
-			}
-			if len(entries) > 0 {
-				gr.Line()
-			}
-		})),
-	)
+	if len(m.Properties) > 0 {
+		w.str("\n\t")
+	}
+	w.str("}\n}\n\n")
+
 	extra := g.names.Extra(m)
-	var additional jen.Code = jen.Nil()
+	additional := "nil"
 	if m.AdditionalProperties != nil {
-		additional = jen.Id("m").Dot(g.names.Additional(m))
+		additional = "m." + g.names.Additional(m)
 	}
-	f.Comment("// MarshalJSON writes the fields that are set, then " + extra + ".")
-	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalObject").Call(jen.Id("m").Dot("fields").Call(), jen.Id("m").Dot(extra), additional)),
-	)
-	f.Comment("// UnmarshalJSON reads every property, keeping those without a field in " + extra + ".")
+	w.comment("", []string{"// MarshalJSON writes the fields that are set, then " + extra + "."})
+	w.str("func (m ", name, ") MarshalJSON() ([]byte, error) {\n\treturn marshalObject(m.fields(), m.", extra, ", ", additional, ")\n}\n\n")
+	w.comment("", []string{"// UnmarshalJSON reads every property, keeping those without a field in " + extra + "."})
 	if m.AdditionalProperties == nil {
-		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("m").Dot("fields").Call(), jen.Op("&").Id("m").Dot(extra))),
-		)
-	} else {
-		// Properties that are not fields belong to AdditionalProperties.
-		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.If(jen.Err().Op(":=").Id("unmarshalObject").Call(jen.Id("data"), jen.Id("m").Dot("fields").Call(), jen.Op("&").Id("m").Dot(extra)), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Err()),
-			),
-			jen.Return(jen.Id("unmarshalAdditional").Call(jen.Op("&").Id("m").Dot(extra), jen.Op("&").Id("m").Dot(g.names.Additional(m)))),
-		)
+		w.str("func (m *", name, ") UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, m.fields(), &m.", extra, ")\n}\n\n")
+		return
 	}
-	f.Line()
+	// Properties that are not fields belong to AdditionalProperties.
+	w.str("func (m *", name, ") UnmarshalJSON(data []byte) error {\n",
+		"\tif err := unmarshalObject(data, m.fields(), &m.", extra, "); err != nil {\n\t\treturn err\n\t}\n",
+		"\treturn unmarshalAdditional(&m.", extra, ", &m.", g.names.Additional(m), ")\n}\n\n")
 }
 
 // getter writes Get<Base>, by which every member of a family hands out

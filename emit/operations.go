@@ -24,11 +24,9 @@ func (g *gen) groupFile(f *jen.File, grp *naming.Group) {
 
 // operationsOf writes the operations of a group, in IR order.
 func (g *gen) operationsOf(f *jen.File, grp *naming.Group) {
-	for _, op := range g.api.Operations {
+	for _, op := range g.byGroup[grp] {
 		g.at(f, op.Pointer)
-		if o := g.names.Op(op); o != nil && o.Group == grp {
-			g.operation(f, g.newOpGen(op, o))
-		}
+		g.operation(f, g.newOpGen(op, g.names.Op(op)))
 	}
 }
 

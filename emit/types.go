@@ -59,23 +59,45 @@ func leafOf(t *ir.Type) *ir.Type {
 // encoding/json, or nil.
 func (g *gen) codecLeaf(t *ir.Type) jen.Code {
 	leaf := leafOf(t)
-	switch leaf.Kind {
-	case ir.KindDateTime:
-		return jen.Id("dateTimeLeaf")
-	case ir.KindDate:
-		return jen.Id("dateLeaf")
-	case ir.KindDateTimeRFC1123:
-		return jen.Id("rfc1123Leaf")
-	case ir.KindUnixTime:
-		return jen.Id("unixTimeLeaf")
-	case ir.KindBase64URL:
-		return jen.Id("base64URLLeaf")
-	case ir.KindModel:
+	if leaf.Kind == ir.KindModel {
 		if iface := g.iface(leaf); iface != "" {
 			return jen.Id("polymorphic").Call(jen.Id(unmarshalerOf(iface)))
 		}
+		return nil
+	}
+	if name := codecLeafName(leaf); name != "" {
+		return jen.Id(name)
 	}
 	return nil
+}
+
+// codecLeafText is codecLeaf as Go source, "" for none.
+func (g *gen) codecLeafText(t *ir.Type) string {
+	leaf := leafOf(t)
+	if leaf.Kind == ir.KindModel {
+		if iface := g.iface(leaf); iface != "" {
+			return "polymorphic(" + unmarshalerOf(iface) + ")"
+		}
+		return ""
+	}
+	return codecLeafName(leaf)
+}
+
+// codecLeafName names the static codec of a scalar leaf, "" for none.
+func codecLeafName(leaf *ir.Type) string {
+	switch leaf.Kind {
+	case ir.KindDateTime:
+		return "dateTimeLeaf"
+	case ir.KindDate:
+		return "dateLeaf"
+	case ir.KindDateTimeRFC1123:
+		return "rfc1123Leaf"
+	case ir.KindUnixTime:
+		return "unixTimeLeaf"
+	case ir.KindBase64URL:
+		return "base64URLLeaf"
+	}
+	return ""
 }
 
 // unmarshalerOf names the function that decodes a family's interface.
@@ -86,14 +108,20 @@ func unmarshalerOf(iface string) string { return "unmarshal" + iface }
 // is written as a line comment, so no text in a description can end the
 // comment or the file.
 func doc(name, text string) []jen.Code {
+	return comment(docText(name, text))
+}
+
+// docText is the text doc comments: "Name - Description", or "" when
+// there is no description.
+func docText(name, text string) string {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return nil
+		return ""
 	}
 	if name != "" {
 		text = name + " - " + text
 	}
-	return comment(text)
+	return text
 }
 
 // addLines adds comment lines to a file one by one: added together they
@@ -118,29 +146,32 @@ func comment(text string) []jen.Code {
 // commentLines renders text as "// " lines. Each starts with "//", which
 // tells jennifer to write it verbatim.
 func commentLines(text string) []string {
-	if strings.TrimSpace(text) == "" {
+	text = strings.TrimSpace(text)
+	if text == "" {
 		return nil
 	}
 	var out []string
-	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
+	var line []byte // "// " and the words so far
+	for para := range strings.SplitSeq(text, "\n") {
 		para = strings.TrimRight(para, " \t\r")
 		if para == "" {
 			out = append(out, "//")
 			continue
 		}
-		line := ""
-		for _, w := range strings.Fields(para) {
-			if line != "" && len(line)+1+len(w) > 100 {
-				out = append(out, "// "+line)
-				line = ""
+		line = append(line[:0], "// "...)
+		for w := range strings.FieldsSeq(para) {
+			// A line holds 100 bytes of text besides "// ", or one word.
+			if len(line) > 3 && len(line)-3+1+len(w) > 100 {
+				out = append(out, string(line))
+				line = append(line[:0], "// "...)
 			}
-			if line != "" {
-				line += " "
+			if len(line) > 3 {
+				line = append(line, ' ')
 			}
-			line += w
+			line = append(line, w...)
 		}
-		if line != "" {
-			out = append(out, "// "+line)
+		if len(line) > 3 {
+			out = append(out, string(line))
 		}
 	}
 	return out

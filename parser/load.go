@@ -191,13 +191,14 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	f.doc = new(openapi2.T)
-	if err := json.Unmarshal(f.tree.appendJSON(nil), f.doc); err != nil {
+	doc, err := decodeDocument(f.tree)
+	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.
 		l.diags.Add(f.ptr(), "cannot decode the document: %v", err)
-		f.doc = nil
+		return f
 	}
+	f.doc = doc
 	return f
 }
 
@@ -324,7 +325,7 @@ func (f *file) schemaFor(n *node) *openapi2.Schema {
 		f.schemas = map[*node]*openapi2.Schema{}
 	}
 	s := new(openapi2.Schema)
-	if n.kind != kindObject || json.Unmarshal(n.appendJSON(nil), s) != nil {
+	if n.kind != kindObject || decodeSchema(n, s) != nil {
 		s = new(openapi2.Schema) // the keyword checks have reported why
 	}
 	f.schemas[n] = s

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"encoding/json"
 	"path"
 	"regexp"
 	"slices"
@@ -55,7 +54,7 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 	if kop == nil {
 		// x-ms-paths are not part of kin-openapi's document.
 		kop = new(openapi2.Operation)
-		if err := jsonUnmarshal(n.appendJSON(nil), kop); err != nil {
+		if err := decodeOperation(n, kop); err != nil {
 			b.diags.Add(f.ptr(append(at, method)...), "cannot read the operation: %v", err)
 			return
 		}
@@ -199,7 +198,7 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 	var kp openapi2.Parameter
 	if global && pf.doc != nil && pf.doc.Parameters[pat[1]] != nil {
 		kp = *pf.doc.Parameters[pat[1]]
-	} else if err := jsonUnmarshal(pn.appendJSON(nil), &kp); err != nil {
+	} else if err := decodeParameter(pn, &kp); err != nil {
 		b.diags.Add(pf.ptr(pat...), "cannot read the parameter: %v", err)
 		return nil
 	}
@@ -329,7 +328,7 @@ func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
 			for j, name := range hs.keys {
 				hn := hs.vals[j]
 				var kh openapi2.Parameter
-				if err := jsonUnmarshal(hn.appendJSON(nil), &kh); err != nil {
+				if err := decodeParameter(hn, &kh); err != nil {
 					continue
 				}
 				hat := append(slices.Clone(rat), "headers", name)
@@ -485,9 +484,4 @@ func (b *builder) parameterizedHost(f *file) {
 			b.diags.Add(f.ptr("x-ms-parameterized-host", "hostTemplate"), "host template parameter {%s} is not among the parameters", m[1])
 		}
 	}
-}
-
-// jsonUnmarshal decodes a node's JSON into one of kin-openapi's types.
-func jsonUnmarshal(data []byte, v any) error {
-	return json.Unmarshal(data, v)
 }

@@ -166,7 +166,11 @@ type syntaxError struct {
 
 // scanner reads JSON text into nodes in one pass.
 type scanner struct {
-	data   []byte
+	data []byte
+	// src is data as one string: the values and keys of the tree are
+	// substrings of it rather than a copy each (a spec has hundreds of
+	// thousands of them).
+	src    string
 	pos    int
 	limits Limits
 	nodes  int
@@ -180,7 +184,7 @@ type scanner struct {
 // parseJSON reads data (without a BOM) into a node tree. Duplicate keys and
 // invalid UTF-8 are collected and reading goes on; a syntax error stops it.
 func parseJSON(data []byte, limits Limits) (*node, []syntaxError) {
-	s := &scanner{data: data, limits: limits}
+	s := &scanner{data: data, src: string(data), limits: limits}
 	s.skipSpace()
 	if s.pos == len(s.data) {
 		return nil, []syntaxError{{line: 1, col: 1, msg: "the file is empty"}}
@@ -409,7 +413,7 @@ func (s *scanner) string() (string, bool) {
 				if !utf8.Valid(raw) {
 					s.invalidUTF8(start, raw)
 				}
-				return string(raw[1 : len(raw)-1]), true
+				return s.src[start+1 : s.pos-1], true
 			}
 			if !utf8.Valid(raw) {
 				s.invalidUTF8(start, raw)
@@ -505,7 +509,7 @@ func (s *scanner) number() (*node, bool) {
 			return nil, false
 		}
 	}
-	return &node{kind: kindNumber, str: string(s.data[start:s.pos]), off: start}, true
+	return &node{kind: kindNumber, str: s.src[start:s.pos], off: start}, true
 }
 
 // lineCol turns a byte offset into a 1-based line and column (in runes).

@@ -75,8 +75,8 @@ func Split(s string) []string {
 // starts there and ends at a word boundary.
 func mixedAt(runes []rune, i int) string {
 	for _, w := range mixedWords {
-		n := utf8.RuneCountInString(w)
-		if i+n > len(runes) || string(runes[i:i+n]) != w {
+		n := len(w) // the words are ASCII
+		if i+n > len(runes) || !hasRunes(runes[i:i+n], w) {
 			continue
 		}
 		if i+n == len(runes) || !unicode.IsLower(runes[i+n]) {
@@ -197,4 +197,15 @@ var locals = map[string]bool{
 // or with what generated code declares locally.
 func Reserved(s string) bool {
 	return token.IsKeyword(s) || predeclared[s] || locals[s]
+}
+
+// hasRunes reports whether runes spell the ASCII word w, without making a
+// string of them: Split runs for every name armgen derives.
+func hasRunes(runes []rune, w string) bool {
+	for k, r := range runes {
+		if r != rune(w[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,218 @@
+package emit
+
+import (
+	"bytes"
+	doccomment "go/doc/comment"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/armgen/armgen/emit/naming"
+)
+
+// goSrc writes Go source text that is already laid out as gofmt lays it
+// out, for the two files that grow with a spec's definitions (models.go and
+// enums.go). Building them as jennifer code and formatting them with
+// go/format was most of armgen's time: their shapes are few and regular, so
+// they are written directly, and only the rare, irregular parts
+// (polymorphic families) still go through jennifer and gofmt. What goSrc
+// writes must be a fixed point of gofmt; tests hold it to that, and the
+// golden files to the bytes.
+type goSrc struct {
+	buf     bytes.Buffer
+	imports map[string]bool
+	// docs caches formatted doc comments: descriptions repeat a lot.
+	docs map[string][]string
+}
+
+func newGoSrc() *goSrc {
+	return &goSrc{imports: map[string]bool{}, docs: map[string][]string{}}
+}
+
+// str writes text.
+func (w *goSrc) str(s ...string) {
+	for _, x := range s {
+		w.buf.WriteString(x)
+	}
+}
+
+// comment writes "//" lines (as commentLines makes them) at an indent,
+// first reformatting them as gofmt reformats a doc comment: jennifer's
+// output starts every line at column 1, where gofmt reads any comment
+// before a declaration, field or constant as a doc comment.
+func (w *goSrc) comment(indent string, lines []string) {
+	for _, l := range w.formatDoc(lines) {
+		w.str(indent, l, "\n")
+	}
+}
+
+// formatDoc reformats comment lines as go/printer does a doc comment:
+// the text without the comment markers is parsed and printed by
+// go/doc/comment, then marked again.
+func (w *goSrc) formatDoc(lines []string) []string {
+	if len(lines) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		// commentLines writes "//" or "// text", never a directive
+		// such as //go:generate, which gofmt would keep apart.
+		text, ok := strings.CutPrefix(l, "//")
+		if !ok || text != "" && text[0] != ' ' {
+			panic("emit: not a plain line comment: " + l)
+		}
+		b.WriteString(strings.TrimPrefix(text, " "))
+		b.WriteByte('\n')
+	}
+	key := b.String()
+	if out, ok := w.docs[key]; ok {
+		return out
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	text := string(pr.Comment(p.Parse(key)))
+	var out []string
+	for text != "" {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		switch {
+		case line == "":
+			line = "//"
+		case strings.HasPrefix(line, "\t"):
+			line = "//" + line
+		default:
+			line = "// " + line
+		}
+		out = append(out, line)
+	}
+	w.docs[key] = out
+	return out
+}
+
+// typ spells a Go type, noting the imports it needs.
+func (w *goSrc) typ(t naming.GoType) string {
+	switch t.Kind {
+	case naming.GoPointer:
+		return "*" + w.typ(*t.Elem)
+	case naming.GoSlice:
+		return "[]" + w.typ(*t.Elem)
+	case naming.GoMap:
+		return "map[string]" + w.typ(*t.Elem)
+	}
+	if t.Pkg != "" {
+		w.imports[t.Pkg] = true
+		return t.Pkg[strings.LastIndexByte(t.Pkg, '/')+1:] + "." + t.Name
+	}
+	return t.Name
+}
+
+// spec is one line of a struct's fields or a const block: its comment
+// lines, then cells that gofmt aligns in columns.
+type spec struct {
+	doc   []string
+	cells []string
+}
+
+// specs writes struct fields or constants at one indent. gofmt aligns the
+// cells of consecutive lines in columns (the width of the widest, plus a
+// space); a comment line ends such a run, so a field with a doc comment
+// starts a new one.
+func (w *goSrc) specs(indent string, list []spec) {
+	for i := 0; i < len(list); {
+		end := i + 1
+		for end < len(list) && len(list[end].doc) == 0 {
+			end++
+		}
+		run := list[i:end]
+		var widths []int
+		for _, s := range run {
+			for c, cell := range s.cells[:len(s.cells)-1] {
+				n := utf8.RuneCountInString(cell)
+				if c == len(widths) {
+					widths = append(widths, n)
+				}
+				widths[c] = max(widths[c], n)
+			}
+		}
+		for _, s := range run {
+			w.comment(indent, s.doc)
+			w.str(indent)
+			for c, cell := range s.cells {
+				w.str(cell)
+				if c < len(s.cells)-1 {
+					w.str(strings.Repeat(" ", widths[c]-utf8.RuneCountInString(cell)+1))
+				}
+			}
+			w.str("\n")
+		}
+		i = end
+	}
+}
+
+// jennifer adds declarations built with jennifer, formatted by gofmt: for
+// the rare shapes goSrc does not write itself. They are rendered as a file
+// of their own, whose declarations (and imports) are taken over.
+func (w *goSrc) jennifer(pkg string, build func(f *jen.File)) error {
+	f := jen.NewFile(pkg)
+	build(f)
+	var out bytes.Buffer
+	if err := f.Render(&out); err != nil {
+		return err
+	}
+	src := out.String()
+	_, src, _ = strings.Cut(src, "\n\n") // the package clause
+	if rest, ok := strings.CutPrefix(src, "import ("); ok {
+		block, after, _ := strings.Cut(rest, "\n)\n\n")
+		for _, l := range strings.Split(strings.TrimSpace(block), "\n") {
+			w.importSpec(l)
+		}
+		src = after
+	} else if rest, ok := strings.CutPrefix(src, "import "); ok {
+		l, after, _ := strings.Cut(rest, "\n\n")
+		w.importSpec(l)
+		src = after
+	}
+	w.str(src, "\n")
+	return nil
+}
+
+func (w *goSrc) importSpec(l string) {
+	l = strings.TrimSpace(l)
+	if strings.Contains(l, " ") {
+		panic("emit: a renamed import in a jennifer fragment: " + l) // the file writes plain imports only
+	}
+	w.imports[strings.Trim(l, `"`)] = true
+}
+
+// file returns the whole file: header, package clause, imports, body.
+func (w *goSrc) file(g *gen) []byte {
+	var out bytes.Buffer
+	out.Grow(w.buf.Len() + 256)
+	out.WriteString(Header + "\n")
+	if len(g.opts.Sources) > 0 {
+		out.WriteString("// Source: " + strings.Join(g.opts.Sources, ", ") + "\n")
+	}
+	out.WriteString("\npackage " + g.opts.Package + "\n\n")
+	paths := make([]string, 0, len(w.imports))
+	for p := range w.imports {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	switch len(paths) {
+	case 0:
+	case 1:
+		out.WriteString("import \"" + paths[0] + "\"\n\n")
+	default:
+		out.WriteString("import (\n")
+		for _, p := range paths {
+			out.WriteString("\t\"" + p + "\"\n")
+		}
+		out.WriteString(")\n\n")
+	}
+	body := bytes.TrimRight(w.buf.Bytes(), "\n")
+	out.Write(body)
+	out.WriteByte('\n')
+	return out.Bytes()
+}
