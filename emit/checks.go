@@ -68,7 +68,7 @@ func (g *gen) bodyChecks(og *opGen, p *ir.Parameter) []jen.Code {
 func (g *gen) valueChecks(name jen.Code, t *ir.Type, c ir.Constraints, inPath bool, at ir.Pointer, value jen.Code) []jen.Code {
 	switch t.Kind {
 	case ir.KindEnum, ir.KindBytes, ir.KindBase64URL:
-		if !inPath || t.Kind == ir.KindEnum && g.enums[t.Ref].Base != ir.KindString {
+		if !inPath || t.Kind == ir.KindEnum && g.names.Enum(t.Ref).Base != ir.KindString {
 			return nil
 		}
 		return []jen.Code{jen.Id("checkString").Call(name, jen.String().Call(value), jen.True(), jen.Lit(0), jen.Lit(-1), jen.Lit(""))}

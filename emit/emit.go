@@ -55,9 +55,6 @@ type gen struct {
 	api   *ir.API
 	names *naming.Names
 	opts  Options
-	// models and enums by Key, for Type.Ref lookups.
-	models map[string]*ir.Model
-	enums  map[string]*ir.Enum
 	// byGroup lists each group's operations in IR order, and byID finds an
 	// operation, so that no generator scans all operations per operation.
 	byGroup map[*naming.Group][]*ir.Operation
@@ -132,16 +129,7 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[string]ir.Pointer{}, files: map[*jen.File]string{},
-		models: make(map[string]*ir.Model, len(api.Models)),
-		enums:  make(map[string]*ir.Enum, len(api.Enums)),
-	}
-	for _, m := range api.Models {
-		g.models[m.Key] = m
-	}
-	for _, e := range api.Enums {
-		g.enums[e.Key] = e
-	}
+	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[string]ir.Pointer{}, files: map[*jen.File]string{}}
 	g.byGroup = map[*naming.Group][]*ir.Operation{}
 	g.byID = make(map[string]*ir.Operation, len(api.Operations))
 	for _, op := range api.Operations {

@@ -157,7 +157,7 @@ func (g *gen) errorShape(m *ir.Model) ([]*ir.Property, *ir.Model) {
 	}
 	for _, p := range m.Properties {
 		if p.Type.Kind == ir.KindModel && g.iface(p.Type) == "" {
-			if inner := g.models[p.Type.Ref]; inner != nil && hasCode(inner) {
+			if inner := g.names.Model(p.Type.Ref); inner != nil && hasCode(inner) {
 				return []*ir.Property{p}, inner
 			}
 		}
@@ -254,7 +254,7 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 // documents.
 func (g *gen) errorFor(r *ir.Response) jen.Code {
 	if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
-		return jen.Id(g.names.ErrorFunc(g.models[r.Type.Ref])).Call(jen.Id("resp"))
+		return jen.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(jen.Id("resp"))
 	}
 	if isTextError(r) {
 		return jen.Id("textResponseError").Call(jen.Id("resp"))

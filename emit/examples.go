@@ -204,7 +204,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		target := jen.Op("&").Id("result").Dot("Value")
 		var leaf jen.Code = jen.Nil()
 		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			target = jen.Op("&").Id("result").Dot(g.names.Type(g.models[og.body.Ref]))
+			target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
 		} else if l := g.codecLeaf(og.body); l != nil && g.iface(og.body) == "" {
 			leaf = jen.Id(g.names.Fixed("Ptr")).Call(l)
 		}

@@ -20,7 +20,7 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
 	lro := op.LongRunning != nil
-	body := g.models[og.body.Ref]
+	body := g.names.Model(og.body.Ref)
 	itemProp, nextProp := pagingProps(body, op.Pageable)
 	itemType := g.elemType(itemProp.Type.Elem, false)
 

@@ -134,7 +134,7 @@ func (g *gen) modelJSON(w *goSrc, m *ir.Model, name string) {
 			// discriminator[T]{&m.Kind, "value"}
 			value := strconv.Quote(m.DiscriminatorValue)
 			if p.Type.Kind == ir.KindEnum {
-				value = g.names.Type(g.enums[p.Type.Ref]) + "(" + value + ")"
+				value = g.names.Type(g.names.Enum(p.Type.Ref)) + "(" + value + ")"
 			}
 			ptr = "discriminator[" + w.typ(g.names.ValueType(p.Type)) + "]{" + field + ", " + value + "}"
 		default:
@@ -213,7 +213,7 @@ func (g *gen) family(f *jen.File, base *ir.Model) {
 	baseName := g.names.Type(base)
 	var members []string
 	for _, c := range base.Children {
-		members = append(members, g.names.Type(g.models[c]))
+		members = append(members, g.names.Type(g.names.Model(c)))
 	}
 	text := iface + " is any model of the " + baseName + " family: " + baseName
 	if len(members) > 0 {
@@ -223,7 +223,7 @@ func (g *gen) family(f *jen.File, base *ir.Model) {
 	addLines(f, comment(text))
 	methods := []jen.Code{}
 	if base.Base != "" {
-		methods = append(methods, jen.Id(g.names.Interface(g.models[base.Base])))
+		methods = append(methods, jen.Id(g.names.Interface(g.names.Model(base.Base))))
 	}
 	methods = append(methods,
 		jen.Comment("// "+g.names.Getter(base)+" returns the "+baseName+" part of the value."),
@@ -238,7 +238,7 @@ func (g *gen) family(f *jen.File, base *ir.Model) {
 		jen.Var().Id("v").Id(iface),
 		jen.Switch(jen.Id("kind")).BlockFunc(func(sw *jen.Group) {
 			for _, c := range base.Children {
-				cm := g.models[c]
+				cm := g.names.Model(c)
 				sw.Case(jen.Lit(cm.DiscriminatorValue)).Block(jen.Id("v").Op("=").Op("&").Id(g.names.Type(cm)).Values())
 			}
 			sw.Default().Block(jen.Id("v").Op("=").Op("&").Id(baseName).Values())

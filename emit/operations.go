@@ -175,7 +175,7 @@ func (g *gen) responseType(f *jen.File, og *opGen) {
 	var fields []jen.Code
 	if og.body != nil {
 		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			fields = append(fields, jen.Id(g.names.Type(g.models[og.body.Ref])))
+			fields = append(fields, jen.Id(g.names.Type(g.names.Model(og.body.Ref))))
 		} else {
 			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.body)))
 		}
@@ -537,7 +537,7 @@ func (g *gen) toString(t *ir.Type, v jen.Code, collectionFormat string) jen.Code
 	case ir.KindString, ir.KindDuration, ir.KindTime:
 		return v
 	case ir.KindEnum:
-		e := g.enums[t.Ref]
+		e := g.names.Enum(t.Ref)
 		return g.toString(&ir.Type{Kind: e.Base}, jen.Add(g.valueType(&ir.Type{Kind: e.Base})).Call(v), "")
 	case ir.KindBool:
 		return jen.Qual("strconv", "FormatBool").Call(v)
@@ -592,7 +592,7 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	var cases []jen.Code
 	target := jen.Op("&").Id("result").Dot("Value")
 	if og.body != nil && og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-		target = jen.Op("&").Id("result").Dot(g.names.Type(g.models[og.body.Ref]))
+		target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
 	}
 	var decode []jen.Code
 	switch {
@@ -678,7 +678,7 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 	case ir.KindString, ir.KindDuration, ir.KindTime:
 		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(field.Op("=").Op("&").Id("v"))}
 	case ir.KindEnum:
-		e := g.enums[h.Type.Ref]
+		e := g.names.Enum(h.Type.Ref)
 		if e.Base != ir.KindString {
 			parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Id(g.names.Type(e)).Call(jen.Lit(0)))
 			break

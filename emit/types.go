@@ -44,7 +44,7 @@ func (g *gen) iface(t *ir.Type) string {
 	if !g.names.Polymorphic(t) {
 		return ""
 	}
-	return g.names.Interface(g.models[t.Ref])
+	return g.names.Interface(g.names.Model(t.Ref))
 }
 
 // leafOf returns the innermost type of arrays and maps.
@@ -181,7 +181,7 @@ func commentLines(text string) []string {
 func (g *gen) literal(t *ir.Type, text string) jen.Code {
 	switch t.Kind {
 	case ir.KindEnum:
-		e := g.enums[t.Ref]
+		e := g.names.Enum(t.Ref)
 		for _, v := range e.Values {
 			if v.Value == text {
 				return jen.Id(g.names.Const(v))
