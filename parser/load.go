@@ -47,7 +47,30 @@ type file struct {
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
-	return ir.Pointer(f.name + "#" + pointerOf(tokens))
+	return f.ptr2(tokens, nil)
+}
+
+// ptr2 is ptr of the tokens of a site followed by extra ones, built in one
+// buffer: every IR node carries a pointer, so this runs per property.
+func (f *file) ptr2(tokens, extra []string) ir.Pointer {
+	n := len(f.name) + 1
+	for _, t := range tokens {
+		n += len(t) + 1
+	}
+	for _, t := range extra {
+		n += len(t) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(f.name)
+	b.WriteByte('#')
+	for _, list := range [2][]string{tokens, extra} {
+		for _, t := range list {
+			b.WriteByte('/')
+			b.WriteString(escapeToken(t))
+		}
+	}
+	return ir.Pointer(b.String())
 }
 
 // loader reads files once each, by cleaned path.

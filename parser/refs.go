@@ -20,9 +20,16 @@ func (t target) ptr() ir.Pointer { return t.f.ptr(t.tokens...) }
 // resolve follows one $ref written at `at` in file f. It reports a located
 // error and false when the reference cannot be followed.
 func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
-	where := f.ptr(append(at, "$ref")...)
+	// The pointer of the reference, for messages: built only when needed.
+	var whereCache ir.Pointer
+	whereOf := func() ir.Pointer {
+		if whereCache == "" {
+			whereCache = f.ptr2(at, []string{"$ref"})
+		}
+		return whereCache
+	}
 	if strings.TrimSpace(ref) == "" || ref == "#" {
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(),
 			Message: "reference " + quote(ref) + " names no schema",
 			Hint:    `a local reference looks like "#/definitions/Name"`})
 		return target{}, false
@@ -31,12 +38,12 @@ func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 	lower := strings.ToLower(filePart)
 	switch {
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(),
 			Message: "remote reference " + quote(ref) + " is not fetched",
 			Hint:    "armgen reads local files only; download the file and refer to it by a relative path"})
 		return target{}, false
 	case strings.Contains(filePart, "://"):
-		b.diags.Add(where, "reference %s uses a URL scheme armgen does not read", quote(ref))
+		b.diags.Add(whereOf(), "reference %s uses a URL scheme armgen does not read", quote(ref))
 		return target{}, false
 	}
 	tf := f
@@ -46,19 +53,19 @@ func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 			name = path.Clean(filePart)
 		}
 		if !b.l.within(name) {
-			b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(),
 				Message: "reference " + quote(ref) + " leads outside the spec root " + quote(b.l.root),
 				Hint:    "pass -root to allow a wider tree"})
 			return target{}, false
 		}
-		tf = b.l.load(name, false, where)
+		tf = b.l.load(name, false, whereOf())
 		if tf.tree == nil || tf.doc == nil {
 			return target{}, false // the loader reported why
 		}
 	}
 	if !hasFragment || fragment == "" {
 		if tf.tree.get("swagger") != nil {
-			b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(),
 				Message: "reference " + quote(ref) + " leads to a whole Swagger document, not to something in it",
 				Hint:    `add a pointer: "` + filePart + `#/definitions/Name"`})
 			return target{}, false
@@ -75,7 +82,7 @@ func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 		case strings.HasPrefix(unescaped, "/"):
 			why = `"~" must be followed by 0 or 1 ("~0" is "~", "~1" is "/")`
 		}
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: where,
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(),
 			Message: "malformed reference " + quote(ref) + ": " + why,
 			Hint:    `a local reference looks like "#/definitions/Name"`})
 		return target{}, false
@@ -86,7 +93,7 @@ func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {
 		if filePart != "" {
 			msg += " in " + tf.name
 		}
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: where, Message: msg, Hint: b.suggest(tf, tokens)})
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: whereOf(), Message: msg, Hint: b.suggest(tf, tokens)})
 		return target{}, false
 	}
 	return target{f: tf, tokens: tokens, n: n}, true

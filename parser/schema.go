@@ -82,7 +82,7 @@ type site struct {
 }
 
 func (s site) ptr(extra ...string) ir.Pointer {
-	return s.f.ptr(append(slices.Clone(s.tokens), extra...)...)
+	return s.f.ptr2(s.tokens, extra)
 }
 
 func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
