@@ -25,7 +25,7 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	itemType := g.elemType(itemProp.Type.Elem, false)
 
 	f.Comment("// " + names.Pager + " walks the pages of " + op.ID + ".")
-	f.Type().Id(names.Pager).Op("=").Id("Pager").Types(jen.Id(result), itemType)
+	f.Type().Id(names.Pager).Op("=").Id(g.names.Fixed("Pager")).Types(jen.Id(result), itemType)
 	f.Line()
 
 	var params []jen.Code
@@ -181,7 +181,7 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
 	f.Comment("// " + names.Poller + " follows " + op.ID + " to its end.")
-	f.Type().Id(names.Poller).Op("=").Id("Poller").Types(jen.Id(result))
+	f.Type().Id(names.Poller).Op("=").Id(g.names.Fixed("Poller")).Types(jen.Id(result))
 	f.Line()
 
 	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(

@@ -101,7 +101,7 @@ func codecLeafName(leaf *ir.Type) string {
 }
 
 // unmarshalerOf names the function that decodes a family's interface.
-func unmarshalerOf(iface string) string { return "unmarshal" + iface }
+func unmarshalerOf(iface string) string { return naming.Unmarshaler(iface) }
 
 // doc renders a description as doc comment lines in the style of the
 // Azure SDK for Go, "Name - Description", wrapped for reading. Every line

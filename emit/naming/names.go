@@ -88,11 +88,18 @@ type Param struct {
 }
 
 // FixedNames are the package-level identifiers every generated package
-// declares; Assign reserves them before deriving others.
+// declares; Assign reserves them before deriving others. A spec name takes
+// precedence and the fixed one is numbered (Client2), as for any derived
+// name.
 var FixedNames = []string{
-	"APIVersion", "Client", "ClientOptions", "DefaultEndpoint", "Doer", "NewClient",
-	"Ptr", "ResponseError", "Poller", "Pager", "PollerState",
+	"APIVersion", "Client", "ClientOptions", "DefaultEndpoint", "Doer", "NewClient", "ResponseError",
 }
+
+// StaticNames are the exported identifiers of the helper code every
+// package carries verbatim (emit/static). That code cannot be renamed, so
+// these names are taken before the spec's: a definition or enum named like
+// one gets the suffix "Model" (a definition Pager is the type PagerModel).
+var StaticNames = []string{"Pager", "Poller", "Ptr"}
 
 // Type returns the type name of a model or enum.
 func (n *Names) Type(node any) string { return n.types[node] }
@@ -175,6 +182,9 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	for _, f := range FixedNames {
 		n.fixed[f] = n.derive(f, "armgen's "+f)
 	}
+	for _, f := range StaticNames {
+		n.fixed[f] = f
+	}
 	n.derivedTypes(api)
 	n.enumConsts(api)
 	n.modelFields(api)
@@ -227,11 +237,14 @@ func specName(clientName, name string) string {
 // specTypes claims the type names the spec gives: definitions and named
 // enums, in key order.
 func (n *Names) specTypes(api *ir.API) {
+	for _, f := range StaticNames {
+		n.scope[f] = "armgen's helper " + f
+	}
 	for _, m := range api.Models {
 		if m.Inline {
 			continue
 		}
-		name := specName(m.ClientName, m.Name)
+		name := avoidStatic(specName(m.ClientName, m.Name))
 		if n.claimSpec(name, m.Pointer) {
 			n.types[m] = name
 		}
@@ -240,11 +253,19 @@ func (n *Names) specTypes(api *ir.API) {
 		if !e.Named && !isDefinition(e.Pointer) {
 			continue
 		}
-		name := Exported(e.Name)
+		name := avoidStatic(Exported(e.Name))
 		if n.claimSpec(name, e.Pointer) {
 			n.types[e] = name
 		}
 	}
+}
+
+// avoidStatic gives a spec name that is one of StaticNames its suffix.
+func avoidStatic(name string) string {
+	if slices.Contains(StaticNames, name) {
+		return name + "Model"
+	}
+	return name
 }
 
 func isDefinition(p ir.Pointer) bool {
@@ -432,6 +453,10 @@ func (n *Names) ErrorField(m *ir.Model) string {
 	}
 	return name
 }
+
+// Unmarshaler names the function that decodes a polymorphic family's
+// interface iface, picking the concrete type.
+func Unmarshaler(iface string) string { return "unmarshal" + iface }
 
 // ErrorFunc names the function that builds a ResponseError from a response
 // whose body is the error model m.
