@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -176,9 +177,10 @@ func (g *gen) clientParams() []*ir.Parameter {
 // hostScheme reports whether a parameterized host is prefixed with a scheme.
 func (g *gen) hostScheme() bool { return g.api.HostTemplate != "" && g.api.UseSchemePrefix }
 
-// scheme is the spec's URL scheme: https when it lists it, or nothing.
+// scheme is the spec's URL scheme: https when it lists it or none, else
+// the first it lists.
 func (g *gen) scheme() string {
-	if len(g.api.Schemes) > 0 && !containsString(g.api.Schemes, "https") {
+	if len(g.api.Schemes) > 0 && !slices.Contains(g.api.Schemes, "https") {
 		return g.api.Schemes[0]
 	}
 	return "https"
@@ -236,18 +238,5 @@ func (g *gen) defaultEndpoint() string {
 	if g.api.Host == "" || g.api.HostTemplate != "" {
 		return ""
 	}
-	scheme := "https"
-	if len(g.api.Schemes) > 0 && !containsString(g.api.Schemes, "https") {
-		scheme = g.api.Schemes[0]
-	}
-	return scheme + "://" + g.api.Host
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return g.scheme() + "://" + g.api.Host
 }

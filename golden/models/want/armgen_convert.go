@@ -76,16 +76,16 @@ func parseHeader[T ~bool | ~int32 | ~int64 | ~float32 | ~float64](v string, _ T)
 // parseTimeHeader reads a date or time header in the format of l.
 func parseTimeHeader(v string, l leaf) (time.Time, bool) {
 	var t time.Time
-	raw, _ := json.Marshal(v)
-	if l.encode != nil && reflect.TypeFor[time.Time]() == timeType {
-		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
-			raw = []byte(v) // unixtime travels as a bare number
-		}
+	dst := reflect.ValueOf(&t).Elem()
+	quoted, _ := json.Marshal(v)
+	if l.decode(quoted, dst) == nil {
+		return t, true
 	}
-	if err := l.decode(raw, reflect.ValueOf(&t).Elem()); err != nil {
-		return time.Time{}, false
+	// unixtime travels as a bare number.
+	if _, err := strconv.ParseInt(v, 10, 64); err == nil && l.decode([]byte(v), dst) == nil {
+		return t, true
 	}
-	return t, true
+	return time.Time{}, false
 }
 
 // parseBytesHeader reads a base64 header.
