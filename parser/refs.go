@@ -15,8 +15,6 @@ type target struct {
 	n      *node
 }
 
-func (t target) ptr() ir.Pointer { return t.f.ptr(t.tokens...) }
-
 // resolve follows one $ref written at `at` in file f. It reports a located
 // error and false when the reference cannot be followed.
 func (b *builder) resolve(f *file, at []string, ref string) (target, bool) {

@@ -34,13 +34,12 @@ type GoType struct {
 	Elem      *GoType
 }
 
-func named(name string) GoType            { return GoType{Kind: GoNamed, Name: name} }
-func qualified(pkg, name string) GoType   { return GoType{Kind: GoNamed, Pkg: pkg, Name: name} }
-func pointerTo(t GoType) GoType           { return GoType{Kind: GoPointer, Elem: &t} }
-func sliceOf(t GoType) GoType             { return GoType{Kind: GoSlice, Elem: &t} }
-func mapOf(t GoType) GoType               { return GoType{Kind: GoMap, Elem: &t} }
-func (t GoType) IsPointer() bool          { return t.Kind == GoPointer }
-func (t GoType) IsNamed(name string) bool { return t.Kind == GoNamed && t.Name == name }
+func named(name string) GoType          { return GoType{Kind: GoNamed, Name: name} }
+func qualified(pkg, name string) GoType { return GoType{Kind: GoNamed, Pkg: pkg, Name: name} }
+func pointerTo(t GoType) GoType         { return GoType{Kind: GoPointer, Elem: &t} }
+func sliceOf(t GoType) GoType           { return GoType{Kind: GoSlice, Elem: &t} }
+func mapOf(t GoType) GoType             { return GoType{Kind: GoMap, Elem: &t} }
+func (t GoType) IsPointer() bool        { return t.Kind == GoPointer }
 
 // String spells the type as Go source does: "*time.Time", "map[string]*Part".
 func (t GoType) String() string {

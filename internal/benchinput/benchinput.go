@@ -129,11 +129,6 @@ func Synthetic(n int) Input {
 		})}
 }
 
-// Real lists the real-spec inputs: default, batch and largest.
-func Real(tb testing.TB) []Input {
-	return []Input{Default(), Batch(tb), Largest(tb)}
-}
-
 // ScaleSizes are the definition counts of the scale curve.
 var ScaleSizes = []int{10, 100, 1000, 10000}
 
