@@ -12,8 +12,25 @@ import (
 
 // client writes client.go: the package documentation, the api-version,
 // the Doer interface, Client with its options and constructor, the group
-// accessors, and the operations that belong to no group.
-func (g *gen) client(f *jen.File) {
+// accessors, and the operations that belong to no group. The operations
+// are written as text (see goSrc), the rest with jennifer.
+func (g *gen) clientFile() ([]byte, error) {
+	w := newGoSrc()
+	w.name = "client.go"
+	w.pkgDoc = g.packageDoc()
+	if err := w.jennifer(g.opts.Package, g.client); err != nil {
+		return nil, err
+	}
+	for _, grp := range g.names.Groups() {
+		if grp.Accessor == "" {
+			g.operationsOf(w, grp)
+		}
+	}
+	return w.file(g), nil
+}
+
+// packageDoc is the package's doc comment.
+func (g *gen) packageDoc() []string {
 	api := g.api
 	pkgDoc := "Package " + g.opts.Package + " is a client for " + firstNonEmpty(api.Title, "the API")
 	if api.Version != "" {
@@ -24,10 +41,12 @@ func (g *gen) client(f *jen.File) {
 		pkgDoc += "\n\n" + strings.TrimSpace(api.Description)
 	}
 	pkgDoc += "\n\n" + packageNotes
-	for _, line := range commentLines(pkgDoc) {
-		f.PackageComment(line)
-	}
+	return commentLines(pkgDoc)
+}
 
+// client writes the client's declarations.
+func (g *gen) client(f *jen.File) {
+	api := g.api
 	clientName := g.names.Fixed("Client")
 	optsName := g.names.Fixed("ClientOptions")
 	doer := g.names.Fixed("Doer")
@@ -139,11 +158,6 @@ func (g *gen) client(f *jen.File) {
 		)
 		f.Line()
 	}
-	for _, grp := range g.names.Groups() {
-		if grp.Accessor == "" {
-			g.operationsOf(f, grp)
-		}
-	}
 }
 
 // packageNotes explains, once per package, the conventions every type
@@ -184,51 +198,6 @@ func (g *gen) scheme() string {
 		return g.api.Schemes[0]
 	}
 	return "https"
-}
-
-// endpoint is the expression of a request's endpoint, with the statements
-// that compute it: the client's, or, under x-ms-parameterized-host, the
-// host template filled in from the parameters unless the caller set an
-// Endpoint.
-func (g *gen) endpoint(og *opGen) (stmts []jen.Code, expr jen.Code) {
-	if g.api.HostTemplate == "" {
-		return nil, og.client().Dot("endpoint")
-	}
-	// endpoint := c.client.endpoint; if endpoint == "" { endpoint = "https://" + account + c.client.host }
-	var host *jen.Statement
-	add := func(c jen.Code) {
-		if host == nil {
-			host = jen.Add(c)
-		} else {
-			host = host.Op("+").Add(c)
-		}
-	}
-	if g.hostScheme() {
-		add(og.client().Dot("scheme"))
-		add(jen.Lit("://"))
-	}
-	last := 0
-	t := g.api.HostTemplate
-	for _, m := range templatePart.FindAllStringSubmatchIndex(t, -1) {
-		if m[0] > last {
-			add(jen.Lit(t[last:m[0]]))
-		}
-		name := t[m[2]:m[3]]
-		for _, p := range g.api.HostParams {
-			if p.Name == name {
-				add(g.toString(p.Type, g.paramValue(og, p, true), ""))
-			}
-		}
-		last = m[1]
-	}
-	if last < len(t) {
-		add(jen.Lit(t[last:]))
-	}
-	stmts = []jen.Code{
-		jen.Id("endpoint").Op(":=").Add(og.client().Dot("endpoint")),
-		jen.If(jen.Id("endpoint").Op("==").Lit("")).Block(jen.Id("endpoint").Op("=").Add(host)),
-	}
-	return stmts, jen.Id("endpoint")
 }
 
 // defaultEndpoint is scheme://host from the spec, "" without a host. The

@@ -1,7 +1,9 @@
-// Package emit writes a Go package from the IR, with jennifer. Each
+// Package emit writes a Go package from the IR. Each
 // concern has its own generator (models, enums, client, one file per
 // operation group, errors), each returns a file in memory, and Generate
-// returns them all; writing them is the caller's business.
+// returns them all; writing them is the caller's business. What grows with
+// a spec is written as gofmt lays it out (goSrc, gocode); the rest is built
+// with jennifer and formatted by gofmt.
 //
 // The emitter knows nothing about JSON specs: only ir, and the Go names
 // package naming decided.
@@ -154,7 +156,7 @@ type job struct {
 func (g *gen) jobs() []job {
 	api := g.api
 	jobs := []job{
-		{name: "client.go", build: g.client},
+		{name: "client.go", text: g.clientFile},
 		{name: "errors.go", build: g.errors},
 	}
 	if len(api.Models) > 0 {
@@ -170,7 +172,13 @@ func (g *gen) jobs() []job {
 		if grp.Accessor == "" {
 			continue // the root client's operations live in client.go
 		}
-		jobs = append(jobs, job{name: fileName(grp.Accessor) + "_client.go", build: func(f *jen.File) { g.groupFile(f, grp) }})
+		name := fileName(grp.Accessor) + "_client.go"
+		jobs = append(jobs, job{name: name, text: func() ([]byte, error) {
+			w := newGoSrc()
+			w.name = name
+			g.groupFile(w, grp)
+			return w.file(g), nil
+		}})
 	}
 	return jobs
 }

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"github.com/armgen/armgen/emit/gocode"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -252,12 +253,12 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 
 // errorFor is the expression that turns resp into the error a response
 // documents.
-func (g *gen) errorFor(r *ir.Response) jen.Code {
+func (g *gen) errorFor(r *ir.Response) gocode.Code {
 	if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
-		return jen.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(jen.Id("resp"))
+		return gocode.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(gocode.Id("resp"))
 	}
 	if isTextError(r) {
-		return jen.Id("textResponseError").Call(jen.Id("resp"))
+		return gocode.Id("textResponseError").Call(gocode.Id("resp"))
 	}
-	return jen.Id("newResponseError").Call(jen.Id("resp"))
+	return gocode.Id("newResponseError").Call(gocode.Id("resp"))
 }

@@ -9,26 +9,66 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/gocode"
 	"github.com/armgen/armgen/emit/naming"
 )
 
 // goSrc writes Go source text that is already laid out as gofmt lays it
-// out, for the two files that grow with a spec's definitions (models.go and
-// enums.go). Building them as jennifer code and formatting them with
+// out, for the files that grow with a spec (models.go, enums.go and the
+// operation files). Building them as jennifer code and formatting them with
 // go/format was most of armgen's time: their shapes are few and regular, so
-// they are written directly, and only the rare, irregular parts
-// (polymorphic families) still go through jennifer and gofmt. What goSrc
-// writes must be a fixed point of gofmt; tests hold it to that, and the
-// golden files to the bytes.
+// they are written directly (declarations and statements with gocode), and
+// only the rare, irregular parts (polymorphic families, the client) still
+// go through jennifer and gofmt. What goSrc writes must be a fixed point of
+// gofmt; tests hold it to that, and the golden files to the bytes.
 type goSrc struct {
 	buf     bytes.Buffer
 	imports map[string]bool
 	// docs caches formatted doc comments: descriptions repeat a lot.
 	docs map[string][]string
+	// pending holds the doc comment lines of the next declaration: gofmt
+	// formats them as one comment.
+	pending []string
+	// name is the file's, for crash reports (gen.at).
+	name string
+	// pkgDoc is the package's doc comment, for the file that has it.
+	pkgDoc []string
 }
 
 func newGoSrc() *goSrc {
 	return &goSrc{imports: map[string]bool{}, docs: map[string][]string{}}
+}
+
+// doc adds "//" lines to the doc comment of the next declaration.
+func (w *goSrc) doc(lines ...string) { w.pending = append(w.pending, lines...) }
+
+// docText adds text, wrapped (see commentLines), to the next doc comment.
+func (w *goSrc) docText(text string) { w.doc(commentLines(text)...) }
+
+// flushDoc writes the pending doc comment.
+func (w *goSrc) flushDoc() {
+	w.comment("", w.pending)
+	w.pending = w.pending[:0]
+}
+
+// decl writes a declaration built with gocode, after its doc comment.
+func (w *goSrc) decl(c gocode.Code) {
+	w.flushDoc()
+	p := gocode.Printer{Buf: &w.buf, Imports: w.imports}
+	p.Decl(c)
+	w.str("\n")
+}
+
+// structType writes a struct type declaration after its doc comment.
+func (w *goSrc) structType(name string, fields []spec) {
+	w.flushDoc()
+	if len(fields) == 0 {
+		w.str("type ", name, " struct{}\n\n")
+		return
+	}
+	w.str("type ", name, " struct {\n")
+	w.specs("\t", fields)
+	w.str("}\n\n")
 }
 
 // str writes text.
@@ -122,7 +162,8 @@ type spec struct {
 func (w *goSrc) specs(indent string, list []spec) {
 	for i := 0; i < len(list); {
 		end := i + 1
-		for end < len(list) && len(list[end].doc) == 0 {
+		// An embedded field (one cell) has no column to align either.
+		for end < len(list) && len(list[end].doc) == 0 && len(list[end].cells) > 1 && len(list[end-1].cells) > 1 {
 			end++
 		}
 		run := list[i:end]
@@ -194,7 +235,11 @@ func (w *goSrc) file(g *gen) []byte {
 	if len(g.opts.Sources) > 0 {
 		out.WriteString("// Source: " + strings.Join(g.opts.Sources, ", ") + "\n")
 	}
-	out.WriteString("\npackage " + g.opts.Package + "\n\n")
+	out.WriteString("\n")
+	for _, l := range w.formatDoc(w.pkgDoc) {
+		out.WriteString(l + "\n")
+	}
+	out.WriteString("package " + g.opts.Package + "\n\n")
 	paths := make([]string, 0, len(w.imports))
 	for p := range w.imports {
 		paths = append(paths, p)

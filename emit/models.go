@@ -62,12 +62,12 @@ func (g *gen) model(w *goSrc, m *ir.Model) error {
 	w.str("}\n\n")
 
 	g.modelJSON(w, m, name)
+	g.modelCheck(w, m, name)
 	bases := naming.FamilyBases(g.api, m)
-	if len(bases) == 0 && m.Discriminator == "" && !g.needsCheck(&ir.Type{Kind: ir.KindModel, Ref: m.Key}) {
+	if len(bases) == 0 && m.Discriminator == "" {
 		return nil
 	}
 	return w.jennifer(g.opts.Package, func(f *jen.File) {
-		g.modelCheck(f, m, name)
 		for _, base := range bases {
 			g.getter(f, m, name, base)
 		}

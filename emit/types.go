@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"github.com/armgen/armgen/emit/gocode"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -10,7 +11,7 @@ import (
 )
 
 // Go types of IR types are decided in naming (naming.GoType), with the
-// names; here they only become jennifer code.
+// names; here they only become jennifer or gocode code.
 
 // jenType writes a Go type.
 func jenType(t naming.GoType) jen.Code {
@@ -26,6 +27,37 @@ func jenType(t naming.GoType) jen.Code {
 		return jen.Qual(t.Pkg, t.Name)
 	}
 	return jen.Id(t.Name)
+}
+
+// codeType is jenType for code written with gocode.
+func codeType(t naming.GoType) *gocode.Statement {
+	switch t.Kind {
+	case naming.GoPointer:
+		return gocode.Op("*").Add(codeType(*t.Elem))
+	case naming.GoSlice:
+		return gocode.Index().Add(codeType(*t.Elem))
+	case naming.GoMap:
+		return gocode.Map(gocode.String()).Add(codeType(*t.Elem))
+	}
+	if t.Pkg != "" {
+		return gocode.Qual(t.Pkg, t.Name)
+	}
+	return gocode.Id(t.Name)
+}
+
+// codeElemType and codeValueType are elemType and valueType for gocode.
+func (g *gen) codeElemType(t *ir.Type, inMap bool) gocode.Code {
+	return codeType(g.names.ElemType(t, inMap))
+}
+
+func (g *gen) codeValueType(t *ir.Type) gocode.Code { return codeType(g.names.ValueType(t)) }
+
+// codeLeaf is codecLeaf for gocode.
+func (g *gen) codeLeaf(t *ir.Type) gocode.Code {
+	if text := g.codecLeafText(t); text != "" {
+		return gocode.Raw(text)
+	}
+	return nil
 }
 
 // fieldType is the Go type of a model field or response header.
