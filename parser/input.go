@@ -65,9 +65,23 @@ func readFileLimited(name string, limit int) ([]byte, error) {
 	if info.Mode().IsRegular() && info.Size() > int64(limit) {
 		return nil, errTooLarge // said without reading it
 	}
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the file's size, plus a byte to see the end:
+	// io.ReadAll would grow one from 512 bytes, copying a large spec some
+	// twenty times.
+	r := io.LimitReader(f, int64(limit)+1)
+	data := make([]byte, 0, min(info.Size(), int64(limit))+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // not a regular file, or it grew
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(data) > limit {
 		return nil, errTooLarge

@@ -120,7 +120,8 @@ func (b *builder) checkDiscriminatorValues() {
 
 // walkSchemas calls visit for every schema written in a file, and for
 // every non-body parameter and header (which carry schema keywords
-// themselves), with its location.
+// themselves), with its location. The location is a stack the walk
+// reuses: visit must copy it to keep it.
 func (b *builder) walkSchemas(f *file, visit func(f *file, at []string, n *node)) {
 	w := &schemaWalker{f: f, visit: visit, depth: b.l.opts.Limits.MaxDepth}
 	root := f.tree
@@ -135,7 +136,7 @@ func (b *builder) walkSchemas(f *file, visit func(f *file, at []string, n *node)
 				if op == nil {
 					continue
 				}
-				opAt := append(slices.Clone(at), method)
+				opAt := append(at, method)
 				w.list(op.get("parameters"), append(opAt, "parameters"), w.parameter)
 				w.each(op.get("responses"), append(opAt, "responses"), w.response)
 			}
@@ -154,7 +155,7 @@ func (w *schemaWalker) each(n *node, at []string, fn func(*node, []string)) {
 		return
 	}
 	for i, k := range n.keys {
-		fn(n.vals[i], append(slices.Clone(at), k))
+		fn(n.vals[i], append(at, k))
 	}
 }
 
@@ -163,7 +164,7 @@ func (w *schemaWalker) list(n *node, at []string, fn func(*node, []string)) {
 		return
 	}
 	for i, v := range n.vals {
-		fn(v, append(slices.Clone(at), strconv.Itoa(i)))
+		fn(v, append(at, strconv.Itoa(i)))
 	}
 }
 
@@ -172,10 +173,10 @@ func (w *schemaWalker) schema(n *node, at []string) {
 		return
 	}
 	w.visit(w.f, at, n)
-	w.each(n.get("properties"), append(slices.Clone(at), "properties"), w.schema)
-	w.schema(n.get("items"), append(slices.Clone(at), "items"))
-	w.schema(n.get("additionalProperties"), append(slices.Clone(at), "additionalProperties"))
-	w.list(n.get("allOf"), append(slices.Clone(at), "allOf"), w.schema)
+	w.each(n.get("properties"), append(at, "properties"), w.schema)
+	w.schema(n.get("items"), append(at, "items"))
+	w.schema(n.get("additionalProperties"), append(at, "additionalProperties"))
+	w.list(n.get("allOf"), append(at, "allOf"), w.schema)
 }
 
 func (w *schemaWalker) parameter(n *node, at []string) {
@@ -183,7 +184,7 @@ func (w *schemaWalker) parameter(n *node, at []string) {
 		return
 	}
 	if n.get("in").text() == "body" {
-		w.schema(n.get("schema"), append(slices.Clone(at), "schema"))
+		w.schema(n.get("schema"), append(at, "schema"))
 		return
 	}
 	w.items(n, at)
@@ -193,7 +194,7 @@ func (w *schemaWalker) parameter(n *node, at []string) {
 func (w *schemaWalker) items(n *node, at []string) {
 	for n != nil && n.kind == kindObject && len(at) <= w.depth {
 		w.visit(w.f, at, n)
-		n, at = n.get("items"), append(slices.Clone(at), "items")
+		n, at = n.get("items"), append(at, "items")
 	}
 }
 
@@ -201,8 +202,8 @@ func (w *schemaWalker) response(n *node, at []string) {
 	if n == nil || n.kind != kindObject || n.get("$ref") != nil {
 		return
 	}
-	w.schema(n.get("schema"), append(slices.Clone(at), "schema"))
-	w.each(n.get("headers"), append(slices.Clone(at), "headers"), w.items)
+	w.schema(n.get("schema"), append(at, "schema"))
+	w.each(n.get("headers"), append(at, "headers"), w.items)
 }
 
 // checkDefault insists a default has the schema's type and, for a closed
