@@ -2,8 +2,11 @@ package parser
 
 import (
 	"encoding/json"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -279,10 +282,7 @@ func (d *decoder) document(n *node) *openapi2.T {
 			}
 		case "definitions":
 			if d.object(v) {
-				doc.Definitions = make(map[string]*openapi2.SchemaRef, len(v.keys))
-				for j, name := range v.keys {
-					doc.Definitions[name] = d.schemaRef(v.vals[j])
-				}
+				doc.Definitions = d.definitions(v)
 			}
 		case "parameters":
 			if d.object(v) {
@@ -323,6 +323,36 @@ func (d *decoder) document(n *node) *openapi2.T {
 		}
 	}
 	return doc
+}
+
+// definitions decodes the definitions, in parallel when there are many:
+// they are most of a large spec. Each part has its own decoder; the
+// reading is exact only if every part's is.
+func (d *decoder) definitions(n *node) map[string]*openapi2.SchemaRef {
+	refs := make([]*openapi2.SchemaRef, len(n.vals))
+	parts := min(runtime.GOMAXPROCS(0), len(n.vals)/500+1)
+	ok := make([]bool, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(n.vals)/parts, (p+1)*len(n.vals)/parts
+		wg.Go(func() {
+			pd := &decoder{ok: true}
+			for j := lo; j < hi && pd.ok; j++ {
+				refs[j] = pd.schemaRef(n.vals[j])
+			}
+			ok[p] = pd.ok
+		})
+	}
+	wg.Wait()
+	if slices.Contains(ok, false) {
+		d.ok = false
+		return nil
+	}
+	defs := make(map[string]*openapi2.SchemaRef, len(n.keys))
+	for j, name := range n.keys {
+		defs[name] = refs[j]
+	}
+	return defs
 }
 
 func (d *decoder) pathItem(n *node) *openapi2.PathItem {
@@ -552,7 +582,15 @@ func (d *decoder) schemaRef(n *node) *openapi2.SchemaRef {
 	if !d.object(n) {
 		return nil
 	}
-	ref := n.get("$ref")
+	// Not n.get: definitions are decoded in parallel, and get builds an
+	// index on a large object the first time (YAML aliases share nodes).
+	var ref *node
+	for i, k := range n.keys {
+		if k == "$ref" {
+			ref = n.vals[i]
+			break
+		}
+	}
 	if ref == nil {
 		for _, k := range n.keys {
 			if strings.EqualFold(k, "$ref") {

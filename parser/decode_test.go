@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -219,6 +220,37 @@ func TestDecodeOddDocuments(t *testing.T) {
 			if d := (&decoder{ok: true}); d.document(tree) == nil || !d.ok {
 				t.Errorf("case %d: decoded by encoding/json, not from the tree", i)
 			}
+		}
+	}
+}
+
+// Definitions of a large spec are decoded in parts, in parallel: the
+// result is still kin-openapi's, and an odd definition in any part sends
+// the whole document to encoding/json, as it would in one part.
+func TestDecodeManyDefinitions(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	many := func(odd int) string {
+		var defs []string
+		for i := range 1500 {
+			def := fmt.Sprintf(`"D%d":{"type":"object","properties":{"a":{"type":"string"},"b":{"$ref":"#/definitions/D%d"}},"additionalProperties":{"type":"integer"}}`, i, (i+1)%1500)
+			if i == odd {
+				def = fmt.Sprintf(`"D%d":{"Type":"object"}`, i) // matched by encoding/json whatever its case
+			}
+			defs = append(defs, def)
+		}
+		return `{"swagger":"2.0","definitions":{` + strings.Join(defs, ",") + `}}`
+	}
+	for _, odd := range []int{-1, 3, 1499} {
+		doc := many(odd)
+		tree, errs := parseJSON([]byte(doc), DefaultLimits)
+		if len(errs) > 0 {
+			t.Fatal(errs[0].msg)
+		}
+		sameDecoding(t, fmt.Sprintf("odd %d", odd), tree, decodeDocumentInto)
+		d := &decoder{ok: true}
+		d.document(tree)
+		if d.ok != (odd < 0) {
+			t.Errorf("odd definition %d: read from the tree %v, want %v", odd, d.ok, odd < 0)
 		}
 	}
 }
