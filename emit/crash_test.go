@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +14,15 @@ import (
 // the parser never builds) runs on its own goroutine; Generate must still
 // return, with an internal error at the model being written, and no files.
 func TestGenerateTurnsPanicsIntoDiagnostics(t *testing.T) {
+	for _, many := range []int{0, 2000} {
+		t.Run(fmt.Sprint(many, " more models"), func(t *testing.T) { testPanic(t, many) })
+	}
+}
+
+// testPanic has many more models before the broken one: a large spec's
+// models are written in parts, on goroutines of their own.
+func testPanic(t *testing.T, many int) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	api := &ir.API{
 		Title: "T",
 		Files: []string{"spec.json"},
@@ -21,6 +33,10 @@ func TestGenerateTurnsPanicsIntoDiagnostics(t *testing.T) {
 				Properties: []*ir.Property{{Name: "name", Pointer: "spec.json#/definitions/Broken/properties/name"}}},
 		},
 	}
+	for i := range many {
+		api.Models = append(api.Models, &ir.Model{Key: fmt.Sprint("A", i), Name: fmt.Sprint("A", i), Pointer: ir.Pointer(fmt.Sprint("spec.json#/definitions/A", i))})
+	}
+	slices.SortFunc(api.Models, func(a, b *ir.Model) int { return strings.Compare(a.Key, b.Key) })
 	files, diags := Generate(api, Options{Package: "things"})
 	if files != nil {
 		t.Errorf("Generate returned %d files after a panic", len(files))

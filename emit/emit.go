@@ -216,6 +216,10 @@ func (g *gen) render(j job) (_ File, err error) {
 	}()
 	if j.text != nil {
 		content, err := j.text()
+		var crashed *crashError
+		if errors.As(err, &crashed) {
+			return File{}, crashed // recovered on a goroutine of the generator's
+		}
 		if err != nil {
 			return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
 		}

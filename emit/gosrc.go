@@ -5,6 +5,7 @@ import (
 	doccomment "go/doc/comment"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
@@ -110,9 +111,29 @@ func (w *goSrc) formatDoc(lines []string) []string {
 	if out, ok := w.docs[key]; ok {
 		return out
 	}
+	out := docLines(key)
+	w.docs[key] = out
+	return out
+}
+
+// docLines formats comment text (lines ending in newlines) as
+// go/doc/comment does, as "//" lines.
+func docLines(text string) []string {
+	var out []string
+	if plainParagraph(text) {
+		// go/doc/comment would give the lines back as they are.
+		for l := range strings.Lines(text) {
+			out = append(out, "// "+strings.TrimSuffix(l, "\n"))
+		}
+		return out
+	}
 	var p doccomment.Parser
 	var pr doccomment.Printer
-	text := string(pr.Comment(p.Parse(key)))
+	return commentMarks(string(pr.Comment(p.Parse(text))))
+}
+
+// commentMarks marks the lines of go/doc/comment's output as comments.
+func commentMarks(text string) []string {
 	var out []string
 	for text != "" {
 		var line string
@@ -127,8 +148,25 @@ func (w *goSrc) formatDoc(lines []string) []string {
 		}
 		out = append(out, line)
 	}
-	w.docs[key] = out
 	return out
+}
+
+// plainParagraph reports whether text (lines ending in newlines) is one
+// paragraph that go/doc/comment prints back unchanged: no blank line (so
+// no heading), every line starting with a letter (so no list, code block
+// or heading marker), no brackets (so no links). Most descriptions are,
+// and parsing each as a doc comment was a fifth of the models' time.
+func plainParagraph(text string) bool {
+	if strings.ContainsAny(text, "[]") {
+		return false
+	}
+	for l := range strings.Lines(text) {
+		r, _ := utf8.DecodeRuneInString(l)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // typ spells a Go type, noting the imports it needs.

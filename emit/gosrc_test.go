@@ -2,8 +2,10 @@ package emit
 
 import (
 	"bytes"
+	doccomment "go/doc/comment"
 	"go/format"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -157,4 +159,60 @@ func TestTextFilesAreFormattedForReferenceSpecs(t *testing.T) {
 		}
 		gofmtFixedPoint(t, in.Files[0], files)
 	}
+}
+
+// A plain paragraph is one go/doc/comment gives back unchanged, on every
+// description of the reference specs (wrapped as armgen wraps them) and
+// on texts made to look plain but not be.
+func TestPlainParagraph(t *testing.T) {
+	texts := []string{
+		"A plain description.", "Two lines,\nthe second one.", "Ünïcode and `code` and https://example.com/a_b.",
+		"Text\n\nwith a blank line", "Text\n- a list", "Text\n1. a list", "# Heading", "See [Link] here.",
+		"Name\n\nHeading\n\nText", "Text\n\tcode", "* star", "Line\nOld Style Heading\nText", "a\n+ b", "x • y",
+		"[doc]: https://example.com", "Tab\tinside", "1) first",
+	}
+	roots, err := benchinput.Roots(testutil.Specs(t), filepath.Join(testutil.Shared(t), "specs", "visible-arm-roots.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []benchinput.Input{benchinput.Batch(t)}
+	for _, r := range roots {
+		inputs = append(inputs, benchinput.File(r))
+	}
+	for _, in := range inputs {
+		api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		for _, m := range api.Models {
+			texts = append(texts, m.Description)
+			for _, p := range m.Properties {
+				texts = append(texts, p.Description)
+			}
+		}
+		for _, op := range api.Operations {
+			texts = append(texts, op.Description, op.Summary)
+		}
+	}
+	plain := 0
+	for _, text := range texts {
+		var b strings.Builder
+		for _, l := range commentLines(text) {
+			b.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ") + "\n")
+		}
+		key := b.String()
+		if key == "" || !plainParagraph(key) {
+			continue
+		}
+		plain++
+		var p doccomment.Parser
+		var pr doccomment.Printer
+		if got, want := docLines(key), commentMarks(string(pr.Comment(p.Parse(key)))); !slices.Equal(got, want) {
+			t.Errorf("%q is not plain:\n got %q\nwant %q", text, got, want)
+		}
+	}
+	if plain < len(texts)/3 {
+		t.Errorf("only %d of %d texts are plain", plain, len(texts))
+	}
+	t.Logf("%d of %d texts plain", plain, len(texts))
 }

@@ -1,6 +1,12 @@
 package emit
 
 import (
+	"errors"
+	"maps"
+	"runtime"
+	"sync"
+
+	"github.com/armgen/armgen/internal/crash"
 	"strconv"
 	"strings"
 
@@ -18,14 +24,40 @@ import (
 // depend on Go's promotion rules; flattening keeps one field per property.
 //
 // The file is written as text (see goSrc), the polymorphic parts with
-// jennifer.
+// jennifer. It is the largest file by far, so a large spec's models are
+// written in parts, in parallel, and joined in order.
 func (g *gen) modelsFile() ([]byte, error) {
-	w := newGoSrc()
-	for _, m := range g.api.Models {
-		g.at("models.go", m.Pointer)
-		if err := g.model(w, m); err != nil {
-			return nil, err
-		}
+	models := g.api.Models
+	parts := make([]*goSrc, min(runtime.GOMAXPROCS(0), len(models)/250+1))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for p := range parts {
+		parts[p] = newGoSrc()
+		wg.Go(func() {
+			var m *ir.Model
+			defer func() {
+				// A panic here would end the process: render's recover
+				// is on another goroutine.
+				if r := recover(); r != nil {
+					errs[p] = &crashError{crash.Diagnostic(m.Pointer, r)}
+				}
+			}()
+			for _, m = range models[p*len(models)/len(parts) : (p+1)*len(models)/len(parts)] {
+				if err := g.model(parts[p], m); err != nil {
+					errs[p] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	w := parts[0]
+	for _, part := range parts[1:] {
+		w.buf.Write(part.buf.Bytes())
+		maps.Copy(w.imports, part.imports)
 	}
 	return w.file(g), nil
 }
