@@ -18,7 +18,9 @@ import (
 // with DefaultLimits.
 type Options struct {
 	// ReadFile reads a file by a slash-separated path: one Parse was given,
-	// or one joined from a $ref. Nil means os.ReadFile.
+	// or one joined from a $ref. Nil means os.ReadFile. The bytes it
+	// returns become the parser's, and the API's strings share them: they
+	// must not change afterwards.
 	ReadFile func(name string) ([]byte, error)
 	// Root bounds the files $refs may reach: a reference outside it is an
 	// error. Empty means the directory above the nearest "specification"

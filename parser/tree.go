@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A node is a JSON value as written in a spec file, with object keys in
@@ -22,8 +24,6 @@ type node struct {
 	vals []*node  // object values (parallel to keys), or array elements
 	// index finds a key in a large object; built on first lookup.
 	index map[string]int
-	// off is the offset of the value's first byte in its file; JSON input only.
-	off int
 }
 
 type nodeKind uint8
@@ -179,12 +179,20 @@ type scanner struct {
 	defects int
 	// path is the pointer of the value being read, as unescaped tokens.
 	path []string
+	// keys and vals hold the members of the objects and arrays being
+	// read, innermost last; each gets slices of its exact length when it
+	// ends, rather than slices grown by appending.
+	keys []string
+	vals []*node
 }
 
 // parseJSON reads data (without a BOM) into a node tree. Duplicate keys and
 // invalid UTF-8 are collected and reading goes on; a syntax error stops it.
 func parseJSON(data []byte, limits Limits) (*node, []syntaxError) {
-	s := &scanner{data: data, src: string(data), limits: limits}
+	// The tree's strings are substrings of src, which shares data's
+	// memory rather than copy a large spec: nothing writes to data once
+	// it is read (Options.ReadFile).
+	s := &scanner{data: data, src: unsafe.String(unsafe.SliceData(data), len(data)), limits: limits}
 	s.skipSpace()
 	if s.pos == len(s.data) {
 		return nil, []syntaxError{{line: 1, col: 1, msg: "the file is empty"}}
@@ -262,7 +270,7 @@ func (s *scanner) value(depth int) (*node, bool) {
 		return s.array(depth)
 	case c == '"':
 		str, ok := s.string()
-		return &node{kind: kindString, str: str, off: start}, ok
+		return &node{kind: kindString, str: str}, ok
 	case c == '-' || c >= '0' && c <= '9':
 		return s.number()
 	default:
@@ -273,7 +281,7 @@ func (s *scanner) value(depth int) (*node, bool) {
 				if lit == "null" {
 					k = kindNull
 				}
-				return &node{kind: k, str: lit, off: start}, true
+				return &node{kind: k, str: lit}, true
 			}
 		}
 		if start == 0 && c == '<' {
@@ -286,7 +294,7 @@ func (s *scanner) value(depth int) (*node, bool) {
 }
 
 func (s *scanner) object(depth int) (*node, bool) {
-	n := &node{kind: kindObject, off: s.pos}
+	n := &node{kind: kindObject}
 	s.pos++ // {
 	s.skipSpace()
 	if s.pos < len(s.data) && s.data[s.pos] == '}' {
@@ -294,6 +302,8 @@ func (s *scanner) object(depth int) (*node, bool) {
 		return n, true
 	}
 	var seen map[string]bool
+	base, vbase := len(s.keys), len(s.vals) // arrays use vals alone
+	defer func() { s.keys, s.vals = s.keys[:base], s.vals[:vbase] }()
 	for {
 		s.skipSpace()
 		if s.pos >= len(s.data) {
@@ -308,9 +318,10 @@ func (s *scanner) object(depth int) (*node, bool) {
 		if !ok {
 			return nil, false
 		}
-		if len(n.keys) >= 8 && seen == nil {
-			seen = make(map[string]bool, 16)
-			for _, k := range n.keys {
+		keys := s.keys[base:]
+		if len(keys) >= 32 && seen == nil {
+			seen = make(map[string]bool, 64)
+			for _, k := range keys {
 				seen[k] = true
 			}
 		}
@@ -319,7 +330,7 @@ func (s *scanner) object(depth int) (*node, bool) {
 			dup = seen[key]
 			seen[key] = true
 		} else {
-			for _, k := range n.keys {
+			for _, k := range keys {
 				dup = dup || k == key
 			}
 		}
@@ -343,8 +354,8 @@ func (s *scanner) object(depth int) (*node, bool) {
 			return nil, false
 		}
 		if !dup {
-			n.keys = append(n.keys, key)
-			n.vals = append(n.vals, v)
+			s.keys = append(s.keys, key)
+			s.vals = append(s.vals, v)
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) {
@@ -356,6 +367,8 @@ func (s *scanner) object(depth int) (*node, bool) {
 			s.pos++
 		case '}':
 			s.pos++
+			n.keys = slices.Clone(s.keys[base:])
+			n.vals = slices.Clone(s.vals[vbase:])
 			return n, true
 		default:
 			s.fail("unexpected %s: expected ',' or '}'", s.describe())
@@ -365,21 +378,23 @@ func (s *scanner) object(depth int) (*node, bool) {
 }
 
 func (s *scanner) array(depth int) (*node, bool) {
-	n := &node{kind: kindArray, off: s.pos}
+	n := &node{kind: kindArray}
 	s.pos++ // [
 	s.skipSpace()
 	if s.pos < len(s.data) && s.data[s.pos] == ']' {
 		s.pos++
 		return n, true
 	}
+	base := len(s.vals)
+	defer func() { s.vals = s.vals[:base] }()
 	for {
-		s.path = append(s.path, strconv.Itoa(len(n.vals)))
+		s.path = append(s.path, strconv.Itoa(len(s.vals)-base))
 		v, ok := s.value(depth + 1)
 		s.path = s.path[:len(s.path)-1]
 		if !ok {
 			return nil, false
 		}
-		n.vals = append(n.vals, v)
+		s.vals = append(s.vals, v)
 		s.skipSpace()
 		if s.pos >= len(s.data) {
 			s.fail("unexpected end of file inside an array: the JSON is truncated")
@@ -390,6 +405,7 @@ func (s *scanner) array(depth int) (*node, bool) {
 			s.pos++
 		case ']':
 			s.pos++
+			n.vals = slices.Clone(s.vals[base:])
 			return n, true
 		default:
 			s.fail("unexpected %s: expected ',' or ']'", s.describe())
@@ -509,7 +525,7 @@ func (s *scanner) number() (*node, bool) {
 			return nil, false
 		}
 	}
-	return &node{kind: kindNumber, str: s.src[start:s.pos], off: start}, true
+	return &node{kind: kindNumber, str: s.src[start:s.pos]}, true
 }
 
 // lineCol turns a byte offset into a 1-based line and column (in runes).
