@@ -96,6 +96,9 @@ func (w *goSrc) formatDoc(lines []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
+	if plainLines(lines) {
+		return lines // as go/doc/comment would give them back
+	}
 	var b strings.Builder
 	for _, l := range lines {
 		// commentLines writes "//" or "// text", never a directive
@@ -151,18 +154,30 @@ func commentMarks(text string) []string {
 	return out
 }
 
+// plainLines is plainParagraph for "// " lines, without joining them.
+func plainLines(lines []string) bool {
+	for _, l := range lines {
+		text, ok := strings.CutPrefix(l, "// ")
+		if !ok || !plainLine(text) {
+			return false
+		}
+	}
+	return true
+}
+
+func plainLine(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsLetter(r) && !strings.ContainsAny(text, "[]\n")
+}
+
 // plainParagraph reports whether text (lines ending in newlines) is one
 // paragraph that go/doc/comment prints back unchanged: no blank line (so
 // no heading), every line starting with a letter (so no list, code block
 // or heading marker), no brackets (so no links). Most descriptions are,
 // and parsing each as a doc comment was a fifth of the models' time.
 func plainParagraph(text string) bool {
-	if strings.ContainsAny(text, "[]") {
-		return false
-	}
 	for l := range strings.Lines(text) {
-		r, _ := utf8.DecodeRuneInString(l)
-		if !unicode.IsLetter(r) {
+		if !plainLine(strings.TrimSuffix(l, "\n")) {
 			return false
 		}
 	}

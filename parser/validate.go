@@ -125,11 +125,14 @@ func (b *builder) checkDiscriminatorValues() {
 func (b *builder) walkSchemas(f *file, visit func(f *file, at []string, n *node)) {
 	w := &schemaWalker{f: f, visit: visit, depth: b.l.opts.Limits.MaxDepth}
 	root := f.tree
-	w.each(root.get("definitions"), []string{"definitions"}, w.schema)
-	w.each(root.get("parameters"), []string{"parameters"}, w.parameter)
-	w.each(root.get("responses"), []string{"responses"}, w.response)
+	// Room for the usual depth, so that appending to the stack does not
+	// copy it.
+	stack := make([]string, 0, 32)
+	w.each(root.get("definitions"), append(stack, "definitions"), w.schema)
+	w.each(root.get("parameters"), append(stack, "parameters"), w.parameter)
+	w.each(root.get("responses"), append(stack, "responses"), w.response)
 	for _, section := range []string{"paths", "x-ms-paths"} {
-		w.each(root.get(section), []string{section}, func(item *node, at []string) {
+		w.each(root.get(section), append(stack, section), func(item *node, at []string) {
 			w.list(item.get("parameters"), append(at, "parameters"), w.parameter)
 			for _, method := range methods {
 				op := item.get(method)

@@ -76,7 +76,12 @@ func (s *Statement) add(c Code) *Statement {
 	return s
 }
 
-func newStatement() *Statement { return &Statement{} }
+// newStatement starts a statement with room for a few tokens, which most
+// have: appending one at a time from none allocates three times.
+func newStatement() *Statement {
+	s := make(Statement, 0, 4)
+	return &s
+}
 
 // Id is an identifier.
 func Id(name string) *Statement { return newStatement().Id(name) }

@@ -339,8 +339,30 @@ func (p *Printer) exprList(items []Code, depth, indent int) {
 
 // expr writes an expression at a depth, as go/printer's expr0.
 func (p *Printer) expr(s []Code, depth, indent int) {
-	e := parse(s)
-	p.node(e, 0, depth, indent)
+	// Most expressions are one operand, maybe after unary operators:
+	// they are written without building a tree.
+	i := 0
+	for i < len(s) {
+		if t, ok := s[i].(token); !ok || t.kind != tOp || !unaryOps[t.text] {
+			break
+		}
+		i++
+	}
+	if i < len(s) {
+		if op, rest := operand(s[i:]); len(rest) == 0 {
+			for _, u := range s[:i] {
+				op := u.(token).text
+				p.str(op)
+				if op == "*" {
+					depth = 1 // as node does for a StarExpr
+				}
+			}
+			n := baseLen(op)
+			p.postfix(op[:n], op[n:], depth, indent)
+			return
+		}
+	}
+	p.node(parse(s), 0, depth, indent)
 }
 
 // precedence of binary operators, as go/token's.
