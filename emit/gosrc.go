@@ -23,7 +23,7 @@ import (
 // go through jennifer and gofmt. What goSrc writes must be a fixed point of
 // gofmt; tests hold it to that, and the golden files to the bytes.
 type goSrc struct {
-	buf     bytes.Buffer
+	buf     textBuf
 	imports map[string]bool
 	// docs caches formatted doc comments: descriptions repeat a lot.
 	docs map[string][]string
@@ -282,8 +282,7 @@ func (w *goSrc) importSpec(l string) {
 
 // file returns the whole file: header, package clause, imports, body.
 func (w *goSrc) file(g *gen) []byte {
-	var out bytes.Buffer
-	out.Grow(w.buf.Len() + 256)
+	var out bytes.Buffer // the header; the body is copied once, after it
 	out.WriteString(Header + "\n")
 	if len(g.opts.Sources) > 0 {
 		out.WriteString("// Source: " + strings.Join(g.opts.Sources, ", ") + "\n")
@@ -309,8 +308,76 @@ func (w *goSrc) file(g *gen) []byte {
 		}
 		out.WriteString(")\n\n")
 	}
-	body := bytes.TrimRight(w.buf.Bytes(), "\n")
-	out.Write(body)
-	out.WriteByte('\n')
-	return out.Bytes()
+	w.buf.trimNewlines()
+	file := append(make([]byte, 0, out.Len()+w.buf.Len()+1), out.Bytes()...)
+	return append(w.buf.appendTo(file), '\n')
+}
+
+// textBuf collects text in chunks of 64 KiB or more: a buffer that grew by
+// doubling would copy a large file's text many times on the way.
+type textBuf struct {
+	done [][]byte
+	cur  []byte
+	n    int
+}
+
+const chunkSize = 64 << 10
+
+func (b *textBuf) room(n int) {
+	if len(b.cur)+n > cap(b.cur) {
+		if len(b.cur) > 0 {
+			b.done = append(b.done, b.cur)
+		}
+		b.cur = make([]byte, 0, max(chunkSize, n))
+	}
+}
+
+func (b *textBuf) WriteString(s string) (int, error) {
+	b.room(len(s))
+	b.cur = append(b.cur, s...)
+	b.n += len(s)
+	return len(s), nil
+}
+
+func (b *textBuf) WriteByte(c byte) error {
+	b.room(1)
+	b.cur = append(b.cur, c)
+	b.n++
+	return nil
+}
+
+// Len is the number of bytes written.
+func (b *textBuf) Len() int { return b.n }
+
+// appendTo appends the text to dst.
+func (b *textBuf) appendTo(dst []byte) []byte {
+	for _, c := range b.done {
+		dst = append(dst, c...)
+	}
+	return append(dst, b.cur...)
+}
+
+// take moves another buffer's text to the end of this one.
+func (b *textBuf) take(o *textBuf) {
+	if len(b.cur) > 0 {
+		b.done = append(b.done, b.cur)
+	}
+	b.done = append(b.done, o.done...)
+	b.cur, b.n = o.cur, b.n+o.n
+	*o = textBuf{}
+}
+
+// trimNewlines drops the newlines the text ends with.
+func (b *textBuf) trimNewlines() {
+	for b.n > 0 {
+		if len(b.cur) == 0 {
+			b.cur, b.done = b.done[len(b.done)-1], b.done[:len(b.done)-1]
+			continue
+		}
+		if b.cur[len(b.cur)-1] != '\n' {
+			return
+		}
+		b.cur = b.cur[:len(b.cur)-1]
+		b.n--
+	}
 }

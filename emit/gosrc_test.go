@@ -216,3 +216,39 @@ func TestPlainParagraph(t *testing.T) {
 	}
 	t.Logf("%d of %d texts plain", plain, len(texts))
 }
+
+// textBuf gives back what was written, across chunks, with the trailing
+// newlines trimmed, and joins buffers in order.
+func TestTextBuf(t *testing.T) {
+	var a, b textBuf
+	var want strings.Builder
+	for i := range 30000 {
+		s := strings.Repeat("x", i%7) + strconv.Itoa(i)
+		a.WriteString(s)
+		want.WriteString(s)
+		if i%5 == 0 {
+			a.WriteByte('\n')
+			want.WriteByte('\n')
+		}
+	}
+	b.WriteString(strings.Repeat("y", chunkSize+3)) // larger than a chunk
+	want.WriteString(strings.Repeat("y", chunkSize+3))
+	for range 3 {
+		b.WriteByte('\n')
+	}
+	a.take(&b)
+	if b.Len() != 0 {
+		t.Errorf("the buffer taken from still has %d bytes", b.Len())
+	}
+	a.trimNewlines()
+	got := string(a.appendTo([]byte("head:")))
+	if w := "head:" + want.String(); got != w || a.Len() != len(w)-len("head:") {
+		t.Errorf("got %d bytes (Len %d), want %d", len(got), a.Len(), len(w))
+	}
+	var c textBuf
+	c.WriteString("\n\n")
+	c.trimNewlines()
+	if c.Len() != 0 || len(c.appendTo(nil)) != 0 {
+		t.Error("newlines alone are not trimmed away")
+	}
+}

@@ -56,7 +56,7 @@ func (g *gen) modelsFile() ([]byte, error) {
 	}
 	w := parts[0]
 	for _, part := range parts[1:] {
-		w.buf.Write(part.buf.Bytes())
+		w.buf.take(&part.buf)
 		maps.Copy(w.imports, part.imports)
 	}
 	return w.file(g), nil

@@ -1,7 +1,6 @@
 package gocode
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 )
@@ -9,8 +8,14 @@ import (
 // Printer writes declarations into Buf as gofmt lays them out, noting in
 // Imports the packages their qualified names use.
 type Printer struct {
-	Buf     *bytes.Buffer
+	Buf     Writer
 	Imports map[string]bool
+}
+
+// Writer is what a Printer writes to: a *bytes.Buffer, say.
+type Writer interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
 }
 
 // Decl writes a top-level declaration (func or type) and ends its line.

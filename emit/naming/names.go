@@ -32,16 +32,18 @@ import (
 type Names struct {
 	Package string
 
-	types   map[any]string // *ir.Model, *ir.Enum → type name
-	fields  map[*ir.Property]string
-	consts  map[*ir.EnumValue]string
-	enumFn  map[*ir.Enum]string
-	ifaces  map[*ir.Model]string // polymorphic base → interface name
-	extra   map[*ir.Model]string
-	addl    map[*ir.Model]string
-	groups  map[string]*Group
-	ops     map[*ir.Operation]*Op
-	params  map[*ir.Parameter]Param
+	types  map[any]string // *ir.Model, *ir.Enum → type name
+	fields map[*ir.Property]string
+	consts map[*ir.EnumValue]string
+	enumFn map[*ir.Enum]string
+	ifaces map[*ir.Model]string // polymorphic base → interface name
+	extra  map[*ir.Model]string
+	addl   map[*ir.Model]string
+	groups map[string]*Group
+	ops    map[*ir.Operation]*Op
+	params map[*ir.Parameter]Param
+	// words remembers Exported while Assign runs.
+	words   map[string]string
 	headers map[*ir.Header]string
 	bodies  map[*ir.Response]string
 	tests   map[*ir.Example]string
@@ -154,8 +156,9 @@ func (n *Names) HeaderField(h *ir.Header) string {
 func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	n := &Names{
 		Package: pkg,
-		types:   map[any]string{},
-		fields:  map[*ir.Property]string{},
+		types:   make(map[any]string, len(api.Models)+len(api.Enums)),
+		fields:  make(map[*ir.Property]string, 4*len(api.Models)),
+		words:   map[string]string{},
 		consts:  map[*ir.EnumValue]string{},
 		enumFn:  map[*ir.Enum]string{},
 		ifaces:  map[*ir.Model]string{},
@@ -191,6 +194,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	n.operations(api)
 	n.responseHeaders(api)
 	n.exampleTests(api)
+	n.words = nil // the emitters read Names concurrently; only Assign writes
 	return n, n.diags.Sort()
 }
 
@@ -227,11 +231,22 @@ func (n *Names) derive(name, from string) string {
 }
 
 // specName is the name a spec node asks for: x-ms-client-name first.
-func specName(clientName, name string) string {
+func (n *Names) specName(clientName, name string) string {
 	if clientName != "" {
-		return Exported(clientName)
+		return n.exported(clientName)
 	}
-	return Exported(name)
+	return n.exported(name)
+}
+
+// exported is Exported, remembered while names are assigned: property
+// and parameter names repeat across a spec's models and operations.
+func (n *Names) exported(s string) string {
+	e, ok := n.words[s]
+	if !ok {
+		e = Exported(s)
+		n.words[s] = e
+	}
+	return e
 }
 
 // specTypes claims the type names the spec gives: definitions and named
@@ -244,7 +259,7 @@ func (n *Names) specTypes(api *ir.API) {
 		if m.Inline {
 			continue
 		}
-		name := avoidStatic(specName(m.ClientName, m.Name))
+		name := avoidStatic(n.specName(m.ClientName, m.Name))
 		if n.claimSpec(name, m.Pointer) {
 			n.types[m] = name
 		}
@@ -372,7 +387,7 @@ func (n *Names) modelFields(api *ir.API) {
 		}
 		used := map[string]*ir.Property{}
 		for _, p := range m.Properties {
-			name := specName(p.ClientName, p.Name)
+			name := n.specName(p.ClientName, p.Name)
 			if name == "" {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
 					Message: "property " + quote(p.Name) + " has no letters or digits to make a Go field of",

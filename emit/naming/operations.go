@@ -25,10 +25,10 @@ func (n *Names) operations(api *ir.API) {
 		n.groups[goName] = g
 	}
 	for _, p := range api.ClientParams {
-		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: specName(p.ClientName, p.Name)}
+		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: n.specName(p.ClientName, p.Name)}
 	}
 	for _, p := range api.HostParams {
-		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: specName(p.ClientName, p.Name)}
+		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: n.specName(p.ClientName, p.Name)}
 	}
 	// Methods are per group: two operations of one group that become the
 	// same method are a spec collision.
@@ -141,7 +141,7 @@ func (n *Names) opParams(op *ir.Operation) {
 			continue
 		}
 		arg := Unexported(paramSpecName(p))
-		field := specName(p.ClientName, p.Name)
+		field := n.specName(p.ClientName, p.Name)
 		if arg == "" || field == "" {
 			n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
 				Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
@@ -185,7 +185,7 @@ func (n *Names) responseHeaders(api *ir.API) {
 		bodyFields["Value"], bodyFields["Success"] = true, true
 		for _, r := range op.Responses {
 			for _, h := range r.Headers {
-				name := specName(h.ClientName, h.Name)
+				name := n.specName(h.ClientName, h.Name)
 				if name == "" {
 					name = "Header"
 				}
