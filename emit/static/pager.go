@@ -76,8 +76,12 @@ func (p *Pager[P, I]) Pages(ctx context.Context) iter.Seq2[P, error] {
 // All yields every item of every page. An error is yielded once (with the
 // zero item) and ends the walk.
 func (p *Pager[P, I]) All(ctx context.Context) iter.Seq2[I, error] {
+	// The loop of Pages again rather than a range over it: a package has
+	// an instance of Pager per list operation, and range-over-func makes
+	// each compile several more functions.
 	return func(yield func(I, error) bool) {
-		for page, err := range p.Pages(ctx) {
+		for p.More() {
+			page, err := p.NextPage(ctx)
 			if err != nil {
 				var zero I
 				yield(zero, err)

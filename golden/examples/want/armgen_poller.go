@@ -27,10 +27,17 @@ import (
 // process (see the operation's Resume method). Cancelling the context
 // stops polling, not the operation.
 type Poller[T any] struct {
+	op    *longRunning
+	parse func(*http.Response) (T, error)
+}
+
+// longRunning is the part of a Poller that does not depend on T. A
+// package has an instance of Poller per long-running operation, each
+// compiled on its own: what is here is compiled once.
+type longRunning struct {
 	doer interface {
 		Do(*http.Request) (*http.Response, error)
 	}
-	parse func(*http.Response) (T, error)
 	fail  func(*http.Response) error
 	state pollState
 	// last is the latest response that may hold the result: the monitor's
@@ -83,7 +90,16 @@ func newPoller[T any](req *http.Request, resp *http.Response, doer interface {
 		}
 		return nil, err
 	}
-	p := &Poller[T]{doer: doer, parse: parse, fail: fail, last: first}
+	return &Poller[T]{op: startLongRunning(req, first, doer, finalVia, fail), parse: parse}, nil
+}
+
+// startLongRunning decides, from the first (successful) response, how to
+// follow the operation.
+func startLongRunning(req *http.Request, first *savedResponse, doer interface {
+	Do(*http.Request) (*http.Response, error)
+}, finalVia string, fail func(*http.Response) error) *longRunning {
+	resp := first.resp
+	p := &longRunning{doer: doer, fail: fail, last: first}
 	p.state = pollState{Method: req.Method, URL: req.URL.String(), FinalVia: finalVia}
 	p.state.Location = resolveURL(p.state.URL, resp.Header.Get("Location"))
 	putOrPatch := p.state.Method == http.MethodPut || p.state.Method == http.MethodPatch
@@ -117,13 +133,23 @@ func newPoller[T any](req *http.Request, resp *http.Response, doer interface {
 		}
 	}
 	p.retryAfter = retryAfter(resp)
-	return p, nil
+	return p
 }
 
 // resumePoller rebuilds a poller from a token, for an operation of method.
 func resumePoller[T any](token, method string, doer interface {
 	Do(*http.Request) (*http.Response, error)
 }, parse func(*http.Response) (T, error), fail func(*http.Response) error) (*Poller[T], error) {
+	op, err := resumeLongRunning(token, method, doer, fail)
+	if err != nil {
+		return nil, err
+	}
+	return &Poller[T]{op: op, parse: parse}, nil
+}
+
+func resumeLongRunning(token, method string, doer interface {
+	Do(*http.Request) (*http.Response, error)
+}, fail func(*http.Response) error) (*longRunning, error) {
 	var s pollState
 	if err := json.Unmarshal([]byte(token), &s); err != nil {
 		return nil, fmt.Errorf("not a resume token: %w", err)
@@ -134,23 +160,27 @@ func resumePoller[T any](token, method string, doer interface {
 	case s.Kind != "async" && s.Kind != "location" && s.Kind != "body" && s.Kind != "none", s.URL == "":
 		return nil, errors.New("the resume token is incomplete")
 	}
-	return &Poller[T]{doer: doer, parse: parse, fail: fail, state: s}, nil
+	return &longRunning{doer: doer, fail: fail, state: s}, nil
 }
 
 // ResumeToken saves the poller's progress as text.
 func (p *Poller[T]) ResumeToken() (string, error) {
-	b, err := json.Marshal(p.state)
+	b, err := json.Marshal(p.op.state)
 	return string(b), err
 }
 
 // Done reports whether the operation has ended, well or not.
 func (p *Poller[T]) Done() bool {
-	return p.state.Done
+	return p.op.state.Done
 }
 
 // Poll asks the service once how the operation is going.
 func (p *Poller[T]) Poll(ctx context.Context) error {
-	if p.Done() {
+	return p.op.poll(ctx)
+}
+
+func (p *longRunning) poll(ctx context.Context) error {
+	if p.state.Done {
 		return nil
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.state.Poll, nil)
@@ -226,7 +256,7 @@ func (p *Poller[T]) Poll(ctx context.Context) error {
 }
 
 // end records that the operation is over, failed when err is not nil.
-func (p *Poller[T]) end(err error) error {
+func (p *longRunning) end(err error) error {
 	p.state.Done = true
 	p.err = err
 	return err
@@ -235,12 +265,22 @@ func (p *Poller[T]) end(err error) error {
 // Result returns the operation's outcome once Done: its result, read from
 // where the spec's final-state-via says, or its error.
 func (p *Poller[T]) Result(ctx context.Context) (T, error) {
-	var zero T
-	if !p.Done() {
-		return zero, errors.New("the operation is still running")
+	resp, err := p.op.result(ctx)
+	if err != nil || resp == nil {
+		var zero T
+		return zero, err
+	}
+	return p.parse(resp)
+}
+
+// result is the response that holds the operation's result, nil (and no
+// error) for none.
+func (p *longRunning) result(ctx context.Context) (*http.Response, error) {
+	if !p.state.Done {
+		return nil, errors.New("the operation is still running")
 	}
 	if p.err != nil {
-		return zero, p.err
+		return nil, p.err
 	}
 	final := p.finalURL()
 	if final == p.state.Poll && p.last != nil {
@@ -248,20 +288,16 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 	}
 	if final == "" {
 		if p.last == nil {
-			return zero, nil // resumed after the end: nothing kept
+			return nil, nil // resumed after the end: nothing kept
 		}
-		return p.parse(p.last.response())
+		return p.last.response(), nil
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, final, nil)
 	if err != nil {
-		return zero, err
+		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
-	resp, err := send(p.doer, req)
-	if err != nil {
-		return zero, err
-	}
-	return p.parse(resp)
+	return send(p.doer, req)
 }
 
 // finalURL is where the result is fetched from once the operation
@@ -270,7 +306,7 @@ func (p *Poller[T]) Result(ctx context.Context) (T, error) {
 // the result is then where final-state-via says, or by ARM's rules: the
 // resource of a PUT or PATCH, the Location of a POST, nothing for a
 // DELETE.
-func (p *Poller[T]) finalURL() string {
+func (p *longRunning) finalURL() string {
 	s := p.state
 	switch {
 	case s.Kind == "none":
@@ -302,10 +338,18 @@ func (p *Poller[T]) finalURL() string {
 // It waits frequency between polls (30 seconds when zero), or what the
 // service asks for in Retry-After.
 func (p *Poller[T]) PollUntilDone(ctx context.Context, frequency time.Duration) (T, error) {
+	if err := p.op.pollUntilDone(ctx, frequency); err != nil {
+		var zero T
+		return zero, err
+	}
+	return p.Result(ctx)
+}
+
+func (p *longRunning) pollUntilDone(ctx context.Context, frequency time.Duration) error {
 	if frequency <= 0 {
 		frequency = 30 * time.Second
 	}
-	for !p.Done() {
+	for !p.state.Done {
 		delay := frequency
 		if p.retryAfter > 0 {
 			delay = p.retryAfter
@@ -314,16 +358,14 @@ func (p *Poller[T]) PollUntilDone(ctx context.Context, frequency time.Duration) 
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			var zero T
-			return zero, ctx.Err()
+			return ctx.Err()
 		case <-timer.C:
 		}
-		if err := p.Poll(ctx); err != nil {
-			var zero T
-			return zero, err
+		if err := p.poll(ctx); err != nil {
+			return err
 		}
 	}
-	return p.Result(ctx)
+	return nil
 }
 
 // retryAfter reads Retry-After: seconds, or an HTTP date.

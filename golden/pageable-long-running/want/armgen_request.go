@@ -68,16 +68,28 @@ func invalid(name string, value any, why string) error {
 	return fmt.Errorf("invalid %s %#v: %s", name, value, why)
 }
 
-var patterns sync.Map // string → *regexp.Regexp
+// patterns holds the compiled spec patterns. A map under a mutex rather
+// than a sync.Map, whose generic internals every package that uses one
+// compiles again (a hundred functions).
+var patterns struct {
+	sync.Mutex
+	m map[string]*regexp.Regexp
+}
 
 // pattern compiles a spec pattern once, on first use, so packages with
 // many patterns cost nothing at init.
 func pattern(expr string) *regexp.Regexp {
-	if re, ok := patterns.Load(expr); ok {
-		return re.(*regexp.Regexp)
+	patterns.Lock()
+	defer patterns.Unlock()
+	re, ok := patterns.m[expr]
+	if !ok {
+		if patterns.m == nil {
+			patterns.m = map[string]*regexp.Regexp{}
+		}
+		re = regexp.MustCompile(expr)
+		patterns.m[expr] = re
 	}
-	re, _ := patterns.LoadOrStore(expr, regexp.MustCompile(expr))
-	return re.(*regexp.Regexp)
+	return re
 }
 
 // checkString enforces a string argument's constraints; max < 0 means no
