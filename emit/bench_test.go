@@ -10,10 +10,11 @@ import (
 )
 
 // The emitter's stages, measured apart (make bench): Emit names and
-// builds every file, those made with jennifer rendered unformatted, Format
-// runs gofmt over the latter (models.go and enums.go are written already
-// formatted), and Generate is the whole of emit.Generate (naming, building
-// and formatting, files in parallel).
+// builds every file, those jennifer builds whole (errors.go, examples)
+// rendered unformatted, Format runs gofmt over the latter (the files that
+// grow with a spec, models, enums and operations, are written already
+// formatted by goSrc and gocode), and Generate is the whole of
+// emit.Generate (naming, building and formatting, files in parallel).
 
 // parsed parses a case's input, skipping inputs armgen cannot generate yet.
 func parsed(b *testing.B, c benchinput.Case) (benchinput.Input, *ir.API) {

@@ -127,6 +127,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		}
 		working = ir.Pointer(files[0])
 	}
+	if beforeGenerate != nil {
+		beforeGenerate(files)
+	}
 	generated, diags := generate(files, opts, name, *examples)
 	report(stderr, diags, *strict)
 	if generated == nil || diags.HasErrors() || (*strict && len(diags) > 0) {
@@ -157,6 +160,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}
 	return exitOK
 }
+
+// beforeGenerate, when set (by main: a process setting), sees the input
+// files before they are read.
+var beforeGenerate func(files []string)
 
 // generate runs the pipeline in memory: parse, then emit.
 func generate(files []string, opts parser.Options, pkg string, examples bool) ([]emit.File, ir.Diagnostics) {

@@ -211,3 +211,15 @@ func TestStrictTurnsWarningsIntoErrors(t *testing.T) {
 		t.Error("-strict failure wrote output")
 	}
 }
+
+// inputSize adds up the spec files that exist (the embedded default spec
+// is no file), for main's choice of garbage collector setting.
+func TestInputSize(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	os.WriteFile(a, make([]byte, 1000), 0o644)
+	os.WriteFile(b, make([]byte, 234), 0o644)
+	if got := inputSize([]string{filepath.ToSlash(a), filepath.ToSlash(b), "spec/embedded.json"}); got != 1234 {
+		t.Errorf("inputSize = %d, want 1234", got)
+	}
+}
