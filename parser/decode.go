@@ -325,6 +325,34 @@ func (d *decoder) document(n *node) *openapi2.T {
 	return doc
 }
 
+// simpleSchema reads the shapes additionalProperties nearly always has, a
+// reference alone or a type with a format, as kin-openapi reads them into
+// an OpenAPI 3 schema; nil for any other, which kin-openapi decodes itself
+// (through encoding/json twice over: a tenth of a large spec's reading).
+func simpleSchema(n *node) *openapi3.SchemaRef {
+	if len(n.keys) == 1 && n.keys[0] == "$ref" && n.vals[0].kind == kindString && n.vals[0].str != "" {
+		return &openapi3.SchemaRef{Ref: n.vals[0].str}
+	}
+	s := new(openapi3.Schema)
+	for i, k := range n.keys {
+		v := n.vals[i]
+		if v.kind != kindString {
+			return nil
+		}
+		switch k {
+		case "type":
+			s.Type = &openapi3.Types{v.str}
+		case "format":
+			s.Format = v.str
+		case "description":
+			s.Description = v.str
+		default:
+			return nil
+		}
+	}
+	return &openapi3.SchemaRef{Value: s}
+}
+
 // definitions decodes the definitions, in parallel when there are many:
 // they are most of a large spec. Each part has its own decoder; the
 // reading is exact only if every part's is.
@@ -701,10 +729,18 @@ func (d *decoder) schema(n *node) *openapi2.Schema {
 		case "maxProperties":
 			s.MaxProps = d.uintPtr(v)
 		case "additionalProperties":
-			if v.kind == kindObject || v.kind == kindBool {
-				d.viaJSON(v, &s.AdditionalProperties)
-			} else {
+			switch {
+			case v.kind == kindBool:
+				has := v.str == "true"
+				s.AdditionalProperties.Has = &has
+			case v.kind != kindObject:
 				d.ok = false
+			default:
+				if ref := simpleSchema(v); ref != nil {
+					s.AdditionalProperties.Schema = ref
+				} else {
+					d.viaJSON(v, &s.AdditionalProperties)
+				}
 			}
 		case "discriminator":
 			s.Discriminator = d.str(v)

@@ -208,6 +208,11 @@ func TestDecodeOddDocuments(t *testing.T) {
 		    "B":{"additionalProperties":true},"C":{"additionalProperties":false},"D":{"additionalProperties":{}},
 		    "E":{"type":"object","additionalProperties":{"$ref":"#/definitions/A"}}}}`,
 		`{"definitions":{"F":{"additionalProperties":null}}}`,
+		// additionalProperties in the shapes read without kin-openapi, and next to them.
+		`{"definitions":{"H":{"additionalProperties":{"type":"string","format":"date-time","description":"d"}},
+		  "I":{"additionalProperties":{"$ref":"#/definitions/H"}},"J":{"additionalProperties":{"type":["string"]}},
+		  "K":{"additionalProperties":{"$ref":""}},"L":{"additionalProperties":{"type":"string","readOnly":true}},
+		  "M":{"additionalProperties":{"$ref":"#/definitions/H","description":"beside"}},"N":{"additionalProperties":{"format":5}}}}`,
 		`{"definitions":{"G":{"additionalProperties":"yes"}}}`,
 	} {
 		tree, errs := parseJSON([]byte(doc), DefaultLimits)
