@@ -122,14 +122,6 @@ func (w *goSrc) formatDoc(lines []string) []string {
 // docLines formats comment text (lines ending in newlines) as
 // go/doc/comment does, as "//" lines.
 func docLines(text string) []string {
-	var out []string
-	if plainParagraph(text) {
-		// go/doc/comment would give the lines back as they are.
-		for l := range strings.Lines(text) {
-			out = append(out, "// "+strings.TrimSuffix(l, "\n"))
-		}
-		return out
-	}
 	var p doccomment.Parser
 	var pr doccomment.Printer
 	return commentMarks(string(pr.Comment(p.Parse(text))))
@@ -154,30 +146,16 @@ func commentMarks(text string) []string {
 	return out
 }
 
-// plainLines is plainParagraph for "// " lines, without joining them.
+// plainLines reports whether "// " lines are one paragraph that
+// go/doc/comment gives back unchanged: no blank line (so no heading),
+// every line starting with a letter (so no list, code block or heading
+// marker), no brackets (so no links). Most descriptions are, and parsing
+// each as a doc comment was a fifth of the models' time.
 func plainLines(lines []string) bool {
 	for _, l := range lines {
 		text, ok := strings.CutPrefix(l, "// ")
-		if !ok || !plainLine(text) {
-			return false
-		}
-	}
-	return true
-}
-
-func plainLine(text string) bool {
-	r, _ := utf8.DecodeRuneInString(text)
-	return unicode.IsLetter(r) && !strings.ContainsAny(text, "[]\n")
-}
-
-// plainParagraph reports whether text (lines ending in newlines) is one
-// paragraph that go/doc/comment prints back unchanged: no blank line (so
-// no heading), every line starting with a letter (so no list, code block
-// or heading marker), no brackets (so no links). Most descriptions are,
-// and parsing each as a doc comment was a fifth of the models' time.
-func plainParagraph(text string) bool {
-	for l := range strings.Lines(text) {
-		if !plainLine(strings.TrimSuffix(l, "\n")) {
+		r, _ := utf8.DecodeRuneInString(text)
+		if !ok || !unicode.IsLetter(r) || strings.ContainsAny(text, "[]\n") {
 			return false
 		}
 	}

@@ -326,7 +326,8 @@ func (d *decoder) document(n *node) *openapi2.T {
 }
 
 // simpleSchema reads the shapes additionalProperties nearly always has, a
-// reference alone or a type with a format, as kin-openapi reads them into
+// reference alone, or a type with a format or a description, as
+// kin-openapi reads them into
 // an OpenAPI 3 schema; nil for any other, which kin-openapi decodes itself
 // (through encoding/json twice over: a tenth of a large spec's reading).
 func simpleSchema(n *node) *openapi3.SchemaRef {

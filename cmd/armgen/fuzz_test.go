@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -18,8 +19,8 @@ import (
 // FuzzPipeline feeds bytes to the whole of armgen, as a spec file beside
 // the real Batch spec (so that relative $refs reach real files): it must
 // end in Go files or in error diagnostics, never a panic or an internal
-// error; the files must be Go with armgen's header, and the same input
-// must generate the same files again.
+// error; the files must be gofmt-clean Go with armgen's header, and the
+// same input must generate the same files again.
 func FuzzPipeline(f *testing.F) {
 	dir := filepath.ToSlash(filepath.Dir(testutil.BatchSpec(f, "2024-02-01")))
 	for _, s := range testutil.ReadSeeds(f) {
@@ -58,6 +59,10 @@ func FuzzPipeline(f *testing.F) {
 			}
 			if _, err := parser.ParseFile(fset, file.Name, file.Content, parser.SkipObjectResolution); err != nil {
 				t.Fatalf("%s is not Go: %v", file.Name, err)
+			}
+			// Most files are written as gofmt lays them out, not by gofmt.
+			if formatted, err := format.Source(file.Content); err != nil || !bytes.Equal(formatted, file.Content) {
+				t.Fatalf("%s is not what gofmt writes (%v)", file.Name, err)
 			}
 		}
 		again, _ := generate([]string{name}, opts, "fuzzed", false)
