@@ -81,6 +81,12 @@ type site struct {
 	ref    string
 }
 
+// isRef reports whether the site is a $ref, even one whose value is empty
+// (which resolve reports): such a site has no schema of its own.
+func (s site) isRef() bool {
+	return s.ref != "" || s.n != nil && s.n.get("$ref") != nil
+}
+
 func (s site) ptr(extra ...string) ir.Pointer {
 	return s.f.ptr2(s.tokens, extra)
 }
@@ -119,7 +125,7 @@ func definitionSite(f *file, name string) site {
 func (b *builder) follow(s site) (site, bool) {
 	var seen []*node
 	var chain []ir.Pointer
-	for s.ref != "" || (s.n != nil && s.n.get("$ref") != nil) {
+	for s.isRef() {
 		if s.ref == "" {
 			s.ref = s.n.get("$ref").text()
 		}
@@ -638,7 +644,7 @@ func stringsOf(n *node) []string {
 func (b *builder) definition(f *file, name string) {
 	s := definitionSite(f, name)
 	b.cur = s
-	if s.ref != "" {
+	if s.isRef() {
 		// An alias of another schema has nothing of its own, but must lead
 		// somewhere even when nothing uses it.
 		if !b.chained[s.n] {
