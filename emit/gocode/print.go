@@ -189,25 +189,11 @@ func (p *Printer) stmt(s []Code, indent int) {
 	case isKeyword(first, "if"):
 		p.ifStmt(s, indent)
 	case isKeyword(first, "for"):
-		p.str("for ")
-		clause, _ := groupOf(s, 1, gClause)
-		p.clause(clause.items, indent)
-		body, ok := groupOf(s, 2, gBlock)
-		if !ok || len(s) != 3 {
-			panic("gocode: a for statement without its block")
-		}
-		p.str(" ")
-		p.block(body.items, indent)
+		p.block(p.head(s, "for", indent), indent)
 	case isKeyword(first, "switch"):
-		p.str("switch ")
-		clause, _ := groupOf(s, 1, gClause)
-		p.clause(clause.items, indent)
-		body, ok := groupOf(s, 2, gBlock)
-		if !ok || len(s) != 3 {
-			panic("gocode: a switch statement without its block")
-		}
-		p.str(" {\n")
-		for _, c := range body.items {
+		body := p.head(s, "switch", indent)
+		p.str("{\n")
+		for _, c := range body {
 			p.caseClause(toks(c), indent)
 		}
 		p.tabs(indent)
@@ -228,6 +214,20 @@ func (p *Printer) stmt(s []Code, indent int) {
 	default:
 		p.simpleStmt(s, indent)
 	}
+}
+
+// head writes "for clause " or "switch clause " and returns the block's
+// statements, which must end the statement.
+func (p *Printer) head(s []Code, word string, indent int) []Code {
+	p.str(word + " ")
+	clause, _ := groupOf(s, 1, gClause)
+	p.clause(clause.items, indent)
+	body, ok := groupOf(s, 2, gBlock)
+	if !ok || len(s) != 3 {
+		panic("gocode: a " + word + " statement without its block")
+	}
+	p.str(" ")
+	return body.items
 }
 
 func (p *Printer) ifStmt(s []Code, indent int) {
