@@ -10,7 +10,7 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// client writes client.go: the package documentation, the api-version,
+// clientFile writes client.go: the package documentation, the api-version,
 // the Doer interface, Client with its options and constructor, the group
 // accessors, and the operations that belong to no group. The operations
 // are written as text (see goSrc), the rest with jennifer.
