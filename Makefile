@@ -12,12 +12,13 @@ generate:
 
 # Everything: vet, every test (golden, generated, CLI, reference specs when
 # ../shared is present) in shuffled order, concurrent generations under the
-# race detector, each fuzz target for a few seconds, the azidentity example
+# race detector (also a spec large enough to be read and written in
+# parallel parts), each fuzz target for a few seconds, the azidentity example
 # module, and the conformance run against the AutoRest test server.
 test:
 	$(GO) vet ./...
 	$(GO) test -shuffle=on ./...
-	$(GO) test -race -run '^TestConcurrentGenerations$$' ./cmd/armgen
+	$(GO) test -race -run '^(TestConcurrentGenerations|TestParallelPartsDeterminism)$$' ./cmd/armgen
 	$(MAKE) fuzz FUZZTIME=3s
 	cd examples/azure && $(GO) vet ./... && $(GO) test ./...
 	$(MAKE) conformance
