@@ -249,3 +249,47 @@ func TestTextBuf(t *testing.T) {
 		t.Error("newlines alone are not trimmed away")
 	}
 }
+
+// A short single-spaced text is one comment line, as wrapping makes it:
+// commentLines takes it as it is.
+func TestCommentLinesShortcut(t *testing.T) {
+	texts := []string{"a", "Two words.", strings.Repeat("x", 100), strings.Repeat("x", 101), "a  b", "a\tb", "a\nb",
+		"größe", "a\u00a0b", "ends with space ", strings.Repeat("word ", 20) + "end", "x\x01y", "del\x7f"}
+	texts = append(texts, batchDescriptions(t)...)
+	short := 0
+	for _, text := range texts {
+		trimmed := strings.TrimSpace(text)
+		if trimmed == "" {
+			continue
+		}
+		if len(trimmed) <= 100 && singleSpaced(trimmed) {
+			short++
+		}
+		if got, want := commentLines(text), wrap(trimmed); !slices.Equal(got, want) {
+			t.Errorf("%q: commentLines %q, wrap %q", text, got, want)
+		}
+	}
+	if short < len(texts)/4 {
+		t.Errorf("only %d of %d texts take the shortcut", short, len(texts))
+	}
+}
+
+// batchDescriptions are the descriptions of the Batch spec.
+func batchDescriptions(t *testing.T) []string {
+	in := benchinput.Batch(t)
+	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var texts []string
+	for _, m := range api.Models {
+		texts = append(texts, m.Description)
+		for _, p := range m.Properties {
+			texts = append(texts, p.Description)
+		}
+	}
+	for _, op := range api.Operations {
+		texts = append(texts, op.Description, op.Summary)
+	}
+	return texts
+}

@@ -182,6 +182,14 @@ func commentLines(text string) []string {
 	if text == "" {
 		return nil
 	}
+	if len(text) <= 100 && singleSpaced(text) {
+		return []string{"// " + text} // one line, as wrap would make it
+	}
+	return wrap(text)
+}
+
+// wrap is commentLines for any trimmed, non-empty text.
+func wrap(text string) []string {
 	var out []string
 	var line []byte // "// " and the words so far
 	for para := range strings.SplitSeq(text, "\n") {
@@ -207,6 +215,20 @@ func commentLines(text string) []string {
 		}
 	}
 	return out
+}
+
+// singleSpaced reports whether ASCII text has its words apart by single
+// spaces and nothing else: what wrapping would write back unchanged.
+func singleSpaced(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= 0x80, c < ' ', c == 0x7f:
+			return false // maybe a Unicode space, or a control character
+		case c == ' ' && i > 0 && text[i-1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // literal writes a spec default (JSON text) as a Go value of t's value type.
