@@ -255,7 +255,7 @@ func TestTextBuf(t *testing.T) {
 func TestCommentLinesShortcut(t *testing.T) {
 	texts := []string{"a", "Two words.", strings.Repeat("x", 100), strings.Repeat("x", 101), "a  b", "a\tb", "a\nb",
 		"größe", "a\u00a0b", "ends with space ", strings.Repeat("word ", 20) + "end", "x\x01y", "del\x7f"}
-	texts = append(texts, batchDescriptions(t)...)
+	texts = append(texts, defaultDescriptions(t)...)
 	short := 0
 	for _, text := range texts {
 		trimmed := strings.TrimSpace(text)
@@ -274,9 +274,10 @@ func TestCommentLinesShortcut(t *testing.T) {
 	}
 }
 
-// batchDescriptions are the descriptions of the Batch spec.
-func batchDescriptions(t *testing.T) []string {
-	in := benchinput.Batch(t)
+// defaultDescriptions are the descriptions of the embedded default spec
+// (the Batch Update operation), which every checkout has.
+func defaultDescriptions(t *testing.T) []string {
+	in := benchinput.Default()
 	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
 	if diags.HasErrors() {
 		t.Fatal(diags)
