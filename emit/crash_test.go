@@ -49,3 +49,27 @@ func testPanic(t *testing.T, many int) {
 		t.Errorf("the internal error does not name the model and the panic site:\n%s", got)
 	}
 }
+
+// A panic while an operation's code is written names the operation.
+func TestGeneratePanicInOperation(t *testing.T) {
+	api := &ir.API{
+		Title: "T",
+		Files: []string{"spec.json"},
+		Operations: []*ir.Operation{{
+			ID: "Things_Get", Group: "Things", Name: "Get", Method: "GET", Path: "/things",
+			Pointer: "spec.json#/paths/~1things/get",
+			// A query parameter of an enum the API does not have: the
+			// parser never builds one.
+			Params: []*ir.Parameter{{Name: "kind", In: ir.InQuery, Required: true, Type: &ir.Type{Kind: ir.KindEnum, Ref: "Missing"},
+				Pointer: "spec.json#/paths/~1things/get/parameters/0"}},
+			Responses: []*ir.Response{{Status: 200, Pointer: "spec.json#/paths/~1things/get/responses/200"}},
+		}},
+	}
+	files, diags := Generate(api, Options{Package: "things"})
+	if files != nil || !diags.HasErrors() {
+		t.Fatalf("files %d, diagnostics %v", len(files), diags)
+	}
+	if got := diags.Error(); !strings.Contains(got, "spec.json#/paths/~1things/get: internal error: ") {
+		t.Errorf("the internal error does not name the operation:\n%s", got)
+	}
+}

@@ -70,7 +70,6 @@ type gen struct {
 	// working is what each file's generator is writing (a model, an
 	// operation), for the report of a panic; guarded by mu.
 	working map[string]ir.Pointer
-	files   map[*jen.File]string // the name of each jennifer file being built
 }
 
 // Generate writes the package for api. Files come back sorted by name;
@@ -131,7 +130,7 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[string]ir.Pointer{}, files: map[*jen.File]string{}}
+	g := &gen{api: api, names: names, opts: opts, diags: diags, working: map[string]ir.Pointer{}}
 	g.byGroup = map[*naming.Group][]*ir.Operation{}
 	g.byID = make(map[string]*ir.Operation, len(api.Operations))
 	for _, op := range api.Operations {
@@ -202,7 +201,6 @@ func (g *gen) newFile() *jen.File {
 // render makes one file. Generators run on their own goroutines: a panic
 // not recovered here would end the process.
 func (g *gen) render(j job) (_ File, err error) {
-	var f *jen.File
 	defer func() {
 		if r := recover(); r != nil {
 			g.mu.Lock()
@@ -225,11 +223,8 @@ func (g *gen) render(j job) (_ File, err error) {
 		}
 		return File{Name: j.name, Content: content}, nil
 	}
-	f = g.newFile()
+	f := g.newFile()
 	f.NoFormat = g.opts.unformatted
-	g.mu.Lock()
-	g.files[f] = j.name
-	g.mu.Unlock()
 	j.build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -238,17 +233,11 @@ func (g *gen) render(j job) (_ File, err error) {
 	return File{Name: j.name, Content: buf.Bytes()}, nil
 }
 
-// at records what the generator of a file is writing, for crash reports;
-// file is the file's name or its *jen.File.
-func (g *gen) at(file any, p ir.Pointer) {
+// at records what the generator of the named file is writing, for crash
+// reports.
+func (g *gen) at(file string, p ir.Pointer) {
 	g.mu.Lock()
-	name, ok := file.(string)
-	if f, isJen := file.(*jen.File); isJen {
-		name, ok = g.files[f]
-	}
-	if ok {
-		g.working[name] = p
-	}
+	g.working[file] = p
 	g.mu.Unlock()
 }
 

@@ -4,15 +4,14 @@ import (
 	"errors"
 	"maps"
 	"runtime"
-	"sync"
-
-	"github.com/armgen/armgen/internal/crash"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/emit/naming"
+	"github.com/armgen/armgen/internal/crash"
 	"github.com/armgen/armgen/ir"
 )
 

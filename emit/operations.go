@@ -24,7 +24,7 @@ func (g *gen) groupFile(w *goSrc, grp *naming.Group) {
 // operationsOf writes the operations of a group, in IR order.
 func (g *gen) operationsOf(w *goSrc, grp *naming.Group) {
 	for _, op := range g.byGroup[grp] {
-		g.at(w, op.Pointer)
+		g.at(w.name, op.Pointer)
 		g.operation(w, g.newOpGen(op, g.names.Op(op)))
 	}
 }

@@ -1,11 +1,11 @@
 package emit
 
 import (
-	"github.com/armgen/armgen/emit/gocode"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/gocode"
 	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
