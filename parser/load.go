@@ -18,7 +18,8 @@ import (
 // with DefaultLimits.
 type Options struct {
 	// ReadFile reads a file by a slash-separated path: one Parse was given,
-	// or one joined from a $ref. Nil means os.ReadFile. The bytes it
+	// or one joined from a $ref. Nil reads it from disk (refusing one over
+	// Limits.MaxFileBytes unread, by its size). The bytes it
 	// returns become the parser's, and the API's strings share them: they
 	// must not change afterwards.
 	ReadFile func(name string) ([]byte, error)

@@ -268,7 +268,7 @@ func (n *Names) specTypes(api *ir.API) {
 		if !e.Named && !isDefinition(e.Pointer) {
 			continue
 		}
-		name := avoidStatic(Exported(e.Name))
+		name := avoidStatic(n.exported(e.Name))
 		if n.claimSpec(name, e.Pointer) {
 			n.types[e] = name
 		}
