@@ -149,13 +149,15 @@ func commentMarks(text string) []string {
 // plainLines reports whether "// " lines are one paragraph that
 // go/doc/comment gives back unchanged: no blank line (so no heading),
 // every line starting with a letter (so no list, code block or heading
-// marker), no brackets (so no links). Most descriptions are, and parsing
-// each as a doc comment was a fifth of the models' time.
+// marker), no brackets (so no links), no doubled quotes (`` and '' become
+// curly quotes). Most descriptions are, and parsing each as a doc comment
+// was a fifth of the models' time.
 func plainLines(lines []string) bool {
 	for _, l := range lines {
 		text, ok := strings.CutPrefix(l, "// ")
 		r, _ := utf8.DecodeRuneInString(text)
-		if !ok || !unicode.IsLetter(r) || strings.ContainsAny(text, "[]\n") {
+		if !ok || !unicode.IsLetter(r) || strings.ContainsAny(text, "[]\n") ||
+			strings.Contains(text, "''") || strings.Contains(text, "``") {
 			return false
 		}
 	}

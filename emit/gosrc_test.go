@@ -168,7 +168,7 @@ func TestPlainParagraph(t *testing.T) {
 		"A plain description.", "Two lines,\nthe second one.", "Ünïcode and `code` and https://example.com/a_b.",
 		"Text\n\nwith a blank line", "Text\n- a list", "Text\n1. a list", "# Heading", "See [Link] here.",
 		"Name\n\nHeading\n\nText", "Text\n\tcode", "* star", "Line\nOld Style Heading\nText", "a\n+ b", "x • y",
-		"[doc]: https://example.com", "Tab\tinside", "1) first",
+		"[doc]: https://example.com", "Tab\tinside", "1) first", "Get empty value ''", "A ``quoted'' word", "Single 'quotes' and `code`",
 	}
 	roots, err := benchinput.Roots(testutil.Specs(t), filepath.Join(testutil.Shared(t), "specs", "visible-arm-roots.txt"))
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/format"
 	"io"
 	"net/netip"
 	"os"
@@ -236,12 +237,32 @@ func generate() error {
 		cmd.Stderr = &stderr
 		if err := cmd.Run(); err != nil {
 			failed = append(failed, fmt.Sprintf("armgen -spec %s: %v\n%s", f, err, stderr.String()))
+			continue
 		}
+		failed = append(failed, unformatted(filepath.Join(genDir, pkg))...)
 	}
 	if len(failed) > 0 {
 		return errors.New("generating the clients failed:\n" + strings.Join(failed, "\n"))
 	}
 	return nil
+}
+
+// unformatted lists the Go files in dir that gofmt would change: most of
+// what armgen writes is laid out by armgen itself, not by gofmt.
+func unformatted(dir string) []string {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var out []string
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			out = append(out, err.Error())
+			continue
+		}
+		if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
+			out = append(out, name+" is not gofmt-clean")
+		}
+	}
+	return out
 }
 
 // scenarios runs scenarios.js on the installed package.
