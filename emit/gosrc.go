@@ -149,8 +149,8 @@ func commentMarks(text string) []string {
 // plainLines reports whether "// " lines are one paragraph that
 // go/doc/comment gives back unchanged: no blank line (so no heading),
 // every line starting with a letter (so no list, code block or heading
-// marker), no brackets (so no links), no doubled quotes (“ and ” become
-// curly quotes). Most descriptions are, and parsing each as a doc comment
+// marker), no brackets (so no links), no pair of backquotes or of single
+// quotes (go/doc/comment makes curly quotes of them). Most descriptions are, and parsing each as a doc comment
 // was a fifth of the models' time.
 func plainLines(lines []string) bool {
 	for _, l := range lines {
