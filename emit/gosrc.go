@@ -150,8 +150,8 @@ func commentMarks(text string) []string {
 // go/doc/comment gives back unchanged: no blank line (so no heading),
 // every line starting with a letter (so no list, code block or heading
 // marker), no brackets (so no links), no pair of backquotes or of single
-// quotes (go/doc/comment makes curly quotes of them). Most descriptions are, and parsing each as a doc comment
-// was a fifth of the models' time.
+// quotes (go/doc/comment makes curly quotes of them). Most descriptions
+// are, and parsing each as a doc comment was a fifth of the models' time.
 func plainLines(lines []string) bool {
 	for _, l := range lines {
 		text, ok := strings.CutPrefix(l, "// ")
