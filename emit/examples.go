@@ -73,9 +73,35 @@ func plainText(t *ir.Type, text string, collectionFormat string) string {
 func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	op := og.op
 	skip := func(why string) { g.warn(ex.Pointer, "example %q is not tested: %s", ex.Name, why) }
+	file := ex.File[strings.LastIndex(ex.File, "/")+1:]
+	check := &exampleCheck{api: g.api, request: true, polymorphic: func(t *ir.Type) bool { return g.iface(t) != "" }}
+	// contradiction is the first place where the request the example
+	// describes contradicts the spec: its test is generated skipped.
+	contradiction := ""
+	contradicts := func(problem string) {
+		if contradiction == "" && problem != "" {
+			contradiction = problem
+		}
+	}
+	checkParam := func(p *ir.Parameter, text string, used bool) {
+		v, err := decodeExampleJSON(text)
+		if err != nil {
+			return
+		}
+		at := "parameter " + p.Name
+		if !used {
+			check.request = false // decoded, but not sent
+		}
+		contradicts(check.value(at, p.Type, p.Constraints, v, false))
+		check.request = true
+		if s, ok := v.(string); ok && used && s == "" && p.Required && (p.In == ir.InPath || p.In == ir.InHost) {
+			contradicts(at + `: "" is empty, and a required path parameter cannot be`)
+		}
+	}
 
-	// The request the example describes.
-	path := g.api.BasePath + op.Path
+	// The request the example describes. A path of x-ms-paths may carry a
+	// query part (?op=Location) that every request sends.
+	path, fixedQuery, _ := strings.Cut(g.api.BasePath+op.Path, "?")
 	for _, m := range templatePart.FindAllStringSubmatch(path, -1) {
 		p := op.Param(ir.InPath, m[1])
 		if p == nil {
@@ -96,6 +122,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		path = strings.Replace(path, m[0], value, 1)
 	}
 	query := jen.Dict{}
+	inQuery := map[string]bool{}
 	header := jen.Dict{}
 	for _, p := range op.Params {
 		text := exampleText(ex, p.Name)
@@ -115,9 +142,20 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		}
 		if p.In == ir.InQuery {
 			query[jen.Lit(p.Name)] = jen.Lit(value)
+			inQuery[p.Name] = true
 		} else {
 			header[jen.Lit(p.Name)] = jen.Lit(value)
 		}
+	}
+	for part := range strings.SplitSeq(fixedQuery, "&") {
+		k, v, _ := strings.Cut(part, "=")
+		k, err1 := url.QueryUnescape(k)
+		v, err2 := url.QueryUnescape(v)
+		if part == "" || err1 != nil || err2 != nil || inQuery[k] {
+			continue
+		}
+		query[jen.Lit(k)] = jen.Lit(v)
+		inQuery[k] = true
 	}
 	call := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
@@ -137,27 +175,49 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			skip("it gives no value for the required body " + bp.Name)
 			return
 		case text != "":
-			call[jen.Id("body")] = jen.Lit(text)
+			if v, err := decodeExampleJSON(text); err == nil {
+				// The request builder checks a body through its models'
+				// check methods, not the body's own constraints.
+				contradicts(check.value("$", bp.Type, ir.Constraints{}, v, false))
+			}
+			// Read-only properties in the example are the service's: the
+			// request rightly leaves them out.
+			call[jen.Id("body")] = jen.Lit(stripReadOnly(g.api, bp.Type, text))
 		}
 	}
 
 	// The arguments, decoded from the example's values as a user would
-	// write them.
+	// write them, into variables of their own.
+	locals := map[string]bool{}
+	for _, name := range exampleLocals {
+		locals[name] = true
+	}
+	local := func(arg string) string {
+		name := arg
+		for i := 2; locals[name]; i++ {
+			name = arg + strconv.Itoa(i)
+		}
+		locals[name] = true
+		return name
+	}
 	var setup []jen.Code
 	var clientArgs []jen.Code
 	for _, p := range g.clientParams() {
 		if !p.Required || p.Default != "" {
 			continue
 		}
+		used := slicesContains(op.Params, p)
 		text := exampleText(ex, p.Name)
 		if text == "" {
-			if slicesContains(op.Params, p) && p.In == ir.InPath {
+			if used && p.In == ir.InPath {
 				skip("it gives no value for path parameter " + p.Name)
 				return
 			}
 			text = zeroJSON(p.Type) // the operation does not use it
+		} else {
+			checkParam(p, text, used)
 		}
-		arg := g.names.Param(p).Arg
+		arg := local(g.names.Param(p).Arg)
 		setup = append(setup, g.decodeExample(jen.Id(arg), p.Type, text, true)...)
 		clientArgs = append(clientArgs, jen.Id(arg))
 	}
@@ -170,17 +230,34 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			skip("it gives no value for required parameter " + p.Name)
 			return
 		}
-		arg := g.names.Param(p).Arg
+		if p.In != ir.InBody {
+			checkParam(p, text, true)
+		}
+		arg := local(g.names.Param(p).Arg)
 		setup = append(setup, g.decodeExample(jen.Id(arg), p.Type, text, true)...)
 		args = append(args, jen.Id(arg))
 	}
 	setup = append(setup, jen.Id("options").Op(":=").Op("&").Id(og.names.Options).Values())
 	for _, p := range og.optional {
 		if text := exampleText(ex, p.Name); text != "" {
+			if p.In != ir.InBody {
+				checkParam(p, text, true)
+			}
 			setup = append(setup, g.decodeExample(jen.Id("options").Dot(g.names.Param(p).Field), p.Type, text, false)...)
 		}
 	}
 	args = append(args, jen.Id("options"))
+
+	name := g.names.ExampleTest(ex)
+	doc := "// " + name + " replays the example " + strconv.Quote(ex.Name) + " of " + op.ID + " (" + file + ")."
+	if contradiction != "" {
+		g.warn(ex.Pointer, "example %s at %s; its test is skipped", file, contradiction)
+		f.Comment(doc)
+		f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit(skipReason + contradiction)))
+		f.Line()
+		return
+	}
 
 	client := jen.Id("c")
 	if og.names.Group.Accessor != "" {
@@ -230,14 +307,17 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	}
 
 	var cases []jen.Code
+	replayed := false // a response is replayed, not skipped
+	var problems []string
+	check.request = false
 	for _, r := range ex.Responses {
-		documented := false
+		var documented *ir.Response
 		for _, s := range og.success {
 			if s.Status == r.Status {
-				documented = true
+				documented = s
 			}
 		}
-		if !documented {
+		if documented == nil {
 			g.warn(ex.Pointer, "example %q answers %d, which %s does not document as a success; that response is not tested", ex.Name, r.Status, op.ID)
 			continue
 		}
@@ -246,22 +326,52 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			reply[jen.Lit(h.Name)] = jen.Lit(h.JSON)
 		}
 		body := r.Body
-		if !g.statusHasBody(og, r.Status) {
+		if !g.statusHasBody(og, r.Status) || noBodyStatus(r.Status) {
+			// HTTP carries no body with 204 or 304, whatever the example says.
 			body = ""
 		}
-		cases = append(cases, jen.Id("t").Dot("Run").Call(jen.Lit(strconv.Itoa(r.Status)), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("call").Op(":=").Id("call"),
-			jen.List(jen.Id("call").Dot("status"), jen.Id("call").Dot("response"), jen.Id("call").Dot("reply")).Op("=").
-				List(jen.Lit(r.Status), jen.Map(jen.String()).String().Values(reply), jen.Lit(body)),
-			jen.Id("run").Call(jen.Id("t"), jen.Id("call")),
-		)))
+		problem := ""
+		if body != "" {
+			decoded := og.body
+			if og.own[documented] != "" {
+				decoded = documented.Type
+			}
+			if v, err := decodeExampleJSON(body); err == nil {
+				problem = check.value("response "+strconv.Itoa(r.Status)+" $", decoded, ir.Constraints{}, v, false)
+			}
+		}
+		var sub []jen.Code
+		if problem != "" {
+			problems = append(problems, problem)
+			sub = []jen.Code{jen.Id("t").Dot("Skip").Call(jen.Lit(skipReason + problem))}
+		} else {
+			replayed = true
+			sub = []jen.Code{
+				jen.Id("call").Op(":=").Id("call"),
+				jen.List(jen.Id("call").Dot("status"), jen.Id("call").Dot("response"), jen.Id("call").Dot("reply")).Op("=").
+					List(jen.Lit(r.Status), jen.Map(jen.String()).String().Values(reply), jen.Lit(body)),
+				jen.Id("run").Call(jen.Id("t"), jen.Id("call")),
+			}
+		}
+		cases = append(cases, jen.Id("t").Dot("Run").Call(jen.Lit(strconv.Itoa(r.Status)), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(sub...)))
 	}
 	if len(cases) == 0 {
 		skip("it has no response the operation documents as a success")
 		return
 	}
-	name := g.names.ExampleTest(ex)
-	f.Comment("// " + name + " replays the example " + strconv.Quote(ex.Name) + " of " + op.ID + " (" + ex.File[strings.LastIndex(ex.File, "/")+1:] + ").")
+	if !replayed {
+		// Every response contradicts the spec: the whole test is skipped.
+		g.warn(ex.Pointer, "example %s at %s; its test is skipped", file, problems[0])
+		f.Comment(doc)
+		f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit(skipReason + problems[0])))
+		f.Line()
+		return
+	}
+	for _, problem := range problems {
+		g.warn(ex.Pointer, "example %s at %s; that response's test is skipped", file, problem)
+	}
+	f.Comment(doc)
 	body := []jen.Code{
 		jen.Id("call").Op(":=").Id("exampleCall").Values(call),
 		jen.Id("run").Op(":=").Func().Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("call").Id("exampleCall")).Block(run...),
@@ -269,6 +379,22 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	body = append(body, cases...)
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
 	f.Line()
+}
+
+// skipReason starts the message of a test skipped because its example
+// contradicts the spec.
+const skipReason = "the example contradicts the spec: "
+
+// exampleLocals are the names an example test declares or uses besides
+// the arguments, which an argument must not shadow.
+var exampleLocals = []string{
+	"t", "call", "run", "srv", "c", "req", "resp", "result", "err", "options", "testing", "context",
+	"exampleCall", "exampleServer", "exampleValue", "exampleShaped", "checkReply", "polymorphic",
+}
+
+// noBodyStatus reports whether HTTP forbids a body with a status.
+func noBodyStatus(status int) bool {
+	return status == 204 || status == 304 || status >= 100 && status < 200
 }
 
 // statusHasBody reports whether the spec documents a body for a status.
