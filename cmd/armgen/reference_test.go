@@ -6,7 +6,6 @@ package main
 // a throwaway module, with the go command.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"os"
@@ -94,35 +93,6 @@ func TestBatchSpecsWithExamples(t *testing.T) {
 				t.Errorf("%d of %d example tests passed", passed, len(tests))
 			}
 		})
-	}
-}
-
-// Every reference ARM spec generates a package that builds and vets.
-func TestReferenceARMSpecs(t *testing.T) {
-	shared := testutil.Shared(t)
-	specs := filepath.Join(shared, "specs", "azure-rest-api-specs")
-	list, err := os.Open(filepath.Join(shared, "specs", "visible-arm-roots.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer list.Close()
-	mod := tempModule(t)
-	var roots []string
-	sc := bufio.NewScanner(list)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
-			roots = append(roots, line)
-		}
-	}
-	if len(roots) != 30 {
-		t.Errorf("%d reference specs listed, want 30", len(roots))
-	}
-	for i, root := range roots {
-		pkg := sanitize(filepath.Base(root), i)
-		armgen(t, "-spec", filepath.Join(specs, root), "-out", filepath.Join(mod, pkg), "-package", pkg)
-	}
-	if msg, err := goCmd(t, mod, "vet", "./..."); err != nil {
-		t.Fatalf("go vet of the 30 packages: %v\n%s", err, msg)
 	}
 }
 
