@@ -46,6 +46,10 @@ type API struct {
 	// Files are the spec files the API was read from, as given, in order;
 	// files reached only through $ref follow, sorted.
 	Files []string
+	// Inputs counts the files of Files that were given (the others were
+	// reached through $ref): the spec itself, for which names are settled
+	// first.
+	Inputs int
 }
 
 // Pointer locates a node in its spec: "file.json#/definitions/Foo". The file

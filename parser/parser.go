@@ -105,6 +105,7 @@ func (b *builder) build(inputs []*file) {
 		b.loadExamples()
 	}
 	b.sortAPI()
+	api.Inputs = len(inputs)
 	for _, f := range sortedFiles(b.l.files) {
 		if !slices.Contains(inputs, f) {
 			inputs = append(inputs, f)

@@ -56,6 +56,8 @@ type Names struct {
 	// models and enums by Key, to resolve Type.Ref.
 	models map[string]*ir.Model
 	enums  map[string]*ir.Enum
+	// renames are the names asked for besides the spec's (renames.go).
+	renames renameSet
 }
 
 // Group is an operation group's client.
@@ -152,8 +154,9 @@ func (n *Names) HeaderField(h *ir.Header) string {
 	return n.headers[h]
 }
 
-// Assign names everything in api for a package called pkg.
-func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
+// Assign names everything in api for a package called pkg, with the
+// renames asked for besides the spec (renames.go).
+func Assign(api *ir.API, pkg string, renames ...ir.Rename) (*Names, ir.Diagnostics) {
 	n := &Names{
 		Package: pkg,
 		types:   make(map[any]string, len(api.Models)+len(api.Enums)),
@@ -181,6 +184,7 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	for _, e := range api.Enums {
 		n.enums[e.Key] = e
 	}
+	n.resolveRenames(api, renames)
 	n.specTypes(api)
 	for _, f := range FixedNames {
 		n.fixed[f] = n.derive(f, "armgen's "+f)
@@ -198,17 +202,18 @@ func Assign(api *ir.API, pkg string) (*Names, ir.Diagnostics) {
 	return n, n.diags.Sort()
 }
 
-// claimSpec takes a spec-given package-level name, reporting a collision.
+// claimSpec takes a spec-given package-level name, reporting a collision
+// with a name taken before the spec's (armgen's helpers).
 func (n *Names) claimSpec(name string, at ir.Pointer) bool {
 	if name == "" {
 		n.diags = append(n.diags, ir.Diagnostic{Pointer: at, Message: "the name has no letters or digits to make a Go identifier of",
-			Hint: "give it x-ms-client-name"})
+			Hint: "-rename " + string(at) + "=Name names it"})
 		return false
 	}
 	if prev, taken := n.scope[name]; taken {
 		n.diags = append(n.diags, ir.Diagnostic{Pointer: at,
 			Message: fmt.Sprintf("Go name %s is also the name of %s", name, prev),
-			Hint:    "rename one with x-ms-client-name"})
+			Hint:    "rename one with -rename"})
 		return false
 	}
 	n.scope[name] = string(at)
@@ -250,29 +255,12 @@ func (n *Names) exported(s string) string {
 }
 
 // specTypes claims the type names the spec gives: definitions and named
-// enums, in key order.
+// enums, settling collisions (collide.go).
 func (n *Names) specTypes(api *ir.API) {
 	for _, f := range StaticNames {
 		n.scope[f] = "armgen's helper " + f
 	}
-	for _, m := range api.Models {
-		if m.Inline {
-			continue
-		}
-		name := avoidStatic(n.specName(m.ClientName, m.Name))
-		if n.claimSpec(name, m.Pointer) {
-			n.types[m] = name
-		}
-	}
-	for _, e := range api.Enums {
-		if !e.Named && !isDefinition(e.Pointer) {
-			continue
-		}
-		name := avoidStatic(n.exported(e.Name))
-		if n.claimSpec(name, e.Pointer) {
-			n.types[e] = name
-		}
-	}
+	n.claimTypes(api)
 }
 
 // avoidStatic gives a spec name that is one of StaticNames its suffix.
@@ -337,10 +325,20 @@ func (n *Names) enumConsts(api *ir.API) {
 			if prev, dup := seen[base]; dup {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: v.Pointer,
 					Message: fmt.Sprintf("enum values %s and %s both become the Go constant %s%s (the other is at %s)", prev.Value, v.Value, typ, base, prev.Pointer),
-					Hint:    "name them apart in x-ms-enum values"})
+					Hint:    "-rename " + string(v.Pointer) + "=ConstName names one apart"})
 				continue
 			}
 			seen[base] = v
+			if r, ok := n.renames.consts[v]; ok {
+				if prev, taken := n.scope[r.name]; taken {
+					n.diags = append(n.diags, ir.Diagnostic{Pointer: r.from,
+						Message: fmt.Sprintf("cannot rename %s to %s: that is the name of %s", v.Pointer, r.name, prev)})
+					continue
+				}
+				n.scope[r.name] = string(v.Pointer)
+				n.consts[v] = r.name
+				continue
+			}
 			n.consts[v] = n.derive(typ+base, string(v.Pointer))
 		}
 		n.enumFn[e] = n.derive("Possible"+typ+"Values", string(e.Pointer))
@@ -387,11 +385,11 @@ func (n *Names) modelFields(api *ir.API) {
 		}
 		used := map[string]*ir.Property{}
 		for _, p := range m.Properties {
-			name := n.specName(p.ClientName, p.Name)
+			name := n.fieldName(p)
 			if name == "" {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
 					Message: "property " + quote(p.Name) + " has no letters or digits to make a Go field of",
-					Hint:    "give it x-ms-client-name"})
+					Hint:    "-rename " + string(p.Pointer) + "=FieldName names it"})
 				continue
 			}
 			if methods[name] {
@@ -400,7 +398,7 @@ func (n *Names) modelFields(api *ir.API) {
 			if prev, dup := used[name]; dup {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
 					Message: fmt.Sprintf("properties %q and %q of %s both become the Go field %s (the other is at %s)", prev.Name, p.Name, m.Name, name, prev.Pointer),
-					Hint:    "rename one with x-ms-client-name"})
+					Hint:    "-rename " + string(p.Pointer) + "=FieldName renames one"})
 				continue
 			}
 			used[name] = p
@@ -509,7 +507,7 @@ func (n *Names) exampleTests(api *ir.API) {
 			continue
 		}
 		for _, ex := range op.Examples {
-			n.tests[ex] = n.derive("TestExample"+Exported(op.Group)+o.Method+"_"+Exported(ex.Name), string(ex.Pointer))
+			n.tests[ex] = n.derive("TestExample"+n.groupName(op)+o.Method+"_"+Exported(ex.Name), string(ex.Pointer))
 		}
 	}
 }

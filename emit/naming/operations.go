@@ -13,7 +13,7 @@ func (n *Names) operations(api *ir.API) {
 	// Group clients first, so that per-operation types derived from the
 	// same words come after them.
 	for _, op := range api.Operations {
-		goName := Exported(op.Group)
+		goName := n.groupName(op)
 		if _, ok := n.groups[goName]; ok {
 			continue
 		}
@@ -34,7 +34,7 @@ func (n *Names) operations(api *ir.API) {
 	// same method are a spec collision.
 	methods := map[*Group]map[string]*ir.Operation{}
 	for _, op := range api.Operations {
-		g := n.groups[Exported(op.Group)]
+		g := n.groups[n.groupName(op)]
 		if methods[g] == nil {
 			methods[g] = map[string]*ir.Operation{}
 			if g.Accessor == "" {
@@ -46,7 +46,7 @@ func (n *Names) operations(api *ir.API) {
 				}
 			}
 		}
-		method := Exported(op.Name)
+		method := n.methodName(op)
 		if method == "" {
 			n.diags = append(n.diags, ir.Diagnostic{Pointer: op.Pointer,
 				Message: "operationId " + quote(op.ID) + " has no letters or digits after the group to name a method"})
@@ -63,7 +63,7 @@ func (n *Names) operations(api *ir.API) {
 			continue
 		}
 		methods[g][method] = op
-		prefix := Exported(op.Group) + method
+		prefix := n.groupName(op) + method
 		o := &Op{
 			Group:    g,
 			Method:   method,

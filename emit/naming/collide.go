@@ -1,0 +1,286 @@
+package naming
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/armgen/armgen/ir"
+)
+
+// Type names the spec gives (definitions, x-ms-enum names) often meet:
+// a spec split over files carries copies of common types with small
+// changes, mixes common-types versions, or names a property's enum like a
+// definition. Identical schemas are one model already (the parser merges
+// them); different ones that want one Go name are settled here, never
+// refused:
+//
+//   - The claimant closest to the package's own spec keeps the plain name:
+//     one renamed on purpose (-rename, a readme directive), then one from
+//     a file given as input (the earlier given first), then one from
+//     another file, then one from common-types; among equals a definition
+//     before a property's enum, a spec name that is the Go name exactly
+//     ("IPRule", not "IpRule"), and last the pointer that sorts first.
+//   - Each other claimant gets a name derived from where it comes from:
+//     its common-types version (ErrorResponseV5), else the part of its
+//     file's path that differs (OperationCommon); a property's enum in the
+//     keeper's own file is named after its place (DeliveryRuleActionName);
+//     when none of these is free, a number (IPRule2).
+//   - Each such name is a warning naming both pointers and both names.
+//
+// The ranking looks only at the claimants of one name, and the fallback
+// names are taken after every plain name, so adding an unrelated
+// definition elsewhere renames nothing.
+
+// typeClaim is a model or enum that wants a spec-given type name.
+type typeClaim struct {
+	node    any // *ir.Model or *ir.Enum
+	name    string
+	at      ir.Pointer
+	renamed ir.Pointer // where a rename asked for the name, if one did
+	// rank orders the claimants of one name: lower keeps it.
+	distance, input, kind int
+	exact                 bool
+}
+
+// claimTypes names the definitions and named enums, settling collisions.
+func (n *Names) claimTypes(api *ir.API) {
+	inputs := map[string]int{}
+	for i, f := range api.Files[:min(api.Inputs, len(api.Files))] {
+		inputs[f] = i
+	}
+	var claims []*typeClaim
+	// own is the node's name in the spec (its definition's, or x-ms-enum's),
+	// specName the one it asks for (x-ms-client-name first).
+	add := func(node any, own, specName string, at ir.Pointer, kind int) {
+		c := &typeClaim{node: node, at: at, kind: kind}
+		if r, ok := n.renames.types[node]; ok {
+			c.name, c.renamed = r.name, r.from
+		} else {
+			c.name = avoidStatic(n.exported(specName))
+			c.exact = c.name == own
+		}
+		file := pointerFile(at)
+		if i, ok := inputs[file]; ok {
+			c.input = i
+		} else if commonTypes(file) {
+			c.distance = 2
+		} else {
+			c.distance = 1
+		}
+		claims = append(claims, c)
+	}
+	for _, m := range api.Models {
+		if !m.Inline || n.renames.types[m].name != "" {
+			add(m, m.Name, cmp.Or(m.ClientName, m.Name), m.Pointer, 0)
+		}
+	}
+	for _, e := range api.Enums {
+		switch {
+		case isDefinition(e.Pointer):
+			add(e, e.Name, e.Name, e.Pointer, 1)
+		case e.Named || n.renames.types[e].name != "":
+			add(e, e.Name, e.Name, e.Pointer, 2)
+		}
+	}
+
+	byName := map[string][]*typeClaim{}
+	var order []string
+	for _, c := range claims {
+		if c.name == "" {
+			n.claimSpec("", c.at) // reported: no letters or digits
+			continue
+		}
+		if byName[c.name] == nil {
+			order = append(order, c.name)
+		}
+		byName[c.name] = append(byName[c.name], c)
+	}
+	var losers []*typeClaim
+	keeper := map[*typeClaim]*typeClaim{}
+	for _, name := range order {
+		group := byName[name]
+		slices.SortFunc(group, compareClaims)
+		if !n.claimSpec(name, group[0].at) {
+			continue
+		}
+		n.types[group[0].node] = name
+		for _, other := range group[1:] {
+			if other.renamed != "" && group[0].renamed != "" {
+				n.diags = append(n.diags, ir.Diagnostic{Pointer: other.renamed,
+					Message: fmt.Sprintf("%s and %s are both renamed %s", other.at, group[0].at, name),
+					Hint:    "rename them apart"})
+				continue
+			}
+			keeper[other] = group[0]
+			losers = append(losers, other)
+		}
+	}
+	slices.SortFunc(losers, func(a, b *typeClaim) int {
+		return cmp.Or(strings.Compare(a.name, b.name), compareClaims(a, b))
+	})
+	for _, c := range losers {
+		k := keeper[c]
+		name, why := n.fallbackName(c, k)
+		n.scope[name] = string(c.at)
+		n.types[c.node] = name
+		n.diags = append(n.diags, ir.Diagnostic{Pointer: c.at, Severity: ir.Warning,
+			Message: fmt.Sprintf("the Go name %s is also wanted by %s, which keeps it (%s); this one is %s (%s)",
+				c.name, k.at, keepReason(k, c), name, why),
+			Hint: "-rename " + string(c.at) + "=Name chooses another"})
+	}
+}
+
+// compareClaims orders the claimants of one name, the keeper first.
+func compareClaims(a, b *typeClaim) int {
+	ra, rb := a.renamed == "", b.renamed == ""
+	return cmp.Or(
+		cmpBool(ra, rb),
+		cmp.Compare(a.distance, b.distance),
+		cmp.Compare(a.input, b.input),
+		cmp.Compare(a.kind, b.kind),
+		cmpBool(!a.exact, !b.exact),
+		strings.Compare(string(a.at), string(b.at)),
+	)
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// keepReason says why k keeps the name c wanted too.
+func keepReason(k, c *typeClaim) string {
+	switch {
+	case k.renamed != "":
+		return "it is renamed so at " + string(k.renamed)
+	case k.distance == 0 && c.distance > 0:
+		return "it is in the spec given"
+	case k.distance == 0 && k.input != c.input:
+		return "its file is given first"
+	case k.distance < c.distance:
+		return "it is not from common-types"
+	case k.kind == 0 && c.kind == 1:
+		return "a model comes before an enum"
+	case k.kind < c.kind:
+		return "a definition comes before a property's enum"
+	case k.exact && !c.exact:
+		return "its spec name is the Go name exactly"
+	}
+	return "its pointer sorts first"
+}
+
+// fallbackName picks the name of a claimant that lost its name to k, and
+// says where it comes from.
+func (n *Names) fallbackName(c, k *typeClaim) (string, string) {
+	free := func(name string) bool {
+		_, taken := n.scope[name]
+		return name != c.name && !taken
+	}
+	if suffix, why := originSuffix(pointerFile(c.at), pointerFile(k.at)); suffix != "" && free(c.name+suffix) {
+		return c.name + suffix, why
+	}
+	if isDefinition(c.at) {
+		// A name given by x-ms-client-name or x-ms-enum yields to the
+		// definition's own.
+		if name := placeName(c.at); name != "" && free(name) {
+			return name, "named after its definition"
+		}
+	}
+	if _, isEnum := c.node.(*ir.Enum); isEnum && !isDefinition(c.at) {
+		if name := placeName(c.at); name != "" && free(name) {
+			return name, "named after the property that declares it"
+		}
+	}
+	for i := 2; ; i++ {
+		if name := c.name + strconv.Itoa(i); free(name) {
+			return name, "numbered"
+		}
+	}
+}
+
+var versionDir = regexp.MustCompile(`^[vV][0-9]+$`)
+
+// originSuffix derives a suffix from the file a claimant comes from,
+// against the keeper's file: the common-types version ("V5"), else the
+// last part of the path where the two differ ("Common" for common.json,
+// "V20230101" for a 2023-01-01 folder). "" when the files are the same.
+func originSuffix(file, keeper string) (string, string) {
+	if file == keeper {
+		return "", ""
+	}
+	parts := strings.Split(path.Clean(file), "/")
+	if commonTypes(file) {
+		for i := len(parts) - 2; i >= 0 && parts[i] != "common-types"; i-- {
+			if versionDir.MatchString(parts[i]) {
+				return "V" + parts[i][1:], "its common-types version"
+			}
+		}
+	}
+	other := strings.Split(path.Clean(keeper), "/")
+	for i, j := len(parts)-1, len(other)-1; i >= 0; i, j = i-1, j-1 {
+		if j >= 0 && parts[i] == other[j] {
+			continue
+		}
+		part, why := parts[i], "from its folder "+parts[i]
+		if i == len(parts)-1 {
+			part, why = strings.TrimSuffix(part, path.Ext(part)), "from its file "+parts[i]
+		}
+		suffix := Exported(part)
+		if suffix == "" {
+			return "", ""
+		}
+		if suffix[0] >= '0' && suffix[0] <= '9' || strings.HasPrefix(suffix, "N") && len(suffix) > 1 && suffix[1] >= '0' && suffix[1] <= '9' {
+			suffix = "V" + strings.TrimPrefix(suffix, "N") // a version folder: 2023-01-01
+		}
+		return suffix, why
+	}
+	return "", ""
+}
+
+// placeName names an enum after the definition and properties that
+// declare it: #/definitions/DeliveryRuleAction/properties/name →
+// DeliveryRuleActionName. "" for an enum declared elsewhere.
+func placeName(at ir.Pointer) string {
+	_, frag, _ := strings.Cut(string(at), "#")
+	tokens := strings.Split(strings.TrimPrefix(frag, "/"), "/")
+	if len(tokens) < 2 || tokens[0] != "definitions" {
+		return ""
+	}
+	var b strings.Builder
+	for i, t := range tokens[1:] {
+		switch {
+		case i > 0 && (t == "properties" || t == "items" || t == "additionalProperties" || t == "allOf"):
+		case i > 0 && t != "" && t[0] >= '0' && t[0] <= '9':
+		default:
+			b.WriteString(Exported(unescapeToken(t)))
+		}
+	}
+	return b.String()
+}
+
+// unescapeToken reads a JSON pointer token.
+func unescapeToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+}
+
+// pointerFile is the file part of a pointer.
+func pointerFile(p ir.Pointer) string {
+	file, _, _ := strings.Cut(string(p), "#")
+	return file
+}
+
+// commonTypes reports whether a file is one of the shared ARM type files
+// (specification/common-types/…, or a service's own common-types folder).
+func commonTypes(file string) bool {
+	return strings.Contains("/"+file, "/common-types/")
+}
