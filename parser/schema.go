@@ -24,6 +24,8 @@ type builder struct {
 	enumIndex map[*ir.Enum]map[string]int
 	// enumAt remembers which node first defined an enum Key, for messages.
 	enumAt map[string]ir.Pointer
+	// enumFold finds named enums by their name in lower case (enumfold.go).
+	enumFold map[string][]*ir.Enum
 	// chained marks the nodes $ref chains have passed through after their
 	// start: an alias definition already walked needs no walk of its own.
 	chained map[*node]bool
@@ -751,6 +753,9 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 			b.mergeEnum(old, e)
 			return old
 		}
+	} else if old := b.foldedEnum(e); old != nil {
+		b.mergeEnum(old, e)
+		return old
 	}
 	b.enums[e.Key] = e
 	b.enumIndex[e] = index

@@ -22,7 +22,9 @@ import (
 //   - The claimant closest to the package's own spec keeps the plain name:
 //     one renamed on purpose (-rename, a readme directive), then one from
 //     a file given as input (the earlier given first), then one from
-//     another file, then one from common-types; among equals a definition
+//     another file, then one from common-types (the older version first,
+//     so that a service moving to a newer one renames nothing it had);
+//     among equals a definition
 //     before a property's enum, a spec name that is the Go name exactly
 //     ("IPRule", not "IpRule"), and last the pointer that sorts first.
 //   - Each other claimant gets a name derived from where it comes from:
@@ -43,8 +45,8 @@ type typeClaim struct {
 	at      ir.Pointer
 	renamed ir.Pointer // where a rename asked for the name, if one did
 	// rank orders the claimants of one name: lower keeps it.
-	distance, input, kind int
-	exact                 bool
+	distance, input, version, kind int
+	exact                          bool
 }
 
 // claimTypes names the definitions and named enums, settling collisions.
@@ -69,6 +71,7 @@ func (n *Names) claimTypes(api *ir.API) {
 			c.input = i
 		} else if commonTypes(file) {
 			c.distance = 2
+			c.version, _ = commonTypesVersion(file)
 		} else {
 			c.distance = 1
 		}
@@ -142,6 +145,7 @@ func compareClaims(a, b *typeClaim) int {
 		cmpBool(ra, rb),
 		cmp.Compare(a.distance, b.distance),
 		cmp.Compare(a.input, b.input),
+		cmp.Compare(a.version, b.version),
 		cmp.Compare(a.kind, b.kind),
 		cmpBool(!a.exact, !b.exact),
 		strings.Compare(string(a.at), string(b.at)),
@@ -169,6 +173,8 @@ func keepReason(k, c *typeClaim) string {
 		return "its file is given first"
 	case k.distance < c.distance:
 		return "it is not from common-types"
+	case k.version < c.version:
+		return "its common-types version is older"
 	case k.kind == 0 && c.kind == 1:
 		return "a model comes before an enum"
 	case k.kind < c.kind:
@@ -218,14 +224,12 @@ func originSuffix(file, keeper string) (string, string) {
 	if file == keeper {
 		return "", ""
 	}
-	parts := strings.Split(path.Clean(file), "/")
-	if commonTypes(file) {
-		for i := len(parts) - 2; i >= 0 && parts[i] != "common-types"; i-- {
-			if versionDir.MatchString(parts[i]) {
-				return "V" + parts[i][1:], "its common-types version"
-			}
+	if _, v := commonTypesVersion(file); v != "" {
+		if _, kv := commonTypesVersion(keeper); kv != v {
+			return "V" + v, "its common-types version"
 		}
 	}
+	parts := strings.Split(path.Clean(file), "/")
 	other := strings.Split(path.Clean(keeper), "/")
 	for i, j := len(parts)-1, len(other)-1; i >= 0; i, j = i-1, j-1 {
 		if j >= 0 && parts[i] == other[j] {
@@ -245,6 +249,23 @@ func originSuffix(file, keeper string) (string, string) {
 		return suffix, why
 	}
 	return "", ""
+}
+
+// commonTypesVersion reads the version folder of a common-types file
+// (…/common-types/resource-management/v5/types.json → 5, "5"); 0, "" for
+// another file.
+func commonTypesVersion(file string) (int, string) {
+	if !commonTypes(file) {
+		return 0, ""
+	}
+	parts := strings.Split(path.Clean(file), "/")
+	for i := len(parts) - 2; i >= 0 && parts[i] != "common-types"; i-- {
+		if versionDir.MatchString(parts[i]) {
+			n, _ := strconv.Atoi(parts[i][1:])
+			return n, parts[i][1:]
+		}
+	}
+	return 0, ""
 }
 
 // placeName names an enum after the definition and properties that

@@ -154,8 +154,8 @@ func (n *Names) renameName(r ir.Rename, op bool) (name, group string, ok bool) {
 		}
 		return name, group, true
 	}
-	for _, part := range []string{name, group} {
-		if part == "" && op {
+	for i, part := range []string{name, group} {
+		if i == 1 && part == "" {
 			continue // no group given
 		}
 		first, _ := utf8.DecodeRuneInString(part)
