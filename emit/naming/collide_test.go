@@ -174,4 +174,3 @@ func TestRenames(t *testing.T) {
 		t.Errorf("rename diagnostics:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
-
