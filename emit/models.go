@@ -220,12 +220,14 @@ func (g *gen) getter(f *jen.File, m *ir.Model, name string, base *ir.Model) {
 		return
 	}
 	values := jen.Dict{}
-	own := map[string]bool{}
+	own := map[string]*ir.Property{}
 	for _, p := range m.Properties {
-		own[p.Name] = true
+		own[p.Name] = p
 	}
 	for _, p := range base.Properties {
-		if own[p.Name] {
+		// A field the member retypes (a copy of a model from another
+		// file, which the parser warns about) has no place in the base.
+		if q := own[p.Name]; q != nil && (g.names.FieldType(q.Type).String() == g.names.FieldType(p.Type).String()) {
 			values[jen.Id(g.names.Field(p))] = jen.Id("m").Dot(g.names.Field(p))
 		}
 	}

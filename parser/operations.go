@@ -79,9 +79,10 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 		op.Produces = slices.Clone(f.doc.Produces)
 	}
 	if op.ID == "" {
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: op.Pointer, Message: "operation has no operationId",
-			Hint: `armgen names methods after it: add "operationId": "Group_Name"`})
-		return
+		op.ID = b.makeOperationID(op.Method, template)
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: op.Pointer, Severity: ir.Warning,
+			Message: "operation has no operationId; armgen names it " + quote(op.ID) + " after its method and path",
+			Hint:    "-rename " + string(op.Pointer) + "=Group_Name chooses another"})
 	}
 	op.Group, op.Name, _ = strings.Cut(op.ID, "_")
 	if !strings.Contains(op.ID, "_") {
@@ -218,8 +219,8 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 		b.diags.Add(p.Pointer, "parameter has no name")
 		return nil
 	}
-	if d := pn.get("default"); d != nil {
-		p.Default = string(d.appendJSON(nil))
+	if pn.get("in").text() != "body" {
+		p.Default = defaultText(pn.get("default"), pn) // dropped when mistyped: checkDefault warns
 	}
 	switch loc := pn.get("x-ms-parameter-location").text(); loc {
 	case "client":

@@ -70,6 +70,7 @@ func (b *builder) build(inputs []*file) {
 	api.Description = doc.Info.Description
 	api.Version = doc.Info.Version
 	api.Host = doc.Host
+	b.checkHost(first)
 	api.BasePath = strings.TrimSuffix(doc.BasePath, "/")
 	api.Schemes = slices.Clone(doc.Schemes)
 	if len(api.Schemes) == 0 {
@@ -83,6 +84,7 @@ func (b *builder) build(inputs []*file) {
 	}
 	b.security(first)
 	b.parameterizedHost(first)
+	b.operationIDs(inputs)
 	for _, f := range inputs {
 		b.operations(f)
 	}

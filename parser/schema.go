@@ -38,6 +38,8 @@ type builder struct {
 	depth, allOfDepth int
 	pending           []*modelState
 	clientParams      map[string]*ir.Parameter
+	// opIDs are the operationIds taken, in lower case (tolerate.go).
+	opIDs map[string]bool
 	// hostArgs are the method-level parameters of x-ms-parameterized-host,
 	// added to every operation (last when positionInOperation says so).
 	hostArgs     []*ir.Parameter
@@ -192,7 +194,14 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 	if r.isDefinition() {
 		hint = r.tokens[1]
 	}
+	if member, ok := b.primitiveAllOf(r); ok {
+		b.diags.Warn(r.ptr("allOf"), "allOf holds %s, not an object; armgen reads the schema as that type", typeArticle(firstTypeOf(b, member)))
+		return b.typeOf(member, hint)
+	}
 	n, sch := r.n, r.s
+	if e := n.get("enum"); e != nil && e.kind == kindArray && len(e.vals) == 0 {
+		b.diags.Warn(r.ptr("enum"), "the enum lists no value; armgen reads the schema as a plain %s", firstOf(schemaType(sch), "value"))
+	}
 	typ := schemaType(sch)
 	format := sch.Format
 	// x-nullable may stand beside a $ref ("items": {"$ref": …, "x-nullable":
@@ -508,10 +517,18 @@ func (b *builder) mergeProps(list, props []*ir.Property, model string, indexp *m
 			continue
 		}
 		if old := list[i]; !old.Type.Equal(p.Type) && !compatible(old.Type, p.Type) {
-			b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
+			d := ir.Diagnostic{Pointer: p.Pointer,
 				Message: "property " + quote(p.Name) + " of " + model + " is " + p.Type.String() +
 					" here but " + old.Type.String() + " at " + string(old.Pointer),
-				Hint: "allOf members must agree on a property's type"})
+				Hint: "allOf members must agree on a property's type"}
+			if twoModels(old.Type, p.Type) {
+				// Two copies of a model from two files: the model's own
+				// declaration (the later) is what it reads and writes.
+				d.Severity, d.Hint = ir.Warning, ""
+				d.Message = "property " + quote(p.Name) + " of " + model + " is " + b.modelsText(p.Type) +
+					" here but " + b.modelsText(old.Type) + " at " + string(old.Pointer) + "; armgen uses this one"
+			}
+			b.diags = append(b.diags, d)
 		}
 		list[i] = p
 	}
@@ -565,9 +582,6 @@ func (b *builder) ownProperties(s site, model string) []*ir.Property {
 			p.Secret = pn.get("x-ms-secret").isTrue()
 			p.Description = pn.get("description").text()
 			p.Title = pn.get("title").text()
-			if d := pn.get("default"); d != nil {
-				p.Default = string(d.appendJSON(nil))
-			}
 		}
 		p.ReadOnly = p.ReadOnly || r.s.ReadOnly
 		p.Secret = p.Secret || r.n.get("x-ms-secret").isTrue()
@@ -578,8 +592,13 @@ func (b *builder) ownProperties(s site, model string) []*ir.Property {
 		if p.Title == "" && ps.ref == "" {
 			p.Title = r.s.Title
 		}
-		if d := r.n.get("default"); p.Default == "" && d != nil {
-			p.Default = string(d.appendJSON(nil))
+		// A default beside a $ref is this use's, and wins; one that does
+		// not have the schema's type is dropped (checkDefault warns).
+		if ps.ref != "" {
+			p.Default = defaultText(pn.get("default"), r.n)
+		}
+		if p.Default == "" {
+			p.Default = defaultText(r.n.get("default"), r.n)
 		}
 		if p.ClientName == "" {
 			p.ClientName = r.n.get("x-ms-client-name").text()
@@ -658,6 +677,10 @@ func (b *builder) definition(f *file, name string) {
 	if n.kind != kindObject {
 		return
 	}
+	if _, ok := b.primitiveAllOf(s); ok {
+		b.typeOf(s, name) // not a model: read for its warnings and enums
+		return
+	}
 	switch {
 	case modelLike(n):
 		b.model(s, name)
@@ -721,7 +744,11 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		if v.kind == kindNull {
 			continue // null in an enum says the value is nullable, not a member
 		}
-		if !valueFits(e.Base, v) {
+		if number := intEnumValue(e.Base, v); number != "" {
+			b.diags.Warn(s.ptr("enum", strconv.Itoa(i)), "enum value %s is a string, not %s; armgen reads it as %s",
+				text, typeArticle(swaggerType(&ir.Type{Kind: e.Base})), number)
+			text = number
+		} else if !valueFits(e.Base, v) {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("enum", strconv.Itoa(i)),
 				Message: "enum value " + text + " is not " + typeArticle(swaggerType(&ir.Type{Kind: e.Base})),
 				Hint:    "enum values must match the schema's type"})
@@ -902,6 +929,7 @@ func (b *builder) polymorphism() {
 		for _, p := range m.Properties {
 			if p.Name == d {
 				p.Discriminator = true
+				p.Required = true // checkDiscriminator warns when the spec does not say so
 			}
 		}
 	}
@@ -940,8 +968,9 @@ func (b *builder) checkDiscriminator(st *modelState, d string) {
 			Message: "discriminator " + quote(d) + " must be a string, not " + typeArticle(swaggerType(p.Type))})
 	}
 	if !p.Required {
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"),
-			Message: "discriminator " + quote(d) + " must be listed in required",
+		// Every value of the family carries it: it is read as required.
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: st.site.ptr("discriminator"), Severity: ir.Warning,
+			Message: "discriminator " + quote(d) + " is not listed in required; armgen treats it as required",
 			Hint:    "Swagger 2.0 requires the discriminator property to be required"})
 	}
 }

@@ -230,8 +230,10 @@ func (b *builder) checkDefault(f *file, at []string, n *node) {
 	at = append(slices.Clone(at), "default")
 	typ := typed.get("type").text()
 	if typ != "" && !fitsType(typ, d) {
-		b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(at...),
-			Message: "default " + shortJSON(d) + " is not " + typeArticle(typ),
+		// Dropped where it is read (defaultText): a default documents a
+		// value and fills no request.
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(at...), Severity: ir.Warning,
+			Message: "default " + shortJSON(d) + " is not " + typeArticle(typ) + "; armgen ignores it",
 			Hint:    "a default must have the schema's type"})
 		return
 	}
