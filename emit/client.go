@@ -55,7 +55,7 @@ func (g *gen) client(f *jen.File) {
 	f.Const().Id(g.names.Fixed("APIVersion")).Op("=").Lit(api.Version)
 	f.Line()
 	if api.HostTemplate != "" {
-		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is empty: the spec gives the host as the template " + api.HostTemplate + ",")
+		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is empty: the spec gives the host as the template " + inLine(api.HostTemplate) + ",")
 		f.Comment("// which each request fills in from its parameters (x-ms-parameterized-host).")
 	} else {
 		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is where the spec says the service lives.")
@@ -88,7 +88,7 @@ func (g *gen) client(f *jen.File) {
 		fields = append(fields, jen.Id("scheme").String())
 		inits[jen.Id("scheme")] = jen.Lit(g.scheme())
 		optFields = append(optFields,
-			jen.Comment("// Scheme replaces "+strconv.Quote(g.scheme())+" before the host the template "+g.api.HostTemplate+" makes."),
+			jen.Comment("// Scheme replaces "+strconv.Quote(g.scheme())+" before the host the template "+inLine(g.api.HostTemplate)+" makes."),
 			jen.Id("Scheme").String())
 		optInits = append(optInits, jen.If(jen.Id("options").Dot("Scheme").Op("!=").Lit("")).Block(
 			jen.Id("c").Dot("scheme").Op("=").Id("options").Dot("Scheme")))
@@ -152,7 +152,7 @@ func (g *gen) client(f *jen.File) {
 		if grp.Accessor == "" {
 			continue
 		}
-		f.Comment("// " + grp.Accessor + " returns the client of the " + grp.Name + " operations.")
+		f.Comment("// " + grp.Accessor + " returns the client of the " + inLine(grp.Name) + " operations.")
 		f.Func().Params(jen.Id("c").Op("*").Id(clientName)).Id(grp.Accessor).Params().Id(grp.Type).Block(
 			jen.Return(jen.Id(grp.Type).Values(jen.Dict{jen.Id("client"): jen.Id("c")})),
 		)

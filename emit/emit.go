@@ -193,7 +193,7 @@ func (g *gen) newFile() *jen.File {
 	f := jen.NewFile(g.opts.Package)
 	f.HeaderComment(Header)
 	if len(g.opts.Sources) > 0 {
-		f.HeaderComment("// Source: " + strings.Join(g.opts.Sources, ", "))
+		f.HeaderComment("// Source: " + inLine(strings.Join(g.opts.Sources, ", ")))
 	}
 	return f
 }

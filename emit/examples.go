@@ -121,6 +121,9 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		}
 		path = strings.Replace(path, m[0], value, 1)
 	}
+	if u, err := url.Parse(path); err == nil {
+		path = u.EscapedPath() // as the request carries it: "%E2%80%8B" for a zero-width space
+	}
 	query := jen.Dict{}
 	inQuery := map[string]bool{}
 	header := jen.Dict{}
@@ -249,7 +252,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	args = append(args, jen.Id("options"))
 
 	name := g.names.ExampleTest(ex)
-	doc := "// " + name + " replays the example " + strconv.Quote(ex.Name) + " of " + op.ID + " (" + file + ")."
+	doc := "// " + name + " replays the example " + strconv.Quote(ex.Name) + " of " + inLine(op.ID) + " (" + inLine(file) + ")."
 	if contradiction != "" {
 		g.warn(ex.Pointer, "example %s at %s; its test is skipped", file, contradiction)
 		f.Comment(doc)

@@ -84,7 +84,7 @@ func (w *goSrc) str(s ...string) {
 // output starts every line at column 1, where gofmt reads any comment
 // before a declaration, field or constant as a doc comment.
 func (w *goSrc) comment(indent string, lines []string) {
-	for _, l := range w.formatDoc(lines) {
+	for _, l := range w.formatDoc(safeLines(lines)) {
 		w.str(indent, l, "\n")
 	}
 }
@@ -265,7 +265,7 @@ func (w *goSrc) file(g *gen) []byte {
 	var out bytes.Buffer // the header; the body is copied once, after it
 	out.WriteString(Header + "\n")
 	if len(g.opts.Sources) > 0 {
-		out.WriteString("// Source: " + strings.Join(g.opts.Sources, ", ") + "\n")
+		out.WriteString("// Source: " + inLine(strings.Join(g.opts.Sources, ", ")) + "\n")
 	}
 	out.WriteString("\n")
 	for _, l := range w.formatDoc(w.pkgDoc) {

@@ -258,7 +258,7 @@ func TestCommentLinesShortcut(t *testing.T) {
 	texts = append(texts, defaultDescriptions(t)...)
 	short := 0
 	for _, text := range texts {
-		trimmed := strings.TrimSpace(text)
+		trimmed := strings.TrimSpace(commentSafe(text))
 		if trimmed == "" {
 			continue
 		}

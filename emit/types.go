@@ -2,6 +2,8 @@ package emit
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -178,7 +180,7 @@ func comment(text string) []jen.Code {
 // commentLines renders text as "// " lines. Each starts with "//", which
 // tells jennifer to write it verbatim.
 func commentLines(text string) []string {
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(commentSafe(text))
 	if text == "" {
 		return nil
 	}
@@ -186,6 +188,93 @@ func commentLines(text string) []string {
 		return []string{"// " + text} // one line, as wrap would make it
 	}
 	return wrap(text)
+}
+
+// commentSafe makes any text fit a comment, as Go source holds it and
+// gofmt leaves it: a byte-order mark (which Go refuses past a file's
+// start), other invisible format characters (zero-width spaces,
+// bidirectional controls, which could make a comment read unlike the
+// code) and control characters are dropped, line and paragraph separators
+// become line breaks, and bytes that are not UTF-8 become U+FFFD.
+// String literals need none of this: they are quoted with strconv.Quote,
+// which escapes what is not printable.
+func commentSafe(text string) string {
+	clean := true
+	for _, r := range text {
+		if unsafeInComment(r) {
+			clean = false
+			break
+		}
+	}
+	if clean && utf8.ValidString(text) {
+		return text
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(text, "\uFFFD") {
+		switch {
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case !unsafeInComment(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inLine is commentSafe for text written into one comment line, where a
+// line break would end the comment.
+func inLine(text string) string {
+	return strings.Join(strings.Fields(commentSafe(text)), " ")
+}
+
+// safeLines makes comment lines written with spec text in them (an
+// operationId, a group's name) safe as inLine does, returning lines itself
+// when they are already.
+func safeLines(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if safe := inLineComment(l); safe != l && out == nil {
+			out = append(make([]string, 0, len(lines)), lines[:i]...)
+			out = append(out, safe)
+		} else if out != nil {
+			out = append(out, safe)
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// inLineComment is inLine for a "//" line, keeping its marker and spacing.
+func inLineComment(l string) string {
+	clean := true
+	for _, r := range l {
+		if r == '\n' || unsafeInComment(r) {
+			clean = false
+			break
+		}
+	}
+	if clean && utf8.ValidString(l) {
+		return l
+	}
+	return strings.ReplaceAll(commentSafe(l), "\n", " ")
+}
+
+// unsafeInComment reports whether a rune is dropped from comments:
+// controls other than tab and newline, and format characters.
+func unsafeInComment(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20 || r >= 0x7f && r < 0xa0:
+		return true
+	case r < 0x80:
+		return false
+	case r == '\u2028' || r == '\u2029':
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
 }
 
 // wrap is commentLines for any trimmed, non-empty text.

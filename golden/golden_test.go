@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -109,6 +110,15 @@ func runCase(t *testing.T, dir string) {
 		got[f.Name] = string(f.Content)
 		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
 			t.Errorf("%s is not gofmt-clean (err %v)", f.Name, err)
+		}
+		// Invisible characters of a spec (a byte-order mark, zero-width
+		// spaces, controls) never reach the source as they are: comments
+		// drop them, literals escape them.
+		for i, r := range string(f.Content) {
+			if r != '\t' && r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) {
+				t.Errorf("%s holds %U at byte %d", f.Name, r, i)
+				break
+			}
 		}
 	}
 	for name := range want {
