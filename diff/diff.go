@@ -89,9 +89,29 @@ func (r *Report) Breaking() bool {
 // armgen would generate them; naming problems (which would stop
 // generation too) come back as diagnostics, and the report is then nil.
 func Compare(old, new *ir.API) (*Report, ir.Diagnostics) {
-	oldNames, diags := naming.Assign(old, "client")
-	newNames, newDiags := naming.Assign(new, "client")
-	diags = append(diags, newDiags...).Sort()
+	return CompareRenamed(old, new, nil, nil)
+}
+
+// CompareRenamed is Compare with the renames each side is generated with
+// (ir.Rename), so that both are named as their packages are.
+func CompareRenamed(old, new *ir.API, oldRenames, newRenames []ir.Rename) (*Report, ir.Diagnostics) {
+	oldNames, diags := naming.Assign(old, "client", oldRenames...)
+	newNames, newDiags := naming.Assign(new, "client", newRenames...)
+	// A rename of what only one side has (a property the new version
+	// removes) matches something: it is unmatched when neither side has it.
+	unmatched := func(d ir.Diagnostic) bool {
+		return d.Severity == ir.Warning && strings.Contains(d.Message, naming.RenameUnmatched)
+	}
+	inOld := map[ir.Diagnostic]bool{}
+	for _, d := range diags {
+		inOld[d] = true
+	}
+	inBoth := map[ir.Diagnostic]bool{}
+	for _, d := range newDiags {
+		inBoth[d] = inOld[d]
+	}
+	diags = slices.DeleteFunc(append(diags, newDiags...), func(d ir.Diagnostic) bool { return unmatched(d) && !inBoth[d] })
+	diags = diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -41,6 +41,8 @@ type Options struct {
 	Examples bool
 	// ReadFile reads example files (for Examples); nil means none are read.
 	ReadFile func(name string) ([]byte, error)
+	// Renames name what the spec names otherwise (see ir.Rename).
+	Renames []ir.Rename
 	// unformatted skips gofmt, so that benchmarks can time building the
 	// code and formatting it apart.
 	unformatted bool
@@ -126,7 +128,7 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	if opts.Package == "" {
 		opts.Package = "client"
 	}
-	names, diags := naming.Assign(api, opts.Package)
+	names, diags := naming.Assign(api, opts.Package, opts.Renames...)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -2,10 +2,12 @@
 // compares the result with the files checked in.
 //
 // A case is a directory holding one or more spec files (JSON or YAML; all
-// of them together form the API, in name order) and either want/, the Go
-// files armgen must write (with warnings.txt when it warns), or
-// stderr.txt, the diagnostics it must print when the spec is refused. An optional args.txt holds one flag per line
-// (-examples). Run `go test ./golden -update` (make golden) to rewrite
+// of them together form the API, in name order), or an AutoRest readme.md
+// naming them (its default tag, with its directives), and either want/,
+// the Go files armgen must write (with warnings.txt when it warns), or
+// stderr.txt, the diagnostics it must print when the spec is refused. An
+// optional args.txt holds flags, one per line: -examples,
+// -rename POINTER=GoName, -renames FILE. Run `go test ./golden -update` (make golden) to rewrite
 // want/ and stderr.txt from the current generator, then review the diff.
 // want/ packages are ordinary packages of this module, so `go vet ./...`
 // type-checks them.
@@ -26,6 +28,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/armgen/armgen/emit"
+	"github.com/armgen/armgen/ir"
 	"github.com/armgen/armgen/parser"
 )
 
@@ -54,17 +57,21 @@ func TestGolden(t *testing.T) {
 }
 
 func runCase(t *testing.T, dir string) {
-	specs, examples := caseInputs(t, dir)
 	readFile := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))) }
+	specs, examples, renames, diags := caseInputs(t, dir, readFile)
 	pkg := packageName(dir)
 	var stderr bytes.Buffer
 	var files []emit.File
-	api, diags := parser.Parse(specs, parser.Options{ReadFile: readFile, Examples: examples})
-	if api != nil {
-		var emitDiags = diags
-		files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples, ReadFile: readFile})
-		diags = append(diags, emitDiags...).Sort()
+	if !diags.HasErrors() {
+		api, parseDiags := parser.Parse(specs, parser.Options{ReadFile: readFile, Examples: examples})
+		diags = append(diags, parseDiags...)
+		if api != nil {
+			var emitDiags ir.Diagnostics
+			files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples, ReadFile: readFile, Renames: renames})
+			diags = append(diags, emitDiags...)
+		}
 	}
+	diags = diags.Sort()
 	for _, d := range diags {
 		stderr.WriteString(d.String() + "\n")
 	}
@@ -138,8 +145,9 @@ func runCase(t *testing.T, dir string) {
 	}
 }
 
-// caseInputs lists a case's spec files and reads its args.txt.
-func caseInputs(t *testing.T, dir string) (specs []string, examples bool) {
+// caseInputs lists a case's spec files (or its readme's) and reads its
+// args.txt.
+func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error)) (specs []string, examples bool, renames []ir.Rename, diags ir.Diagnostics) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -153,11 +161,32 @@ func caseInputs(t *testing.T, dir string) (specs []string, examples bool) {
 		}
 	}
 	slices.Sort(specs)
+	if _, err := os.Stat(filepath.Join(dir, "readme.md")); err == nil {
+		r, readmeDiags := parser.ReadReadme("readme.md", "", parser.Options{ReadFile: readFile})
+		diags = append(diags, readmeDiags...)
+		if r == nil {
+			return nil, false, nil, diags
+		}
+		specs, renames = r.Files, r.Renames
+	}
 	if args, err := os.ReadFile(filepath.Join(dir, "args.txt")); err == nil {
-		for _, a := range strings.Fields(string(args)) {
-			switch a {
-			case "-examples":
+		fields := strings.Fields(string(args))
+		for i := 0; i < len(fields); i++ {
+			switch a := fields[i]; {
+			case a == "-examples":
 				examples = true
+			case (a == "-rename" || a == "-renames") && i+1 < len(fields):
+				i++
+				if a == "-renames" {
+					more, moreDiags := parser.ReadRenames(fields[i], parser.Options{ReadFile: readFile})
+					renames, diags = append(renames, more...), append(diags, moreDiags...)
+					continue
+				}
+				r, err := parser.ParseRename(fields[i], ir.Pointer("-rename "+fields[i]))
+				if err != nil {
+					t.Fatalf("args.txt: %v", err)
+				}
+				renames = append(renames, r)
 			default:
 				t.Fatalf("args.txt: unknown flag %q", a)
 			}
@@ -166,7 +195,7 @@ func caseInputs(t *testing.T, dir string) (specs []string, examples bool) {
 	if len(specs) == 0 {
 		t.Fatalf("%s has no spec file", dir)
 	}
-	return specs, examples
+	return specs, examples, renames, diags
 }
 
 // writeExpected rewrites want/ and stderr.txt; a stale one of the two is

@@ -35,6 +35,9 @@ type Readme struct {
 	// Files are the tag's input files in the readme's order, joined to the
 	// readme's directory (slash-separated), without duplicates.
 	Files []string
+	// Renames are those the readme's directives ask for, with those of
+	// readme.go.md beside it (directives.go).
+	Renames []ir.Rename
 }
 
 // ReadReadme reads an AutoRest readme and returns the input files of tag,
@@ -197,6 +200,15 @@ func (r *readme) inputs(tag string, readFile func(string) ([]byte, error)) (*Rea
 	if len(out.Files) == 0 {
 		r.diags.Add(ir.Pointer(r.name), "tag %q lists no input-file", tag)
 		return nil, r.diags.Sort()
+	}
+	out.Renames = r.directives(tag)
+	// The Go settings live beside the readme, in readme.go.md.
+	if goName := path.Join(path.Dir(r.name), "readme.go.md"); goName != r.name {
+		if data, err := readFile(goName); err == nil {
+			g := &readme{name: goName, blocks: readmeBlocks(string(data))}
+			out.Renames = append(out.Renames, g.directives(tag)...)
+			r.diags = append(r.diags, g.diags...)
+		}
 	}
 	return out, r.diags.Sort()
 }

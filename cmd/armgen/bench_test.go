@@ -19,14 +19,14 @@ func BenchmarkEndToEnd(b *testing.B) {
 		b.Run(c.Name, func(b *testing.B) {
 			in := c.Get(b)
 			opts := parser.Options{ReadFile: in.ReadFile, Root: in.Root}
-			if files, diags := generate(in.Files, opts, "bench", false); files == nil {
+			if files, diags := generate(in.Files, opts, "bench", false, nil); files == nil {
 				b.Skipf("%s: armgen does not generate this spec yet: %v", in.Name, diags[0])
 			}
 			b.SetBytes(int64(in.Bytes()))
 			b.ReportAllocs()
 			done := in.Start(b)
 			for b.Loop() {
-				generate(in.Files, opts, "bench", false)
+				generate(in.Files, opts, "bench", false, nil)
 			}
 			done()
 		})

@@ -134,7 +134,7 @@ func TestParallelPartsDeterminism(t *testing.T) {
 	var want []emit.File
 	for _, procs := range []int{1, 2, 3, 5} {
 		runtime.GOMAXPROCS(procs)
-		files, diags := generate([]string{synth.Name}, opts, "synth", false)
+		files, diags := generate([]string{synth.Name}, opts, "synth", false, nil)
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}

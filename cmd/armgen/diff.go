@@ -16,7 +16,7 @@ import (
 // change is breaking.
 const exitBreaking = 3
 
-const diffUsage = `usage: armgen diff [-format text|json|markdown] [-fail-on-breaking] OLD NEW
+const diffUsage = `usage: armgen diff [-format text|json|markdown] [-fail-on-breaking] [-rename POINTER=GoName]... [-renames FILE] OLD NEW
 
 Reports what changes from OLD to NEW for users of the package armgen
 generates: Go types, fields, constants, methods, parameters and results,
@@ -25,7 +25,9 @@ paths, HTTP methods, status codes, long-running and pageable operations).
 Each change is classified breaking or not, with the reason.
 
 OLD and NEW are each a spec file, or an AutoRest readme and a tag:
-readme.md#package-2024-02 (readme.md alone means its default tag).
+readme.md#package-2024-02 (readme.md alone means its default tag). Renames
+(-rename, -renames, a readme's directives) name both sides as generation
+would.
 
 Exit status: 0 success; 3 with -fail-on-breaking when a change is breaking;
 1 bad input; 2 usage error.
@@ -43,6 +45,13 @@ func runDiff(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	format := fl.String("format", "text", "the report's `FORMAT`: text (grouped like a changelog), json (the list of changes) or markdown (a CHANGELOG section)")
 	failOnBreaking := fl.Bool("fail-on-breaking", false, "exit 3 when a change is breaking")
+	var renames []ir.Rename
+	fl.Func("rename", "name what `POINTER=GoName` points at GoName on both sides, as armgen -rename does; repeatable", func(s string) error {
+		r, err := parser.ParseRename(s, ir.Pointer("-rename "+s))
+		renames = append(renames, r)
+		return err
+	})
+	renamesFile := fl.String("renames", "", "a `FILE` of renames applied to both sides, as armgen -renames reads it")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -65,12 +74,24 @@ func runDiff(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
+	if *renamesFile != "" {
+		more, diags := parser.ReadRenames(*renamesFile, parser.Options{})
+		report(stderr, diags, false)
+		if diags.HasErrors() {
+			fmt.Fprintln(stderr, "armgen diff: nothing compared")
+			return exitInput
+		}
+		renames = append(more, renames...)
+	}
+
 	// Both sides are read before giving up, so that one run reports the
 	// problems of both.
 	var apis [2]*ir.API
+	var sideRenames [2][]ir.Rename
 	failed := false
 	for i, arg := range fl.Args() {
-		files, diags := sideInputs(arg)
+		files, directives, diags := sideInputs(arg)
+		sideRenames[i] = append(directives, renames...)
 		if files != nil {
 			var more ir.Diagnostics
 			apis[i], more = parser.Parse(files, parser.Options{})
@@ -89,7 +110,7 @@ func runDiff(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "armgen diff: interrupted")
 		return exitInput
 	}
-	r, diags := diff.Compare(apis[0], apis[1])
+	r, diags := diff.CompareRenamed(apis[0], apis[1], sideRenames[0], sideRenames[1])
 	report(stderr, diags, false)
 	if r == nil {
 		fmt.Fprintln(stderr, "armgen diff: nothing compared")

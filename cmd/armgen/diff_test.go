@@ -146,3 +146,23 @@ func TestDiffUsage(t *testing.T) {
 		}
 	}
 }
+
+// armgen diff names both sides with the renames generation uses: from
+// -rename, a renames file, and each readme side's directives.
+func TestDiffRenames(t *testing.T) {
+	old, new := diffCase("removed-field", "old.json"), diffCase("removed-field", "new.json")
+	file := filepath.Join(t.TempDir(), "renames.txt")
+	if err := os.WriteFile(file, []byte("# the struct\n#/definitions/Widget=Gadget\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runArmgen("diff", "-renames", file, "-rename", "#/definitions/Widget/properties/color=Colour", old, new)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Field `Colour` of struct `Gadget` has been removed") {
+		t.Errorf("the renames are not applied:\n%s", stdout)
+	}
+	if code, _, stderr := runArmgen("diff", "-rename", "Widget", old, new); code != exitUsage || !strings.Contains(stderr, "POINTER=GoName") {
+		t.Errorf("a rename without =: exit %d, stderr:\n%s", code, stderr)
+	}
+}

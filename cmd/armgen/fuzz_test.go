@@ -37,7 +37,7 @@ func FuzzPipeline(f *testing.F) {
 			},
 			Limits: specparser.Limits{MaxFileBytes: 4 << 20, MaxDepth: 64, MaxRefDepth: 16, MaxFiles: 16, MaxNodes: 200_000, MaxDeclarations: 2_000},
 		}
-		files, diags := generate([]string{name}, opts, "fuzzed", false)
+		files, diags := generate([]string{name}, opts, "fuzzed", false, nil)
 		for _, d := range diags {
 			if strings.Contains(d.Message, "internal error") {
 				t.Fatalf("%s", d)
@@ -65,7 +65,7 @@ func FuzzPipeline(f *testing.F) {
 				t.Fatalf("%s is not what gofmt writes (%v)", file.Name, err)
 			}
 		}
-		again, _ := generate([]string{name}, opts, "fuzzed", false)
+		again, _ := generate([]string{name}, opts, "fuzzed", false, nil)
 		if len(again) != len(files) {
 			t.Fatalf("a second run made %d files, the first %d", len(again), len(files))
 		}

@@ -15,9 +15,16 @@ func batchReadme(t *testing.T) string {
 	return filepath.Join(testutil.Specs(t), "specification", "batch", "resource-manager", "readme.md")
 }
 
-// A readme tag generates exactly what its input file does; without -tag
-// the readme's default tag (package-2024-02) is used.
+// A readme tag generates exactly what its input file does with the
+// renames of the readme's Go directives (readme.go.md: three properties
+// given x-ms-client-name); without -tag the readme's default tag
+// (package-2024-02) is used.
 func TestReadmeGeneratesLikeSpec(t *testing.T) {
+	directives := []string{
+		"-rename", "BatchManagement.json#/definitions/CIFSMountConfiguration/properties/userName=Username",
+		"-rename", "BatchManagement.json#/definitions/NetworkConfiguration/properties/dynamicVnetAssignmentScope=DynamicVNetAssignmentScope",
+		"-rename", "BatchManagement.json#/definitions/PrivateLinkServiceConnectionState/properties/actionsRequired=ActionRequired",
+	}
 	readme := batchReadme(t)
 	tmp := t.TempDir()
 	for _, tc := range []struct {
@@ -35,7 +42,7 @@ func TestReadmeGeneratesLikeSpec(t *testing.T) {
 			if code, _, stderr := runArmgen(append(tc.args, "-out", fromReadme)...); code != 0 {
 				t.Fatalf("readme: exit %d\n%s", code, stderr)
 			}
-			if code, _, stderr := runArmgen("-spec", testutil.BatchSpec(t, tc.version), "-out", fromSpec); code != 0 {
+			if code, _, stderr := runArmgen(append([]string{"-spec", testutil.BatchSpec(t, tc.version), "-out", fromSpec}, directives...)...); code != 0 {
 				t.Fatalf("spec: exit %d\n%s", code, stderr)
 			}
 			got, want := snapshot(t, fromReadme), snapshot(t, fromSpec)
@@ -43,7 +50,10 @@ func TestReadmeGeneratesLikeSpec(t *testing.T) {
 				t.Fatal("nothing generated")
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("-readme output differs from -spec output (-spec +readme):\n%s", diff)
+				t.Errorf("-readme output differs from -spec output with the renames (-spec +readme):\n%s", diff)
+			}
+			if !strings.Contains(got["models.go"], "\tUsername *string") {
+				t.Error("the readme's directive renaming CIFSMountConfiguration.userName to username is not applied")
 			}
 			if !strings.Contains(got["client.go"], `"`+tc.version+`"`) {
 				t.Errorf("client.go does not carry api-version %s", tc.version)

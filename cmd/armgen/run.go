@@ -27,7 +27,7 @@ const (
 	exitUsage = 2
 )
 
-const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR]
+const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR] [-rename POINTER=GoName]... [-renames FILE]
        armgen -readme README.md [-tag TAG] -out DIR [flags]
        armgen diff [-format text|json|markdown] [-fail-on-breaking] OLD NEW
 
@@ -73,6 +73,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root := fl.String("root", "", "the `DIR` $refs may not leave (default: see README)")
 	readme := fl.String("readme", "", "an AutoRest `README.md`: generate from the input files of its -tag")
 	tag := fl.String("tag", "", "the readme's `TAG` (default: the readme's default tag)")
+	var renames []ir.Rename
+	fl.Func("rename", "name what `POINTER=GoName` points at GoName (a definition, property, enum, enum value, operation or #/operationGroups/Group); repeatable", func(s string) error {
+		r, err := parser.ParseRename(s, ir.Pointer("-rename "+s))
+		renames = append(renames, r)
+		return err
+	})
+	renamesFile := fl.String("renames", "", "a `FILE` of renames, one POINTER=GoName per line (see README)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -110,13 +117,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 
 	opts := parser.Options{Root: filepath.ToSlash(*root), Examples: *examples}
 	var files []string
-	if *readme != "" {
-		var diags ir.Diagnostics
-		files, diags = readmeInputs(*readme, *tag)
+	if *renamesFile != "" {
+		more, diags := parser.ReadRenames(filepath.ToSlash(*renamesFile), parser.Options{})
 		report(stderr, diags, *strict)
-		if files == nil {
+		if diags.HasErrors() {
 			return exitInput
 		}
+		renames = append(more, renames...) // the flags' after the file's
+	}
+	if *readme != "" {
+		var diags ir.Diagnostics
+		var directives []ir.Rename
+		files, directives, diags = readmeInputs(*readme, *tag)
+		report(stderr, diags, *strict)
+		if files == nil || *strict && len(diags) > 0 {
+			return exitInput
+		}
+		renames = append(directives, renames...) // -rename and -renames have the last word
 	} else if len(specs) == 0 {
 		opts.ReadFile = func(name string) ([]byte, error) { return fs.ReadFile(spec.FS, name) }
 		files = []string{spec.Default}
@@ -130,7 +147,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if beforeGenerate != nil {
 		beforeGenerate(files)
 	}
-	generated, diags := generate(files, opts, name, *examples)
+	generated, diags := generate(files, opts, name, *examples, renames)
 	report(stderr, diags, *strict)
 	if generated == nil || diags.HasErrors() || (*strict && len(diags) > 0) {
 		return exitInput
@@ -166,7 +183,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 var beforeGenerate func(files []string)
 
 // generate runs the pipeline in memory: parse, then emit.
-func generate(files []string, opts parser.Options, pkg string, examples bool) ([]emit.File, ir.Diagnostics) {
+func generate(files []string, opts parser.Options, pkg string, examples bool, renames []ir.Rename) ([]emit.File, ir.Diagnostics) {
 	api, diags := parser.Parse(files, opts)
 	if api == nil {
 		return nil, diags
@@ -176,7 +193,7 @@ func generate(files []string, opts parser.Options, pkg string, examples bool) ([
 		sources = append(sources, path.Base(f))
 	}
 	readFile := opts.ReadFile
-	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, ReadFile: readFile})
+	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, ReadFile: readFile, Renames: renames})
 	return out, append(diags, emitDiags...).Sort()
 }
 

@@ -16,6 +16,9 @@ import (
 // of the spec's: a renamed type keeps its name against any other that
 // wants it.
 
+// RenameUnmatched is said of a rename that names nothing in the spec.
+const RenameUnmatched = "matches nothing in the spec"
+
 // renameSet holds the renames resolved against the API.
 type renameSet struct {
 	types  map[any]renamed        // *ir.Model, *ir.Enum → type name
@@ -27,7 +30,10 @@ type renameSet struct {
 
 type renamed struct {
 	name, group string
-	from        ir.Pointer
+	// specGroup is the group an operation's rename moves it to, as
+	// written: a group's own rename applies to it too.
+	specGroup string
+	from      ir.Pointer
 }
 
 // renameTarget is a node a rename can name.
@@ -75,6 +81,7 @@ func (n *Names) resolveRenames(api *ir.API, list []ir.Rename) {
 	groups := map[string]bool{}
 	for _, op := range api.Operations {
 		add(op.Pointer, op)
+		add(ir.Pointer("#/operationIds/"+op.ID), op) // what a readme's rename-operation names
 		if op.Group != "" && !groups[op.Group] {
 			groups[op.Group] = true
 			add(ir.Pointer("#/operationGroups/"+op.Group), op.Group)
@@ -95,7 +102,7 @@ func (n *Names) resolveRename(r ir.Rename, index map[string][]renameTarget) {
 	}
 	if len(found) == 0 {
 		n.diags = append(n.diags, ir.Diagnostic{Pointer: r.From, Severity: ir.Warning,
-			Message: "the rename of " + string(r.Target) + " matches nothing in the spec; it is ignored",
+			Message: "the rename of " + string(r.Target) + " " + RenameUnmatched + "; it is ignored",
 			Hint:    "name a definition, property, enum, enum value, operation, or #/operationGroups/Group"})
 		return
 	}
@@ -113,6 +120,9 @@ func (n *Names) resolveRename(r ir.Rename, index map[string][]renameTarget) {
 		return
 	}
 	to := renamed{name: name, group: group, from: r.From}
+	if isOp {
+		to.specGroup, _, _ = strings.Cut(r.Name, "_")
+	}
 	for _, t := range found {
 		switch node := t.node.(type) {
 		case *ir.Model, *ir.Enum:
@@ -185,13 +195,17 @@ func fileMatches(want, file string) bool {
 // groupName is the Go accessor of an operation's group: renamed, else the
 // spec group's.
 func (n *Names) groupName(op *ir.Operation) string {
+	group := op.Group
 	if r, ok := n.renames.ops[op]; ok && r.group != "" {
+		if g, ok := n.renames.groups[r.specGroup]; ok {
+			return g.name
+		}
 		return r.group
 	}
-	if r, ok := n.renames.groups[op.Group]; ok {
+	if r, ok := n.renames.groups[group]; ok {
 		return r.name
 	}
-	return n.exported(op.Group)
+	return n.exported(group)
 }
 
 // methodName is the Go method of an operation: renamed, else the
