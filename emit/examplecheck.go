@@ -81,8 +81,11 @@ func (x *exampleCheck) value(at string, t *ir.Type, c ir.Constraints, v any, ele
 		if t.Kind == ir.KindInt32 {
 			bits = 32
 		}
+		if _, err := strconv.ParseInt(n.String(), 10, 64); err != nil {
+			return wrong() // 1.5 is a number, the spec says integer
+		}
 		if _, err := strconv.ParseInt(n.String(), 10, bits); err != nil {
-			return at + ": " + n.String() + " is not an int" + strconv.Itoa(bits) + ", which the spec says"
+			return at + ": " + n.String() + " is out of the range of int" + strconv.Itoa(bits) + ", the format the spec gives"
 		}
 		return x.number(at, n, c)
 	case ir.KindUnixTime:
