@@ -19,11 +19,12 @@ import (
 // azure-rest-api-specs) is Markdown whose fenced ```yaml blocks configure
 // AutoRest. The basic block names the default tag; each tag's block,
 // guarded by a condition such as $(tag) == 'package-2024-02', lists its
-// spec files under input-file. armgen reads only that: which files make up
-// a tag. It evaluates each guard as AutoRest would when run with --tag and
-// no language flag, so blocks for $(go), $(java), $(csharp)... do not
-// apply, and it ignores every other setting (directives, output folders),
-// which configure AutoRest's own generators.
+// spec files under input-file. armgen reads that, which files make up a
+// tag, evaluating each guard as AutoRest would when run with --tag and no
+// language flag, so that blocks for $(go), $(java), $(csharp)... add no
+// files; and the directives that rename (directives.go). It ignores every
+// other setting (output folders and the like), which configure AutoRest's
+// own generators.
 //
 // Problems are located as "readme.md#L42" (the line, as GitHub anchors
 // it) and name the block by its Markdown heading.
