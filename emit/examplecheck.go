@@ -191,9 +191,15 @@ func (x *exampleCheck) model(at string, t *ir.Type, obj map[string]any) string {
 	props := map[string]*ir.Property{}
 	for _, p := range m.Properties {
 		props[p.Name] = p
-		if _, set := obj[p.Name]; !set && p.Const != "" && p.Required && (!saved || !p.ReadOnly) {
+		_, set := obj[p.Name]
+		switch {
+		case set:
+		case p.Const != "" && p.Required && (!saved || !p.ReadOnly):
 			// The package writes the fixed value whether it was read or not.
 			return at + member(p.Name) + ": missing, but the spec fixes it to " + p.Const + " and the package always sends it"
+		case p.Discriminator && m.DiscriminatorValue != "":
+			// So it does the discriminator of a family member.
+			return at + member(p.Name) + ": missing, but the spec requires the discriminator, which the package always sends (" + strconv.Quote(m.DiscriminatorValue) + ")"
 		}
 	}
 	for _, k := range sortedKeys(obj) {
