@@ -50,30 +50,19 @@ type typeClaim struct {
 }
 
 // claimTypes names the definitions and named enums, settling collisions.
+// Collisions are rare: claimants are ranked only when their name is wanted
+// twice.
 func (n *Names) claimTypes(api *ir.API) {
-	inputs := map[string]int{}
-	for i, f := range api.Files[:min(api.Inputs, len(api.Files))] {
-		inputs[f] = i
-	}
-	var claims []*typeClaim
+	claims := make([]typeClaim, 0, len(api.Models)+len(api.Enums))
 	// own is the node's name in the spec (its definition's, or x-ms-enum's),
 	// specName the one it asks for (x-ms-client-name first).
 	add := func(node any, own, specName string, at ir.Pointer, kind int) {
-		c := &typeClaim{node: node, at: at, kind: kind}
+		c := typeClaim{node: node, at: at, kind: kind}
 		if r, ok := n.renames.types[node]; ok {
 			c.name, c.renamed = r.name, r.from
 		} else {
 			c.name = avoidStatic(n.exported(specName))
 			c.exact = c.name == own
-		}
-		file := pointerFile(at)
-		if i, ok := inputs[file]; ok {
-			c.input = i
-		} else if commonTypes(file) {
-			c.distance = 2
-			c.version, _ = commonTypesVersion(file)
-		} else {
-			c.distance = 1
 		}
 		claims = append(claims, c)
 	}
@@ -91,35 +80,65 @@ func (n *Names) claimTypes(api *ir.API) {
 		}
 	}
 
-	byName := map[string][]*typeClaim{}
-	var order []string
-	for _, c := range claims {
+	first := make(map[string]int, len(claims)) // name → its first claimant
+	var groups map[string][]*typeClaim          // names wanted more than once
+	for i := range claims {
+		c := &claims[i]
+		if j, dup := first[c.name]; dup {
+			if groups == nil {
+				groups = map[string][]*typeClaim{}
+			}
+			if groups[c.name] == nil {
+				groups[c.name] = []*typeClaim{&claims[j]}
+			}
+			groups[c.name] = append(groups[c.name], c)
+			continue
+		}
+		first[c.name] = i
+	}
+	var inputs map[string]int
+	if groups != nil {
+		inputs = map[string]int{}
+		for i, f := range api.Files[:min(api.Inputs, len(api.Files))] {
+			inputs[f] = i
+		}
+	}
+	var losers []*typeClaim
+	keeper := map[*typeClaim]*typeClaim{}
+	for i := range claims {
+		c := &claims[i]
 		if c.name == "" {
 			n.claimSpec("", c.at) // reported: no letters or digits
 			continue
 		}
-		if byName[c.name] == nil {
-			order = append(order, c.name)
-		}
-		byName[c.name] = append(byName[c.name], c)
-	}
-	var losers []*typeClaim
-	keeper := map[*typeClaim]*typeClaim{}
-	for _, name := range order {
-		group := byName[name]
-		slices.SortFunc(group, compareClaims)
-		if !n.claimSpec(name, group[0].at) {
+		group := groups[c.name]
+		if group == nil {
+			if n.claimSpec(c.name, c.at) {
+				n.types[c.node] = c.name
+			}
 			continue
 		}
-		n.types[group[0].node] = name
-		for _, other := range group[1:] {
-			if other.renamed != "" && group[0].renamed != "" {
+		if group[0] != c {
+			continue // settled with the group's first claimant
+		}
+		for _, g := range group {
+			g.rank(inputs)
+		}
+		sorted := slices.Clone(group)
+		slices.SortFunc(sorted, compareClaims)
+		name := c.name
+		if !n.claimSpec(name, sorted[0].at) {
+			continue
+		}
+		n.types[sorted[0].node] = name
+		for _, other := range sorted[1:] {
+			if other.renamed != "" && sorted[0].renamed != "" {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: other.renamed,
-					Message: fmt.Sprintf("%s and %s are both renamed %s", other.at, group[0].at, name),
+					Message: fmt.Sprintf("%s and %s are both renamed %s", other.at, sorted[0].at, name),
 					Hint:    "rename them apart"})
 				continue
 			}
-			keeper[other] = group[0]
+			keeper[other] = sorted[0]
 			losers = append(losers, other)
 		}
 	}
@@ -135,6 +154,20 @@ func (n *Names) claimTypes(api *ir.API) {
 			Message: fmt.Sprintf("the Go name %s is also wanted by %s, which keeps it (%s); this one is %s (%s)",
 				c.name, k.at, keepReason(k, c), name, why),
 			Hint: "-rename " + string(c.at) + "=Name chooses another"})
+	}
+}
+
+// rank places a claimant among those of its name: by its file, given as
+// input or not, common-types or not (and which version).
+func (c *typeClaim) rank(inputs map[string]int) {
+	file := pointerFile(c.at)
+	if i, ok := inputs[file]; ok {
+		c.input = i
+	} else if commonTypes(file) {
+		c.distance = 2
+		c.version, _ = commonTypesVersion(file)
+	} else {
+		c.distance = 1
 	}
 }
 

@@ -44,12 +44,12 @@ type renameTarget struct {
 
 // resolveRenames finds what each rename names.
 func (n *Names) resolveRenames(api *ir.API, list []ir.Rename) {
+	if len(list) == 0 {
+		return // the maps stay nil, which reads as empty
+	}
 	n.renames = renameSet{
 		types: map[any]renamed{}, fields: map[ir.Pointer]renamed{},
 		consts: map[*ir.EnumValue]renamed{}, ops: map[*ir.Operation]renamed{}, groups: map[string]renamed{},
-	}
-	if len(list) == 0 {
-		return
 	}
 	index := map[string][]renameTarget{} // by fragment
 	add := func(at ir.Pointer, node any) {
