@@ -81,7 +81,7 @@ func (n *Names) claimTypes(api *ir.API) {
 	}
 
 	first := make(map[string]int, len(claims)) // name → its first claimant
-	var groups map[string][]*typeClaim          // names wanted more than once
+	var groups map[string][]*typeClaim         // names wanted more than once
 	for i := range claims {
 		c := &claims[i]
 		if j, dup := first[c.name]; dup {
