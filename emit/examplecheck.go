@@ -213,7 +213,7 @@ func (x *exampleCheck) model(at string, t *ir.Type, obj map[string]any) string {
 			}
 			continue
 		}
-		if saved && p.ReadOnly {
+		if saved && p.ReadOnly && !p.Discriminator {
 			continue // not sent; stripped from what the request is compared with
 		}
 		x.request = saved && checked
@@ -408,7 +408,7 @@ func (x *exampleCheck) strip(t *ir.Type, v any) bool {
 			e, set := obj[p.Name]
 			switch {
 			case !set:
-			case p.ReadOnly:
+			case p.ReadOnly && !p.Discriminator: // a discriminator is always sent
 				delete(obj, p.Name)
 				removed = true
 			default:
