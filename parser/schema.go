@@ -733,6 +733,9 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 		for _, v := range vals.vals {
 			if val := v.get("value"); val != nil {
 				described[string(val.appendJSON(nil))] = v
+				if number := intEnumValue(e.Base, val); number != "" {
+					described[number] = v // "12" for 12, as the value is read
+				}
 			}
 		}
 	}
