@@ -3,11 +3,12 @@ package ir
 // Rename asks for a name the spec does not give: what AutoRest users write
 // as directives in their readme, or pass to armgen with -rename.
 type Rename struct {
-	// Target locates what is renamed: a definition, a property, an enum
-	// (the node with its enum keyword, or a property using it), an enum
-	// value (…/enum/2), an operation (…/paths/~1things/get), or an
-	// operation group ("#/operationGroups/Name", which the spec has no node
-	// for). The file part may be empty (any file) or end the file's path
+	// Target locates what is renamed: a definition, a property, a
+	// property's enum (…/properties/kind/x-ms-enum), an enum value
+	// (…/enum/2), an operation (…/paths/~1things/get, or
+	// "#/operationIds/Things_Get"), or an operation group
+	// ("#/operationGroups/Things"); the spec has no node for the last two.
+	// The file part may be empty (any file) or end the file's path
 	// ("types.json", "v5/types.json").
 	Target Pointer
 	// Name is the new name: a Go identifier when GoName is set, else a
