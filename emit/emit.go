@@ -39,8 +39,6 @@ type Options struct {
 	Sources []string
 	// Examples adds a test file with a test per x-ms-examples entry.
 	Examples bool
-	// ReadFile reads example files (for Examples); nil means none are read.
-	ReadFile func(name string) ([]byte, error)
 	// unformatted skips gofmt, so that benchmarks can time building the
 	// code and formatting it apart.
 	unformatted bool

@@ -135,14 +135,6 @@ func codecLeafName(leaf *ir.Type) string {
 // unmarshalerOf names the function that decodes a family's interface.
 func unmarshalerOf(iface string) string { return naming.Unmarshaler(iface) }
 
-// doc renders a description as doc comment lines in the style of the
-// Azure SDK for Go, "Name - Description", wrapped for reading. Every line
-// is written as a line comment, so no text in a description can end the
-// comment or the file.
-func doc(name, text string) []jen.Code {
-	return comment(docText(name, text))
-}
-
 // docText is the text doc comments: "Name - Description", or "" when
 // there is no description.
 func docText(name, text string) string {

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/armgen/armgen/emit"
 	"github.com/armgen/armgen/internal/outdir"
 	"github.com/armgen/armgen/parser"
@@ -43,7 +41,6 @@ func TestGeneratedBatchIsFresh(t *testing.T) {
 			t.Errorf("%s carries armgen's header but is not generated any more", e.Name())
 		}
 	}
-	_ = cmp.Diff
 }
 
 func hasFile(files []emit.File, name string) bool {

@@ -61,7 +61,7 @@ func runCase(t *testing.T, dir string) {
 	api, diags := parser.Parse(specs, parser.Options{ReadFile: readFile, Examples: examples})
 	if api != nil {
 		var emitDiags = diags
-		files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples, ReadFile: readFile})
+		files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples})
 		diags = append(diags, emitDiags...).Sort()
 	}
 	for _, d := range diags {

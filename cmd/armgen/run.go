@@ -175,8 +175,7 @@ func generate(files []string, opts parser.Options, pkg string, examples bool) ([
 	for _, f := range files {
 		sources = append(sources, path.Base(f))
 	}
-	readFile := opts.ReadFile
-	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, ReadFile: readFile})
+	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples})
 	return out, append(diags, emitDiags...).Sort()
 }
 
