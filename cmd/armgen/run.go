@@ -141,7 +141,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}
 
 	working = ir.Pointer(*out)
-	plan, err := outdir.Compare(*out, generated)
+	plan, err := outdir.Compare(*out, emit.Header, outFiles(generated))
 	if err != nil {
 		fmt.Fprintf(stderr, "armgen: %v\n", err)
 		return exitInput
@@ -177,6 +177,16 @@ func generate(files []string, opts parser.Options, pkg string, examples bool) ([
 	}
 	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples})
 	return out, append(diags, emitDiags...).Sort()
+}
+
+// outFiles hands the generated files to outdir, which knows only names
+// and contents.
+func outFiles(files []emit.File) []outdir.File {
+	out := make([]outdir.File, len(files))
+	for i, f := range files {
+		out[i] = outdir.File{Name: f.Name, Content: f.Content}
+	}
+	return out
 }
 
 // report prints diagnostics one per line, warnings as errors when strict.
