@@ -48,6 +48,9 @@ type Options struct {
 type File struct {
 	Name    string
 	Content []byte
+	// Static marks a fixed helper file: emit/static's code, the same in
+	// every package but for the package clause.
+	Static bool
 }
 
 // gen holds what every generator of one package needs.
@@ -276,7 +279,7 @@ func (g *gen) staticFiles() []File {
 		buf.WriteString(Header + "\n\n")
 		buf.WriteString("package " + g.opts.Package + "\n")
 		buf.Write(body)
-		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes()})
+		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes(), Static: true})
 	}
 	return out
 }
