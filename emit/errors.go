@@ -5,7 +5,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/armgen/armgen/emit/gocode"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -65,12 +64,12 @@ func (g *gen) errors(f *jen.File) {
 	// func newResponseError(resp *http.Response) *ResponseError
 	f.Comment("// newResponseError reads an unexpected response into an error.")
 	f.Func().Id("newResponseError").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Op("*").Id(name).Block(
-		jen.Id("e").Op(":=").Op("&").Id(name).Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("RequestID"):  jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id")),
-			jen.Id("Code"):       jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code")),
-			jen.Id("RawBody"):    jen.Id("readBody").Call(jen.Id("resp")),
-		}),
+		jen.Id("e").Op(":=").Op("&").Id(name).Values(keyed(
+			kv("StatusCode", jen.Id("resp").Dot("StatusCode")),
+			kv("RequestID", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id"))),
+			kv("Code", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code"))),
+			kv("RawBody", jen.Id("readBody").Call(jen.Id("resp"))),
+		)...),
 		jen.If(jen.Id("resp").Dot("Request").Op("!=").Nil()).Block(
 			jen.Id("e").Dot("Method").Op("=").Id("resp").Dot("Request").Dot("Method"),
 			jen.Id("e").Dot("URL").Op("=").Id("resp").Dot("Request").Dot("URL").Dot("String").Call(),
@@ -253,12 +252,12 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 
 // errorFor is the expression that turns resp into the error a response
 // documents.
-func (g *gen) errorFor(r *ir.Response) gocode.Code {
+func (g *gen) errorFor(r *ir.Response) jen.Code {
 	if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
-		return gocode.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(gocode.Id("resp"))
+		return jen.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(jen.Id("resp"))
 	}
 	if isTextError(r) {
-		return gocode.Id("textResponseError").Call(gocode.Id("resp"))
+		return jen.Id("textResponseError").Call(jen.Id("resp"))
 	}
-	return gocode.Id("newResponseError").Call(gocode.Id("resp"))
+	return jen.Id("newResponseError").Call(jen.Id("resp"))
 }

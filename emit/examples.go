@@ -119,13 +119,13 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			header[jen.Lit(p.Name)] = jen.Lit(value)
 		}
 	}
-	call := jen.Dict{
-		jen.Id("method"): jen.Lit(op.Method),
-		jen.Id("path"):   jen.Lit(path),
-		jen.Id("query"):  jen.Map(jen.String()).String().Values(query),
+	call := []jen.Code{
+		kv("method", jen.Lit(op.Method)),
+		kv("path", jen.Lit(path)),
+		kv("query", jen.Map(jen.String()).String().Values(query)),
 	}
 	if len(header) > 0 {
-		call[jen.Id("header")] = jen.Map(jen.String()).String().Values(header)
+		call = append(call, kv("header", jen.Map(jen.String()).String().Values(header)))
 	}
 	if bp := op.Body(); bp != nil {
 		text := exampleText(ex, bp.Name)
@@ -137,7 +137,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			skip("it gives no value for the required body " + bp.Name)
 			return
 		case text != "":
-			call[jen.Id("body")] = jen.Lit(text)
+			call = append(call, kv("body", jen.Lit(text)))
 		}
 	}
 
@@ -162,7 +162,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		clientArgs = append(clientArgs, jen.Id(arg))
 	}
 	clientArgs = append(clientArgs, jen.Id("srv").Dot("Client").Call(),
-		jen.Op("&").Id(g.names.Fixed("ClientOptions")).Values(jen.Dict{jen.Id("Endpoint"): jen.Id("srv").Dot("URL")}))
+		jen.Op("&").Id(g.names.Fixed("ClientOptions")).Values(kv("Endpoint", jen.Id("srv").Dot("URL"))))
 	args := []jen.Code{jen.Qual("context", "Background").Call()}
 	for _, p := range og.required {
 		text := exampleText(ex, p.Name)
@@ -263,7 +263,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	name := g.names.ExampleTest(ex)
 	f.Comment("// " + name + " replays the example " + strconv.Quote(ex.Name) + " of " + op.ID + " (" + ex.File[strings.LastIndex(ex.File, "/")+1:] + ").")
 	body := []jen.Code{
-		jen.Id("call").Op(":=").Id("exampleCall").Values(call),
+		jen.Id("call").Op(":=").Id("exampleCall").Values(keyed(call...)...),
 		jen.Id("run").Op(":=").Func().Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("call").Id("exampleCall")).Block(run...),
 	}
 	body = append(body, cases...)

@@ -62,8 +62,8 @@ func NewClient(region string, doer Doer, options *ClientOptions) *Client {
 		doer = http.DefaultClient
 	}
 	c := &Client{
-		doer:     doer,
 		endpoint: DefaultEndpoint,
+		doer:     doer,
 		pageSize: 10,
 		region:   region,
 	}

@@ -48,8 +48,8 @@ func NewClient(doer Doer, options *ClientOptions) *Client {
 		doer = http.DefaultClient
 	}
 	c := &Client{
-		doer:     doer,
 		endpoint: DefaultEndpoint,
+		doer:     doer,
 	}
 	if options != nil {
 		if options.Endpoint != "" {

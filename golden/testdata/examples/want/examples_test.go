@@ -11,11 +11,11 @@ import (
 // TestExampleStoresCreate_CreateAStore replays the example "Create a store" of Stores_Create (StoreCreate.json).
 func TestExampleStoresCreate_CreateAStore(t *testing.T) {
 	call := exampleCall{
-		body:   "{\"location\":\"westus\",\"properties\":{\"opened\":\"2024-01-01T08:00:00.1234567Z\",\"capacity\":12}}",
-		header: map[string]string{"If-Match": "\"abc\""},
 		method: "PUT",
 		path:   "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Contoso/stores/my%20store%2F1",
 		query:  map[string]string{"api-version": "2024-12-01"},
+		header: map[string]string{"If-Match": "\"abc\""},
+		body:   "{\"location\":\"westus\",\"properties\":{\"opened\":\"2024-01-01T08:00:00.1234567Z\",\"capacity\":12}}",
 	}
 	run := func(t *testing.T, call exampleCall) {
 		srv := exampleServer(t, call)

@@ -49,8 +49,8 @@ func NewClient(doer Doer, options *ClientOptions2) *Client2 {
 		doer = http.DefaultClient
 	}
 	c := &Client2{
-		doer:     doer,
 		endpoint: DefaultEndpoint,
+		doer:     doer,
 	}
 	if options != nil {
 		if options.Endpoint != "" {

@@ -48,10 +48,10 @@ func (e *ResponseError) Error() string {
 // newResponseError reads an unexpected response into an error.
 func newResponseError(resp *http.Response) *ResponseError {
 	e := &ResponseError{
+		StatusCode: resp.StatusCode,
+		RequestID:  resp.Header.Get("x-ms-request-id"),
 		Code:       resp.Header.Get("x-ms-error-code"),
 		RawBody:    readBody(resp),
-		RequestID:  resp.Header.Get("x-ms-request-id"),
-		StatusCode: resp.StatusCode,
 	}
 	if resp.Request != nil {
 		e.Method = resp.Request.Method

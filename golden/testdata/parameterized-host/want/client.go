@@ -54,10 +54,10 @@ func NewClient(region string, doer Doer, options *ClientOptions) *Client {
 		doer = http.DefaultClient
 	}
 	c := &Client{
-		doer:     doer,
 		endpoint: DefaultEndpoint,
-		region:   region,
+		doer:     doer,
 		scheme:   "https",
+		region:   region,
 		suffix:   ".contoso.net",
 	}
 	if options != nil {

@@ -121,24 +121,24 @@ func (m *Goblinshark) UnmarshalJSON(data []byte) error {
 // GetShark implements SharkClassification.
 func (m *Goblinshark) GetShark() *Shark {
 	return &Shark{
+		Fishtype: m.Fishtype,
+		Species:  m.Species,
+		Length:   m.Length,
+		Siblings: m.Siblings,
 		Age:      m.Age,
 		Birthday: m.Birthday,
 		Extra:    m.Extra,
-		Fishtype: m.Fishtype,
-		Length:   m.Length,
-		Siblings: m.Siblings,
-		Species:  m.Species,
 	}
 }
 
 // GetFish implements FishClassification.
 func (m *Goblinshark) GetFish() *Fish {
 	return &Fish{
-		Extra:    m.Extra,
 		Fishtype: m.Fishtype,
+		Species:  m.Species,
 		Length:   m.Length,
 		Siblings: m.Siblings,
-		Species:  m.Species,
+		Extra:    m.Extra,
 	}
 }
 
@@ -181,11 +181,11 @@ func (m *Salmon) UnmarshalJSON(data []byte) error {
 // GetFish implements FishClassification.
 func (m *Salmon) GetFish() *Fish {
 	return &Fish{
-		Extra:    m.Extra,
 		Fishtype: m.Fishtype,
+		Species:  m.Species,
 		Length:   m.Length,
 		Siblings: m.Siblings,
-		Species:  m.Species,
+		Extra:    m.Extra,
 	}
 }
 
@@ -231,24 +231,24 @@ func (m *Sawshark) UnmarshalJSON(data []byte) error {
 // GetShark implements SharkClassification.
 func (m *Sawshark) GetShark() *Shark {
 	return &Shark{
+		Fishtype: m.Fishtype,
+		Species:  m.Species,
+		Length:   m.Length,
+		Siblings: m.Siblings,
 		Age:      m.Age,
 		Birthday: m.Birthday,
 		Extra:    m.Extra,
-		Fishtype: m.Fishtype,
-		Length:   m.Length,
-		Siblings: m.Siblings,
-		Species:  m.Species,
 	}
 }
 
 // GetFish implements FishClassification.
 func (m *Sawshark) GetFish() *Fish {
 	return &Fish{
-		Extra:    m.Extra,
 		Fishtype: m.Fishtype,
+		Species:  m.Species,
 		Length:   m.Length,
 		Siblings: m.Siblings,
-		Species:  m.Species,
+		Extra:    m.Extra,
 	}
 }
 
@@ -297,11 +297,11 @@ func (m *Shark) GetShark() *Shark {
 // GetFish implements FishClassification.
 func (m *Shark) GetFish() *Fish {
 	return &Fish{
-		Extra:    m.Extra,
 		Fishtype: m.Fishtype,
+		Species:  m.Species,
 		Length:   m.Length,
 		Siblings: m.Siblings,
-		Species:  m.Species,
+		Extra:    m.Extra,
 	}
 }
 

@@ -41,9 +41,9 @@ func (m *Circle) UnmarshalJSON(data []byte) error {
 // GetShape implements ShapeClassification.
 func (m *Circle) GetShape() *Shape {
 	return &Shape{
+		Kind:  m.Kind,
 		Area:  m.Area,
 		Extra: m.Extra,
-		Kind:  m.Kind,
 	}
 }
 

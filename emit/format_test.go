@@ -14,11 +14,11 @@ import (
 	"github.com/armgen/armgen/parser"
 )
 
-// An awkward spec for the files goSrc writes: fields with and without
-// docs and names of every length (gofmt aligns runs of them), descriptions
-// that go/doc/comment rewrites (lists, code blocks, headings), every kind
-// of field, a polymorphic family (written with jennifer), additional
-// properties, and enums of every base with odd values.
+// An awkward spec: fields with and without docs and names of every
+// length (gofmt aligns runs of them), descriptions that go/doc/comment
+// rewrites (lists, code blocks, headings), every kind of field, a
+// polymorphic family, additional properties, and enums of every base with
+// odd values.
 const awkwardSpec = `{
   "swagger": "2.0",
   "info": {"title": "Awkward", "version": "2024-01-01"},
@@ -100,8 +100,9 @@ func firstDifference(got, want []byte) string {
 	return "lengths differ"
 }
 
-// Every file, those written as text above all, is what gofmt writes.
-func TestTextFilesAreFormatted(t *testing.T) {
+// Every file is what gofmt writes, its doc comments laid out as
+// go/doc/comment does.
+func TestFilesAreFormatted(t *testing.T) {
 	api, diags := parser.Parse([]string{"awkward.json"}, parser.Options{ReadFile: func(string) ([]byte, error) { return []byte(awkwardSpec), nil }})
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -115,7 +116,7 @@ func TestTextFilesAreFormatted(t *testing.T) {
 	for _, f := range files {
 		switch f.Name {
 		case "models.go":
-			// gofmt would have rewritten the field's doc comment as go/doc/comment
+			// gofmt rewrites the field's doc comment as go/doc/comment
 			// does (jennifer writes it at column 1, where gofmt reads it as
 			// a doc comment): one blank line, and a heading.
 			for _, want := range []string{"\tA          *string\n", "\t// Documented.\n\t//\n\t// After blank lines.\n\t//\n\t// # Old Style Heading\n",
@@ -135,7 +136,7 @@ func TestTextFilesAreFormatted(t *testing.T) {
 }
 
 // So are those of the reference specs and synthetic ones.
-func TestTextFilesAreFormattedForReferenceSpecs(t *testing.T) {
+func TestFilesAreFormattedForReferenceSpecs(t *testing.T) {
 	var inputs []benchinput.Input
 	roots, err := benchinput.Roots(testutil.Specs(t), filepath.Join(testutil.Shared(t), "specs", "visible-arm-roots.txt"))
 	if err != nil {
@@ -157,96 +158,6 @@ func TestTextFilesAreFormattedForReferenceSpecs(t *testing.T) {
 			continue
 		}
 		gofmtFixedPoint(t, in.Files[0], files)
-	}
-}
-
-// Plain lines are those go/doc/comment gives back unchanged, on every
-// description of the reference specs (wrapped as armgen wraps them) and
-// on texts made to look plain but not be.
-func TestPlainParagraph(t *testing.T) {
-	texts := []string{
-		"A plain description.", "Two lines,\nthe second one.", "Ünïcode and `code` and https://example.com/a_b.",
-		"Text\n\nwith a blank line", "Text\n- a list", "Text\n1. a list", "# Heading", "See [Link] here.",
-		"Name\n\nHeading\n\nText", "Text\n\tcode", "* star", "Line\nOld Style Heading\nText", "a\n+ b", "x • y",
-		"[doc]: https://example.com", "Tab\tinside", "1) first", "Get empty value ''", "A ``quoted'' word", "Single 'quotes' and `code`",
-	}
-	roots, err := benchinput.Roots(testutil.Specs(t), filepath.Join(testutil.Shared(t), "specs", "visible-arm-roots.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	inputs := []benchinput.Input{benchinput.Batch(t)}
-	for _, r := range roots {
-		inputs = append(inputs, benchinput.File(r))
-	}
-	for _, in := range inputs {
-		api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
-		if diags.HasErrors() {
-			t.Fatal(diags)
-		}
-		for _, m := range api.Models {
-			texts = append(texts, m.Description)
-			for _, p := range m.Properties {
-				texts = append(texts, p.Description)
-			}
-		}
-		for _, op := range api.Operations {
-			texts = append(texts, op.Description, op.Summary)
-		}
-	}
-	plain := 0
-	for _, text := range texts {
-		lines := commentLines(text)
-		if len(lines) == 0 || !plainLines(lines) {
-			continue
-		}
-		plain++
-		var b strings.Builder
-		for _, l := range lines {
-			b.WriteString(strings.TrimPrefix(l, "// ") + "\n")
-		}
-		if want := docLines(b.String()); !slices.Equal(lines, want) {
-			t.Errorf("%q is not plain:\n got %q\nwant %q", text, lines, want)
-		}
-	}
-	if plain < len(texts)/3 {
-		t.Errorf("only %d of %d texts are plain", plain, len(texts))
-	}
-	t.Logf("%d of %d texts plain", plain, len(texts))
-}
-
-// textBuf gives back what was written, across chunks, with the trailing
-// newlines trimmed, and joins buffers in order.
-func TestTextBuf(t *testing.T) {
-	var a, b textBuf
-	var want strings.Builder
-	for i := range 30000 {
-		s := strings.Repeat("x", i%7) + strconv.Itoa(i)
-		a.WriteString(s)
-		want.WriteString(s)
-		if i%5 == 0 {
-			a.WriteByte('\n')
-			want.WriteByte('\n')
-		}
-	}
-	b.WriteString(strings.Repeat("y", chunkSize+3)) // larger than a chunk
-	want.WriteString(strings.Repeat("y", chunkSize+3))
-	for range 3 {
-		b.WriteByte('\n')
-	}
-	a.take(&b)
-	if b.Len() != 0 {
-		t.Errorf("the buffer taken from still has %d bytes", b.Len())
-	}
-	a.trimNewlines()
-	got := string(a.appendTo([]byte("head:")))
-	if w := "head:" + want.String(); got != w || a.Len() != len(w)-len("head:") {
-		t.Errorf("got %d bytes (Len %d), want %d", len(got), a.Len(), len(w))
-	}
-	var c textBuf
-	c.WriteString("\n\n")
-	c.trimNewlines()
-	if c.Len() != 0 || len(c.appendTo(nil)) != 0 {
-		t.Error("newlines alone are not trimmed away")
 	}
 }
 
@@ -293,4 +204,35 @@ func defaultDescriptions(t *testing.T) []string {
 		texts = append(texts, op.Description, op.Summary)
 	}
 	return texts
+}
+
+// models.go made in parts and joined is what gofmt makes of the whole file.
+func TestModelsInPartsAreTheWholeFile(t *testing.T) {
+	in := benchinput.Synthetic(3*modelsPerPart + 7)
+	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if len(api.Models) <= 2*modelsPerPart {
+		t.Fatalf("only %d models: too few to make models.go in parts", len(api.Models))
+	}
+	opts := Options{Package: "p", Sources: []string{"synth.json"}}
+	parted, diags := Generate(api, opts)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	opts.unformatted = true // rendered whole, then formatted here
+	whole, diags := Generate(api, opts)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	i := slices.IndexFunc(whole, func(f File) bool { return f.Name == "models.go" })
+	j := slices.IndexFunc(parted, func(f File) bool { return f.Name == "models.go" })
+	want, err := format.Source(whole[i].Content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(parted[j].Content, want) {
+		t.Errorf("models.go in parts differs from the whole file formatted:\n%s", firstDifference(parted[j].Content, want))
+	}
 }
