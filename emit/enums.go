@@ -25,7 +25,18 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	if e.Open {
 		list = "The list is open: the service may send values not listed here."
 	}
-	text := firstNonEmpty(described(name, e.Description), name+" is the "+e.Name+" enum of the API.") + "\n\n" + list
+	text := described(name, e.Description)
+	switch {
+	case text != "":
+		text += "\n\n" + list
+	case !sameName(name, e.Name):
+		// No description, but a Go name that is not the spec's.
+		text = name + " is the " + e.Name + " enum of the spec.\n\n" + list
+	case e.Open:
+		text = name + " is an open list: the service may send values not listed here."
+	default:
+		text = name + " is a closed list: the service sends only the values listed here."
+	}
 	f.Add(g.doc(text))
 	f.Type().Id(name).Add(g.valueType(&ir.Type{Kind: e.Base}))
 	f.Line()

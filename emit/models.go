@@ -2,6 +2,7 @@ package emit
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -50,8 +51,9 @@ func (g *gen) models(f *jen.File, key string, models []*ir.Model) {
 func (g *gen) model(f *jen.File, m *ir.Model) {
 	name := g.names.Type(m)
 	text := described(name, firstNonEmpty(m.Description, m.Title))
-	if text == "" {
-		text = name + " is the " + m.Name + " object of the API."
+	if text == "" && !m.Inline && !sameName(name, m.Name) {
+		// No description, but a Go name that is not the spec's.
+		text = name + " is the " + m.Name + " definition of the spec."
 	}
 	fields := make([]jen.Code, 0, 2*len(m.Properties)+4)
 	for _, p := range m.Properties {
@@ -80,6 +82,18 @@ func (g *gen) model(f *jen.File, m *ir.Model) {
 	if m.Discriminator != "" {
 		g.family(f, m)
 	}
+}
+
+// sameName reports whether a Go name is a spec name as naming spells
+// it: the same letters and digits, whatever their case.
+func sameName(goName, specName string) bool {
+	alnum := func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}
+	return strings.EqualFold(goName, strings.Map(alnum, specName))
 }
 
 func firstNonEmpty(s ...string) string {

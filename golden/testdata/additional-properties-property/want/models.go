@@ -5,7 +5,6 @@ package additionalpropertiesproperty
 
 import "encoding/json"
 
-// PetAPInPropertiesWithAPString is the PetAPInPropertiesWithAPString object of the API.
 type PetAPInPropertiesWithAPString struct {
 	// REQUIRED.
 	ID *int64

@@ -19,9 +19,7 @@ func PossibleMoodValues() []Mood {
 	}
 }
 
-// NamedOpen is the NamedOpen enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// NamedOpen is an open list: the service may send values not listed here.
 type NamedOpen string
 
 const (
@@ -35,9 +33,7 @@ func PossibleNamedOpenValues() []NamedOpen {
 	}
 }
 
-// ThingsPutOptional is the Things_Put.optional enum of the API.
-//
-// The list is closed: the service sends only the values listed here.
+// ThingsPutOptional is a closed list: the service sends only the values listed here.
 type ThingsPutOptional string
 
 const (
@@ -51,9 +47,7 @@ func PossibleThingsPutOptionalValues() []ThingsPutOptional {
 	}
 }
 
-// ThingsPutOptionalHeader is the Things_Put.optionalHeader enum of the API.
-//
-// The list is closed: the service sends only the values listed here.
+// ThingsPutOptionalHeader is a closed list: the service sends only the values listed here.
 type ThingsPutOptionalHeader string
 
 const (

@@ -8,7 +8,6 @@ import (
 	"time"
 )
 
-// Child is the Child object of the API.
 type Child struct {
 	// REQUIRED.
 	// The spec allows only "2020-02-02", which is sent when the field is nil.
@@ -34,7 +33,6 @@ func (m *Child) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Thing is the Thing object of the API.
 type Thing struct {
 	// REQUIRED; Always thing.
 	// The spec allows only "thing", which is sent when the field is nil.

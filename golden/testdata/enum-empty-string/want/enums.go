@@ -3,9 +3,7 @@
 
 package enumemptystring
 
-// Mode is the Mode enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// Mode is an open list: the service may send values not listed here.
 type Mode string
 
 const (

@@ -3,9 +3,7 @@
 
 package enums
 
-// Color is the Color enum of the API.
-//
-// The list is closed: the service sends only the values listed here.
+// Color is a closed list: the service sends only the values listed here.
 type Color string
 
 const (
@@ -42,9 +40,7 @@ func PossibleFinishValues() []Finish {
 	}
 }
 
-// Level is the Level enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// Level is an open list: the service may send values not listed here.
 type Level int32
 
 const (
@@ -80,9 +76,7 @@ func PossiblePaletteShadeValues() []PaletteShade {
 	}
 }
 
-// Ratio is the Ratio enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// Ratio is an open list: the service may send values not listed here.
 type Ratio float64
 
 const (

@@ -5,7 +5,6 @@ package errormodelnamederror
 
 import "encoding/json"
 
-// Error is the Error object of the API.
 type Error struct {
 	Status  *int32
 	Message *string

@@ -3,9 +3,7 @@
 
 package examples
 
-// ProvisioningState is the ProvisioningState enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// ProvisioningState is an open list: the service may send values not listed here.
 type ProvisioningState string
 
 const (

@@ -8,7 +8,6 @@ import (
 	"time"
 )
 
-// CloudError is the CloudError object of the API.
 type CloudError struct {
 	Error *CloudErrorError
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -32,7 +31,6 @@ func (m *CloudError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// CloudErrorError is the CloudError.error object of the API.
 type CloudErrorError struct {
 	Code    *string
 	Message *string
@@ -58,7 +56,6 @@ func (m *CloudErrorError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Store is the Store object of the API.
 type Store struct {
 	// READ-ONLY.
 	ID         *string
@@ -87,7 +84,6 @@ func (m *Store) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// StoreList is the StoreList object of the API.
 type StoreList struct {
 	Value    []Store
 	NextLink *string
@@ -113,7 +109,6 @@ func (m *StoreList) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// StoreProperties is the StoreProperties object of the API.
 type StoreProperties struct {
 	Opened   *time.Time
 	Capacity *int64

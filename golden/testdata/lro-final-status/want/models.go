@@ -5,7 +5,6 @@ package lrofinalstatus
 
 import "encoding/json"
 
-// Error is the Error object of the API.
 type Error struct {
 	Code    *string
 	Message *string

@@ -5,7 +5,6 @@ package lro
 
 import "encoding/json"
 
-// CloudError is the CloudError object of the API.
 type CloudError struct {
 	Error *CloudErrorError
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -29,7 +28,6 @@ func (m *CloudError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// CloudErrorError is the CloudError.error object of the API.
 type CloudErrorError struct {
 	Code    *string
 	Message *string
@@ -55,7 +53,6 @@ func (m *CloudErrorError) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Cluster is the Cluster object of the API.
 type Cluster struct {
 	Name       *string
 	Properties *ClusterProperties
@@ -81,7 +78,6 @@ func (m *Cluster) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// ClusterProperties is the Cluster.properties object of the API.
 type ClusterProperties struct {
 	// READ-ONLY.
 	ProvisioningState *string
@@ -106,7 +102,6 @@ func (m *ClusterProperties) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// RestartResult is the RestartResult object of the API.
 type RestartResult struct {
 	Restarted *bool
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as

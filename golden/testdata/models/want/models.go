@@ -251,7 +251,6 @@ func (m *WidgetInline) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// WidgetProperties is the WidgetProperties object of the API.
 type WidgetProperties struct {
 	// READ-ONLY.
 	ProvisioningState *string

@@ -5,7 +5,6 @@ package multifileduplicates
 
 import "encoding/json"
 
-// ErrorDetail is the ErrorDetail object of the API.
 type ErrorDetail struct {
 	Code    *string
 	Message *string
@@ -55,7 +54,6 @@ func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Other is the Other object of the API.
 type Other struct {
 	X *int32
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -79,7 +77,6 @@ func (m *Other) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Thing is the Thing object of the API.
 type Thing struct {
 	B *Other
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as

@@ -3,9 +3,7 @@
 
 package multifile
 
-// CreatedByType is the createdByType enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// CreatedByType is an open list: the service may send values not listed here.
 type CreatedByType string
 
 const (

@@ -8,7 +8,6 @@ import (
 	"time"
 )
 
-// ErrorDetail is the ErrorDetail object of the API.
 type ErrorDetail struct {
 	Code    *string
 	Message *string
@@ -34,7 +33,6 @@ func (m *ErrorDetail) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// ErrorResponse is the ErrorResponse object of the API.
 type ErrorResponse struct {
 	Error *ErrorDetail
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -58,7 +56,6 @@ func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Gadget is the Gadget object of the API.
 type Gadget struct {
 	// READ-ONLY.
 	ID *string
@@ -100,7 +97,6 @@ func (m *Gadget) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Resource is the Resource object of the API.
 type Resource struct {
 	// READ-ONLY.
 	ID *string
@@ -131,7 +127,6 @@ func (m *Resource) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// TrackedResource is the TrackedResource object of the API.
 type TrackedResource struct {
 	// READ-ONLY.
 	ID *string
@@ -168,7 +163,6 @@ func (m *TrackedResource) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Widget is the Widget object of the API.
 type Widget struct {
 	// READ-ONLY.
 	ID *string
@@ -207,7 +201,6 @@ func (m *Widget) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// WidgetList is the WidgetList object of the API.
 type WidgetList struct {
 	Value    []Widget
 	NextLink *string
@@ -233,7 +226,6 @@ func (m *WidgetList) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// SystemData is the systemData object of the API.
 type SystemData struct {
 	CreatedAt     *time.Time
 	CreatedByType *CreatedByType

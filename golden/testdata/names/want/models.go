@@ -29,7 +29,6 @@ func (m *Client) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// ClientOptions is the ClientOptions object of the API.
 type ClientOptions struct {
 	Retries *int32
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -53,7 +52,6 @@ func (m *ClientOptions) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// IPConfiguration is the IPConfiguration object of the API.
 type IPConfiguration struct {
 	PrivateIPAddress *string
 	SubnetID         *string
@@ -104,7 +102,6 @@ func (m *IPConfiguration) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// IPConfigurationDNSSettings is the IPConfiguration.dnsSettings object of the API.
 type IPConfigurationDNSSettings struct {
 	Fqdn *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as

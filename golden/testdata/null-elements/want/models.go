@@ -8,7 +8,6 @@ import (
 	"time"
 )
 
-// Times is the Times object of the API.
 type Times struct {
 	Dates     []time.Time
 	DateTimes []time.Time

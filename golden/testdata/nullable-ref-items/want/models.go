@@ -5,7 +5,6 @@ package nullablerefitems
 
 import "encoding/json"
 
-// Catalog is the Catalog object of the API.
 type Catalog struct {
 	Slots  []*Product
 	ByName map[string]*Product
@@ -31,7 +30,6 @@ func (m *Catalog) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Product is the Product object of the API.
 type Product struct {
 	Name *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as

@@ -5,7 +5,6 @@ package pageablelongrunning
 
 import "encoding/json"
 
-// ProductResult is the ProductResult object of the API.
 type ProductResult struct {
 	Values   []string
 	NextLink *string

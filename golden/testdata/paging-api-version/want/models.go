@@ -5,7 +5,6 @@ package pagingapiversion
 
 import "encoding/json"
 
-// VMList is the VMList object of the API.
 type VMList struct {
 	Value    []string
 	NextLink *string

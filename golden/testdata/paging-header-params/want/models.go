@@ -5,7 +5,6 @@ package pagingheaderparams
 
 import "encoding/json"
 
-// JobList is the JobList object of the API.
 type JobList struct {
 	Value    []string
 	NextLink *string

@@ -5,7 +5,6 @@ package paging
 
 import "encoding/json"
 
-// DiskList is the DiskList object of the API.
 type DiskList struct {
 	Items         []string
 	ODataNextLink *string
@@ -31,7 +30,6 @@ func (m *DiskList) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// SizeList is the SizeList object of the API.
 type SizeList struct {
 	Value []string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -55,7 +53,6 @@ func (m *SizeList) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// VM is the VM object of the API.
 type VM struct {
 	Name *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -79,7 +76,6 @@ func (m *VM) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// VMList is the VMList object of the API.
 type VMList struct {
 	Value    []VM
 	NextLink *string

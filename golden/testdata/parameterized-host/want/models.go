@@ -5,7 +5,6 @@ package parameterizedhost
 
 import "encoding/json"
 
-// Item is the Item object of the API.
 type Item struct {
 	ID *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -29,7 +28,6 @@ func (m *Item) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// ItemList is the ItemList object of the API.
 type ItemList struct {
 	Value    []Item
 	NextLink *string

@@ -3,9 +3,7 @@
 
 package parameters
 
-// Color is the Color enum of the API.
-//
-// The list is closed: the service sends only the values listed here.
+// Color is a closed list: the service sends only the values listed here.
 type Color string
 
 const (

@@ -5,7 +5,6 @@ package parameters
 
 import "encoding/json"
 
-// Thing is the Thing object of the API.
 type Thing struct {
 	Name *string
 	// READ-ONLY.

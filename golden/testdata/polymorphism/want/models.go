@@ -142,7 +142,6 @@ func (m *Goblinshark) GetFish() *Fish {
 	}
 }
 
-// Salmon is the Salmon object of the API.
 type Salmon struct {
 	// REQUIRED.
 	Fishtype *string
@@ -189,7 +188,6 @@ func (m *Salmon) GetFish() *Fish {
 	}
 }
 
-// Sawshark is the Sawshark object of the API.
 type Sawshark struct {
 	// REQUIRED.
 	Fishtype *string
@@ -252,7 +250,6 @@ func (m *Sawshark) GetFish() *Fish {
 	}
 }
 
-// Shark is the Shark object of the API.
 type Shark struct {
 	// REQUIRED.
 	Fishtype *string
@@ -336,7 +333,6 @@ func unmarshalSharkClassification(data []byte) (SharkClassification, error) {
 	return v, nil
 }
 
-// Tank is the Tank object of the API.
 type Tank struct {
 	Star   FishClassification
 	Sharks []SharkClassification

@@ -8,7 +8,6 @@ import (
 	"time"
 )
 
-// Circle is the Circle object of the API.
 type Circle struct {
 	// REQUIRED; READ-ONLY.
 	Kind *string
@@ -47,7 +46,6 @@ func (m *Circle) GetShape() *Shape {
 	}
 }
 
-// Part is the Part object of the API.
 type Part struct {
 	// READ-ONLY.
 	ETag  *string
@@ -74,7 +72,6 @@ func (m *Part) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Shape is the Shape object of the API.
 type Shape struct {
 	// REQUIRED; READ-ONLY.
 	Kind *string
@@ -134,7 +131,6 @@ func unmarshalShapeClassification(data []byte) (ShapeClassification, error) {
 	return v, nil
 }
 
-// Thing is the Thing object of the API.
 type Thing struct {
 	// READ-ONLY.
 	ID   *string

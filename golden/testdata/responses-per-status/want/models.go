@@ -5,7 +5,6 @@ package responsesperstatus
 
 import "encoding/json"
 
-// Error is the Error object of the API.
 type Error struct {
 	Code    *string
 	Message *string
@@ -31,7 +30,6 @@ func (m *Error) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Hint is the Hint object of the API.
 type Hint struct {
 	Text *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -55,7 +53,6 @@ func (m *Hint) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Receipt is the Receipt object of the API.
 type Receipt struct {
 	Number *int64
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -79,7 +76,6 @@ func (m *Receipt) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Thing is the Thing object of the API.
 type Thing struct {
 	Name *string
 	// A property named as another response's type.

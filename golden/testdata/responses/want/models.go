@@ -5,7 +5,6 @@ package responses
 
 import "encoding/json"
 
-// ErrorDetail is the ErrorDetail object of the API.
 type ErrorDetail struct {
 	// READ-ONLY.
 	Code *string
@@ -66,7 +65,6 @@ func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Item is the Item object of the API.
 type Item struct {
 	Name *string
 	ETag *string
@@ -92,7 +90,6 @@ func (m *Item) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// NotFound is the NotFound object of the API.
 type NotFound struct {
 	Reason  *string
 	Code    *string

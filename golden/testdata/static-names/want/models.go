@@ -5,7 +5,6 @@ package staticnames
 
 import "encoding/json"
 
-// L is the L object of the API.
 type L struct {
 	Value    []PagerModel
 	NextLink *string
@@ -31,7 +30,7 @@ func (m *L) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// PagerModel is the Pager object of the API.
+// PagerModel is the Pager definition of the spec.
 type PagerModel struct {
 	X *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -55,7 +54,7 @@ func (m *PagerModel) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// PtrModel is the Ptr object of the API.
+// PtrModel is the Ptr definition of the spec.
 type PtrModel struct {
 	Y *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as

@@ -5,7 +5,6 @@ package validation
 
 import "encoding/json"
 
-// Child is the Child object of the API.
 type Child struct {
 	Count *int32
 	// A pattern Go's regexp cannot read: warned about once, not checked.
@@ -71,7 +70,6 @@ func (m *Plain) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
 
-// Product is the Product object of the API.
 type Product struct {
 	DisplayNames []string
 	Capacity     *int64

@@ -3,9 +3,7 @@
 
 package yaml
 
-// PetKind is the PetKind enum of the API.
-//
-// The list is open: the service may send values not listed here.
+// PetKind is an open list: the service may send values not listed here.
 type PetKind string
 
 const (

@@ -5,7 +5,6 @@ package yaml
 
 import "encoding/json"
 
-// Pet is the Pet object of the API.
 type Pet struct {
 	// REQUIRED; A multi-line
 	// description.
