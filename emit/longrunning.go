@@ -145,8 +145,11 @@ func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()}
 	if headers, _ := g.nextHeaderArgs(og); headers != nil {
 		params = append(params, headers...)
-		body = append([]jen.Code{jen.If(jen.Id("options").Op("==").Nil()).Block(
-			jen.Id("options").Op("=").Op("&").Id(names.Options).Values())}, body...)
+		// The header parameters, and those of a parameterized host, come
+		// from the options when optional.
+		if g.readsOptions(og, ir.InHeader, ir.InHost) {
+			body = append([]jen.Code{noNilOptions(og)}, body...)
+		}
 	}
 	body = append(body, g.setHeaders(og)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))

@@ -252,8 +252,9 @@ var templatePart = regexp.MustCompile(`\{([^{}]+)\}`)
 func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	op := og.op
 	var body []jen.Code
-	body = append(body, jen.If(jen.Id("options").Op("==").Nil()).Block(
-		jen.Id("options").Op("=").Op("&").Id(og.names.Options).Values()))
+	if g.readsOptions(og) {
+		body = append(body, noNilOptions(og))
+	}
 
 	// Checks first: nothing is built from an invalid argument.
 	for _, p := range op.Params {
@@ -379,6 +380,18 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	f.Add(g.doc(og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."))
 	f.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
 	f.Line()
+}
+
+// readsOptions reports whether the code of an operation reads its options
+// struct: when it has optional parameters in one of the places given, or
+// in any place without.
+func (g *gen) readsOptions(og *opGen, in ...ir.Location) bool {
+	return slices.ContainsFunc(og.optional, func(p *ir.Parameter) bool { return len(in) == 0 || slices.Contains(in, p.In) })
+}
+
+// noNilOptions makes nil options an empty struct, before code that reads it.
+func noNilOptions(og *opGen) jen.Code {
+	return jen.If(jen.Id("options").Op("==").Nil()).Block(jen.Id("options").Op("=").Op("&").Id(og.names.Options).Values())
 }
 
 // setHeaders writes the statements that set the operation's header

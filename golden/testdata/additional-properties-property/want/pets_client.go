@@ -26,9 +26,6 @@ type PetsCreateAPInPropertiesWithAPStringResponse struct {
 // NewCreateAPInPropertiesWithAPStringRequest builds the PUT request of
 // Pets_CreateAPInPropertiesWithAPString, after checking the arguments.
 func (c PetsClient) NewCreateAPInPropertiesWithAPStringRequest(ctx context.Context, createParameters PetAPInPropertiesWithAPString, options *PetsCreateAPInPropertiesWithAPStringOptions) (*http.Request, error) {
-	if options == nil {
-		options = &PetsCreateAPInPropertiesWithAPStringOptions{}
-	}
 	urlPath := "/additionalProperties/in/properties/with/additionalProperties/string"
 	query := url.Values{}
 	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, createParameters, "application/json")

@@ -24,9 +24,6 @@ type ItemsListResponse struct{}
 
 // NewListRequest builds the GET request of Items_List, after checking the arguments.
 func (c ItemsClient) NewListRequest(ctx context.Context, options *ItemsListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsListOptions{}
-	}
 	if err := checkString("region", c.client.region, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

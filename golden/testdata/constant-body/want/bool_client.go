@@ -24,9 +24,6 @@ type BoolPutTrueResponse struct{}
 
 // NewPutTrueRequest builds the PUT request of bool_putTrue, after checking the arguments.
 func (c BoolClient) NewPutTrueRequest(ctx context.Context, options *BoolPutTrueOptions) (*http.Request, error) {
-	if options == nil {
-		options = &BoolPutTrueOptions{}
-	}
 	urlPath := "/bool/true"
 	query := url.Values{}
 	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, json.RawMessage("true"), "application/json")

@@ -97,9 +97,6 @@ type ThingsStatusResponse struct {
 
 // NewStatusRequest builds the GET request of Things_Status, after checking the arguments.
 func (c ThingsClient) NewStatusRequest(ctx context.Context, options *ThingsStatusOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ThingsStatusOptions{}
-	}
 	urlPath := "/status"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

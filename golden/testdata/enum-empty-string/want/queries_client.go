@@ -23,9 +23,6 @@ type QueriesStringEmptyResponse struct{}
 
 // NewStringEmptyRequest builds the GET request of queries_stringEmpty, after checking the arguments.
 func (c QueriesClient) NewStringEmptyRequest(ctx context.Context, options *QueriesStringEmptyOptions) (*http.Request, error) {
-	if options == nil {
-		options = &QueriesStringEmptyOptions{}
-	}
 	urlPath := "/queries/string/empty"
 	query := url.Values{}
 	query.Add("stringQuery", "")

@@ -26,9 +26,6 @@ type StringGetModeResponse struct {
 
 // NewGetModeRequest builds the GET request of string_getMode, after checking the arguments.
 func (c StringClient) NewGetModeRequest(ctx context.Context, options *StringGetModeOptions) (*http.Request, error) {
-	if options == nil {
-		options = &StringGetModeOptions{}
-	}
 	urlPath := "/string/mode"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -26,9 +26,6 @@ type BoolGetTrueResponse struct {
 
 // NewGetTrueRequest builds the GET request of bool_getTrue, after checking the arguments.
 func (c BoolClient) NewGetTrueRequest(ctx context.Context, options *BoolGetTrueOptions) (*http.Request, error) {
-	if options == nil {
-		options = &BoolGetTrueOptions{}
-	}
 	urlPath := "/bool/true"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -26,9 +26,6 @@ type HeaderResponseByteResponse struct {
 
 // NewResponseByteRequest builds the POST request of header_responseByte, after checking the arguments.
 func (c HeaderClient) NewResponseByteRequest(ctx context.Context, options *HeaderResponseByteOptions) (*http.Request, error) {
-	if options == nil {
-		options = &HeaderResponseByteOptions{}
-	}
 	urlPath := "/header/response/prim/byte"
 	query := url.Values{}
 	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")

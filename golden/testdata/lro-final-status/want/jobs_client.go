@@ -23,9 +23,6 @@ type JobsDeleteResponse struct{}
 
 // NewDeleteRequest builds the DELETE request of Jobs_Delete, after checking the arguments.
 func (c JobsClient) NewDeleteRequest(ctx context.Context, job string, options *JobsDeleteOptions) (*http.Request, error) {
-	if options == nil {
-		options = &JobsDeleteOptions{}
-	}
 	if err := checkString("job", job, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -96,9 +93,6 @@ type JobsRestartResponse struct {
 
 // NewRestartRequest builds the POST request of Jobs_Restart, after checking the arguments.
 func (c JobsClient) NewRestartRequest(ctx context.Context, job string, options *JobsRestartOptions) (*http.Request, error) {
-	if options == nil {
-		options = &JobsRestartOptions{}
-	}
 	if err := checkString("job", job, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -27,9 +27,6 @@ type ClustersCreateResponse struct {
 
 // NewCreateRequest builds the PUT request of Clusters_Create, after checking the arguments.
 func (c ClustersClient) NewCreateRequest(ctx context.Context, name string, cluster Cluster, options *ClustersCreateOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ClustersCreateOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -102,9 +99,6 @@ type ClustersDeleteResponse struct{}
 
 // NewDeleteRequest builds the DELETE request of Clusters_Delete, after checking the arguments.
 func (c ClustersClient) NewDeleteRequest(ctx context.Context, name string, options *ClustersDeleteOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ClustersDeleteOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -174,9 +168,6 @@ type ClustersRestartResponse struct {
 
 // NewRestartRequest builds the POST request of Clusters_Restart, after checking the arguments.
 func (c ClustersClient) NewRestartRequest(ctx context.Context, name string, options *ClustersRestartOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ClustersRestartOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -25,9 +25,6 @@ type WidgetsPutResponse struct {
 
 // NewPutRequest builds the PUT request of Widgets_Put, after checking the arguments.
 func (c WidgetsClient) NewPutRequest(ctx context.Context, name string, widget Widget, options *WidgetsPutOptions) (*http.Request, error) {
-	if options == nil {
-		options = &WidgetsPutOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -24,9 +24,6 @@ type AGetResponse struct {
 
 // NewGetRequest builds the GET request of A_Get, after checking the arguments.
 func (c AClient) NewGetRequest(ctx context.Context, options *AGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &AGetOptions{}
-	}
 	urlPath := "/a"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

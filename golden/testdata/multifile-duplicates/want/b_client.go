@@ -24,9 +24,6 @@ type BGetResponse struct {
 
 // NewGetRequest builds the GET request of B_Get, after checking the arguments.
 func (c BClient) NewGetRequest(ctx context.Context, options *BGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &BGetOptions{}
-	}
 	urlPath := "/b"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

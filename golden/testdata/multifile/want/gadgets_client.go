@@ -25,9 +25,6 @@ type GadgetsGetResponse struct {
 
 // NewGetRequest builds the GET request of Gadgets_Get, after checking the arguments.
 func (c GadgetsClient) NewGetRequest(ctx context.Context, name string, options *GadgetsGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &GadgetsGetOptions{}
-	}
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

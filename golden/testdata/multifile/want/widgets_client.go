@@ -25,9 +25,6 @@ type WidgetsListResponse struct {
 
 // NewListRequest builds the GET request of Widgets_List, after checking the arguments.
 func (c WidgetsClient) NewListRequest(ctx context.Context, options *WidgetsListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &WidgetsListOptions{}
-	}
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -76,9 +76,6 @@ type ListClientsResponse struct {
 
 // NewListClientsRequest builds the GET request of ListClients, after checking the arguments.
 func (c *Client2) NewListClientsRequest(ctx context.Context, options *ListClientsOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ListClientsOptions{}
-	}
 	urlPath := "/clients"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.endpoint, urlPath, query, nil, "")

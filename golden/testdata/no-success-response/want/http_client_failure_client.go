@@ -24,9 +24,6 @@ type HTTPClientFailureDelete400Response struct{}
 // NewDelete400Request builds the DELETE request of HttpClientFailure_Delete400, after checking the
 // arguments.
 func (c HTTPClientFailureClient) NewDelete400Request(ctx context.Context, options *HTTPClientFailureDelete400Options) (*http.Request, error) {
-	if options == nil {
-		options = &HTTPClientFailureDelete400Options{}
-	}
 	urlPath := "/http/failure/client/400"
 	query := url.Values{}
 	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, query, nil, "")
@@ -66,9 +63,6 @@ type HTTPClientFailureGet400Response struct{}
 
 // NewGet400Request builds the GET request of HttpClientFailure_Get400, after checking the arguments.
 func (c HTTPClientFailureClient) NewGet400Request(ctx context.Context, options *HTTPClientFailureGet400Options) (*http.Request, error) {
-	if options == nil {
-		options = &HTTPClientFailureGet400Options{}
-	}
 	urlPath := "/http/failure/client/400"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -27,9 +27,6 @@ type DatesGetResponse struct {
 
 // NewGetRequest builds the GET request of dates_Get, after checking the arguments.
 func (c DatesClient) NewGetRequest(ctx context.Context, options *DatesGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &DatesGetOptions{}
-	}
 	urlPath := "/dates"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -26,9 +26,6 @@ type ProductsGetItemNullResponse struct {
 
 // NewGetItemNullRequest builds the GET request of products_GetItemNull, after checking the arguments.
 func (c ProductsClient) NewGetItemNullRequest(ctx context.Context, options *ProductsGetItemNullOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ProductsGetItemNullOptions{}
-	}
 	urlPath := "/products/itemnull"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
@@ -80,9 +77,6 @@ type ProductsGetValidResponse struct {
 
 // NewGetValidRequest builds the GET request of products_GetValid, after checking the arguments.
 func (c ProductsClient) NewGetValidRequest(ctx context.Context, options *ProductsGetValidOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ProductsGetValidOptions{}
-	}
 	urlPath := "/products/valid"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -26,9 +26,6 @@ type PagingGetMultiplePagesLROResponse struct {
 // NewGetMultiplePagesLRORequest builds the POST request of Paging_GetMultiplePagesLRO, after checking
 // the arguments.
 func (c PagingClient) NewGetMultiplePagesLRORequest(ctx context.Context, options *PagingGetMultiplePagesLROOptions) (*http.Request, error) {
-	if options == nil {
-		options = &PagingGetMultiplePagesLROOptions{}
-	}
 	urlPath := "/paging/multiple/lro"
 	query := url.Values{}
 	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")

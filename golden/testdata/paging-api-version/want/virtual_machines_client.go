@@ -25,9 +25,6 @@ type VirtualMachinesListResponse struct {
 
 // NewListRequest builds the GET request of VirtualMachines_List, after checking the arguments.
 func (c VirtualMachinesClient) NewListRequest(ctx context.Context, options *VirtualMachinesListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &VirtualMachinesListOptions{}
-	}
 	urlPath := "/vms"
 	query := url.Values{}
 	query.Add("api-version", APIVersion)

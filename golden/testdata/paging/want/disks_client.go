@@ -25,9 +25,6 @@ type DisksListResponse struct {
 
 // NewListRequest builds the GET request of Disks_List, after checking the arguments.
 func (c DisksClient) NewListRequest(ctx context.Context, options *DisksListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &DisksListOptions{}
-	}
 	urlPath := "/disks"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

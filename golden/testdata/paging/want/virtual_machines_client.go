@@ -114,9 +114,6 @@ type VirtualMachinesListSizesResponse struct {
 // NewListSizesRequest builds the GET request of VirtualMachines_ListSizes, after checking the
 // arguments.
 func (c VirtualMachinesClient) NewListSizesRequest(ctx context.Context, vm string, options *VirtualMachinesListSizesOptions) (*http.Request, error) {
-	if options == nil {
-		options = &VirtualMachinesListSizesOptions{}
-	}
 	if err := checkString("vm", vm, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -25,9 +25,6 @@ type ItemsGetResponse struct {
 
 // NewGetRequest builds the GET request of Items_Get, after checking the arguments.
 func (c ItemsClient) NewGetRequest(ctx context.Context, id string, accountName string, options *ItemsGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsGetOptions{}
-	}
 	if err := checkString("id", id, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -87,9 +84,6 @@ type ItemsListResponse struct {
 
 // NewListRequest builds the GET request of Items_List, after checking the arguments.
 func (c ItemsClient) NewListRequest(ctx context.Context, accountName string, options *ItemsListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsListOptions{}
-	}
 	if err := checkString("accountName", accountName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -124,9 +118,6 @@ func (c ItemsClient) ParseListResponse(resp *http.Response) (ItemsListResponse, 
 
 // NewListNextRequest builds the request for a later page of Items_List from the page's next link.
 func (c ItemsClient) NewListNextRequest(ctx context.Context, nextLink string, accountName string, options *ItemsListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsListOptions{}
-	}
 	endpoint := c.client.endpoint
 	if endpoint == "" {
 		endpoint = c.client.scheme + "://" + accountName + "." + c.client.region + c.client.suffix

@@ -27,9 +27,6 @@ type ThingsBlobResponse struct{}
 
 // NewBlobRequest builds the GET request of Things_Blob, after checking the arguments.
 func (c ThingsClient) NewBlobRequest(ctx context.Context, key []byte, color Color, parts []string, options *ThingsBlobOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ThingsBlobOptions{}
-	}
 	if err := checkString("key", string(key), true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -25,9 +25,6 @@ type TanksGetResponse struct {
 
 // NewGetRequest builds the GET request of Tanks_Get, after checking the arguments.
 func (c TanksClient) NewGetRequest(ctx context.Context, tank string, options *TanksGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &TanksGetOptions{}
-	}
 	if err := checkString("tank", tank, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -81,9 +78,6 @@ type TanksPutResponse struct {
 
 // NewPutRequest builds the PUT request of Tanks_Put, after checking the arguments.
 func (c TanksClient) NewPutRequest(ctx context.Context, tank string, fish FishClassification, options *TanksPutOptions) (*http.Request, error) {
-	if options == nil {
-		options = &TanksPutOptions{}
-	}
 	if err := checkString("tank", tank, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

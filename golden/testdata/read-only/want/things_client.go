@@ -25,9 +25,6 @@ type ThingsPutResponse struct {
 
 // NewPutRequest builds the PUT request of things_Put, after checking the arguments.
 func (c ThingsClient) NewPutRequest(ctx context.Context, name string, thing Thing, options *ThingsPutOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ThingsPutOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -78,9 +75,6 @@ type ThingsPutManyResponse struct{}
 
 // NewPutManyRequest builds the PUT request of things_PutMany, after checking the arguments.
 func (c ThingsClient) NewPutManyRequest(ctx context.Context, things []ShapeClassification, options *ThingsPutManyOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ThingsPutManyOptions{}
-	}
 	urlPath := "/things"
 	query := url.Values{}
 	var body any

@@ -31,9 +31,6 @@ type ThingsPutResponse struct {
 
 // NewPutRequest builds the PUT request of Things_Put, after checking the arguments.
 func (c ThingsClient) NewPutRequest(ctx context.Context, name string, options *ThingsPutOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ThingsPutOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -29,9 +29,6 @@ type ItemsDeleteResponse struct {
 
 // NewDeleteRequest builds the DELETE request of Items_Delete, after checking the arguments.
 func (c ItemsClient) NewDeleteRequest(ctx context.Context, name string, options *ItemsDeleteOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsDeleteOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -95,9 +92,6 @@ type ItemsExistsResponse struct {
 
 // NewExistsRequest builds the HEAD request of Items_Exists, after checking the arguments.
 func (c ItemsClient) NewExistsRequest(ctx context.Context, name string, options *ItemsExistsOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsExistsOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -154,9 +148,6 @@ type ItemsGetResponse struct {
 
 // NewGetRequest builds the GET request of Items_Get, after checking the arguments.
 func (c ItemsClient) NewGetRequest(ctx context.Context, name string, options *ItemsGetOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsGetOptions{}
-	}
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
@@ -225,9 +216,6 @@ type ItemsListNamesResponse struct {
 
 // NewListNamesRequest builds the GET request of Items_ListNames, after checking the arguments.
 func (c ItemsClient) NewListNamesRequest(ctx context.Context, options *ItemsListNamesOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ItemsListNamesOptions{}
-	}
 	urlPath := "/names"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -25,9 +25,6 @@ type AListResponse struct {
 
 // NewListRequest builds the GET request of A_List, after checking the arguments.
 func (c AClient) NewListRequest(ctx context.Context, options *AListOptions) (*http.Request, error) {
-	if options == nil {
-		options = &AListOptions{}
-	}
 	urlPath := "/a"
 	query := url.Values{}
 	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")

@@ -24,9 +24,6 @@ type ProductsBatchResponse struct{}
 
 // NewBatchRequest builds the POST request of Products_Batch, after checking the arguments.
 func (c ProductsClient) NewBatchRequest(ctx context.Context, products []Product, options *ProductsBatchOptions) (*http.Request, error) {
-	if options == nil {
-		options = &ProductsBatchOptions{}
-	}
 	if err := checkEach("products", products); err != nil {
 		return nil, err
 	}
