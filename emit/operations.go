@@ -297,11 +297,15 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	}
 	body = append(body, jen.Id("urlPath").Op(":=").Add(pathExpr))
 
-	// Query parameters, sorted by Encode.
-	body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
+	// Query parameters, sorted by Encode; nil when there are none.
+	query, hasQuery := jen.Nil(), false
 	for _, p := range op.Params {
 		if p.In != ir.InQuery || p.SkipURLEncoding {
 			continue
+		}
+		if !hasQuery {
+			body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
+			query, hasQuery = jen.Id("query"), true
 		}
 		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
 			return jen.Id("query").Dot("Add").Call(jen.Lit(p.Name), v)
@@ -358,7 +362,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	body = append(body, endpointStmts...)
 	body = append(body,
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
-			endpoint, jen.Id("urlPath"), jen.Id("query"), bodyExpr, contentTypeExpr),
+			endpoint, jen.Id("urlPath"), query, bodyExpr, contentTypeExpr),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {

@@ -6,7 +6,6 @@ package additionalpropertiesproperty
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // PetsClient calls the Pets operations. Get one from Client.Pets.
@@ -27,8 +26,7 @@ type PetsCreateAPInPropertiesWithAPStringResponse struct {
 // Pets_CreateAPInPropertiesWithAPString, after checking the arguments.
 func (c PetsClient) NewCreateAPInPropertiesWithAPStringRequest(ctx context.Context, createParameters PetAPInPropertiesWithAPString, options *PetsCreateAPInPropertiesWithAPStringOptions) (*http.Request, error) {
 	urlPath := "/additionalProperties/in/properties/with/additionalProperties/string"
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, createParameters, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, createParameters, "application/json")
 	if err != nil {
 		return nil, err
 	}

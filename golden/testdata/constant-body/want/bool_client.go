@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/url"
 )
 
 // BoolClient calls the bool operations. Get one from Client.Bool.
@@ -25,8 +24,7 @@ type BoolPutTrueResponse struct{}
 // NewPutTrueRequest builds the PUT request of bool_putTrue, after checking the arguments.
 func (c BoolClient) NewPutTrueRequest(ctx context.Context, options *BoolPutTrueOptions) (*http.Request, error) {
 	urlPath := "/bool/true"
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, json.RawMessage("true"), "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, json.RawMessage("true"), "application/json")
 	if err != nil {
 		return nil, err
 	}

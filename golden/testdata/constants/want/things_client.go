@@ -98,8 +98,7 @@ type ThingsStatusResponse struct {
 // NewStatusRequest builds the GET request of Things_Status, after checking the arguments.
 func (c ThingsClient) NewStatusRequest(ctx context.Context, options *ThingsStatusOptions) (*http.Request, error) {
 	urlPath := "/status"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ package enumemptystring
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // StringClient calls the string operations. Get one from Client.String.
@@ -27,8 +26,7 @@ type StringGetModeResponse struct {
 // NewGetModeRequest builds the GET request of string_getMode, after checking the arguments.
 func (c StringClient) NewGetModeRequest(ctx context.Context, options *StringGetModeOptions) (*http.Request, error) {
 	urlPath := "/string/mode"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ package errormodelnamederror
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // BoolClient calls the bool operations. Get one from Client.Bool.
@@ -27,8 +26,7 @@ type BoolGetTrueResponse struct {
 // NewGetTrueRequest builds the GET request of bool_getTrue, after checking the arguments.
 func (c BoolClient) NewGetTrueRequest(ctx context.Context, options *BoolGetTrueOptions) (*http.Request, error) {
 	urlPath := "/bool/true"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,6 @@ func (c FormsClient) NewDataRequest(ctx context.Context, data string, options *F
 		options = &FormsDataOptions{}
 	}
 	urlPath := "/data"
-	query := url.Values{}
 	form := url.Values{}
 	form.Add("data", data)
 	if options.Count != nil {
@@ -43,7 +42,7 @@ func (c FormsClient) NewDataRequest(ctx context.Context, data string, options *F
 			form.Add("tags", v)
 		}
 	}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +90,6 @@ func (c FormsClient) NewFilesRequest(ctx context.Context, file io.Reader, fileNa
 		options = &FormsFilesOptions{}
 	}
 	urlPath := "/files"
-	query := url.Values{}
 	form := newMultipartForm()
 	form.file("file", file)
 	if options.Extra != nil {
@@ -102,7 +100,7 @@ func (c FormsClient) NewFilesRequest(ctx context.Context, file io.Reader, fileNa
 	if err != nil {
 		return nil, err
 	}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, contentType)
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, body, contentType)
 	if err != nil {
 		return nil, err
 	}

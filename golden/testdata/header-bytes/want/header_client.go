@@ -6,7 +6,6 @@ package headerbytes
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // HeaderClient calls the header operations. Get one from Client.Header.
@@ -27,8 +26,7 @@ type HeaderResponseByteResponse struct {
 // NewResponseByteRequest builds the POST request of header_responseByte, after checking the arguments.
 func (c HeaderClient) NewResponseByteRequest(ctx context.Context, options *HeaderResponseByteOptions) (*http.Request, error) {
 	urlPath := "/header/response/prim/byte"
-	query := url.Values{}
-	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,7 @@ func (c JobsClient) NewDeleteRequest(ctx context.Context, job string, options *J
 		return nil, err
 	}
 	urlPath := "/jobs/" + url.PathEscape(job)
-	query := url.Values{}
-	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -97,8 +96,7 @@ func (c JobsClient) NewRestartRequest(ctx context.Context, job string, options *
 		return nil, err
 	}
 	urlPath := "/jobs/" + url.PathEscape(job) + "/restart"
-	query := url.Values{}
-	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -31,8 +31,7 @@ func (c ClustersClient) NewCreateRequest(ctx context.Context, name string, clust
 		return nil, err
 	}
 	urlPath := "/clusters/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, cluster, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, cluster, "application/json")
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +102,7 @@ func (c ClustersClient) NewDeleteRequest(ctx context.Context, name string, optio
 		return nil, err
 	}
 	urlPath := "/clusters/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -172,8 +170,7 @@ func (c ClustersClient) NewRestartRequest(ctx context.Context, name string, opti
 		return nil, err
 	}
 	urlPath := "/clusters/" + url.PathEscape(name) + "/restart"
-	query := url.Values{}
-	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

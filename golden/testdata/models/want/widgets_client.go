@@ -32,8 +32,7 @@ func (c WidgetsClient) NewPutRequest(ctx context.Context, name string, widget Wi
 		return nil, err
 	}
 	urlPath := "/widgets/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, widget, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, widget, "application/json")
 	if err != nil {
 		return nil, err
 	}

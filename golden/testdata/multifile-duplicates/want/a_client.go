@@ -6,7 +6,6 @@ package multifileduplicates
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // AClient calls the A operations. Get one from Client.A.
@@ -25,8 +24,7 @@ type AGetResponse struct {
 // NewGetRequest builds the GET request of A_Get, after checking the arguments.
 func (c AClient) NewGetRequest(ctx context.Context, options *AGetOptions) (*http.Request, error) {
 	urlPath := "/a"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

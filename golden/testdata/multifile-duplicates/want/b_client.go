@@ -6,7 +6,6 @@ package multifileduplicates
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // BClient calls the B operations. Get one from Client.B.
@@ -25,8 +24,7 @@ type BGetResponse struct {
 // NewGetRequest builds the GET request of B_Get, after checking the arguments.
 func (c BClient) NewGetRequest(ctx context.Context, options *BGetOptions) (*http.Request, error) {
 	urlPath := "/b"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ package names
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // APIVersion is the api-version this package was generated for; every request sends it.
@@ -77,8 +76,7 @@ type ListClientsResponse struct {
 // NewListClientsRequest builds the GET request of ListClients, after checking the arguments.
 func (c *Client2) NewListClientsRequest(ctx context.Context, options *ListClientsOptions) (*http.Request, error) {
 	urlPath := "/clients"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

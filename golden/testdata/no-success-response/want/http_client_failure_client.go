@@ -6,7 +6,6 @@ package nosuccessresponse
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // HTTPClientFailureClient calls the HttpClientFailure operations. Get one from Client.HTTPClientFailure.
@@ -25,8 +24,7 @@ type HTTPClientFailureDelete400Response struct{}
 // arguments.
 func (c HTTPClientFailureClient) NewDelete400Request(ctx context.Context, options *HTTPClientFailureDelete400Options) (*http.Request, error) {
 	urlPath := "/http/failure/client/400"
-	query := url.Values{}
-	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -64,8 +62,7 @@ type HTTPClientFailureGet400Response struct{}
 // NewGet400Request builds the GET request of HttpClientFailure_Get400, after checking the arguments.
 func (c HTTPClientFailureClient) NewGet400Request(ctx context.Context, options *HTTPClientFailureGet400Options) (*http.Request, error) {
 	urlPath := "/http/failure/client/400"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

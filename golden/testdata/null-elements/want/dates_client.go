@@ -6,7 +6,6 @@ package nullelements
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -28,8 +27,7 @@ type DatesGetResponse struct {
 // NewGetRequest builds the GET request of dates_Get, after checking the arguments.
 func (c DatesClient) NewGetRequest(ctx context.Context, options *DatesGetOptions) (*http.Request, error) {
 	urlPath := "/dates"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

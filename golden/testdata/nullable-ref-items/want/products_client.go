@@ -6,7 +6,6 @@ package nullablerefitems
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // ProductsClient calls the products operations. Get one from Client.Products.
@@ -27,8 +26,7 @@ type ProductsGetItemNullResponse struct {
 // NewGetItemNullRequest builds the GET request of products_GetItemNull, after checking the arguments.
 func (c ProductsClient) NewGetItemNullRequest(ctx context.Context, options *ProductsGetItemNullOptions) (*http.Request, error) {
 	urlPath := "/products/itemnull"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +76,7 @@ type ProductsGetValidResponse struct {
 // NewGetValidRequest builds the GET request of products_GetValid, after checking the arguments.
 func (c ProductsClient) NewGetValidRequest(ctx context.Context, options *ProductsGetValidOptions) (*http.Request, error) {
 	urlPath := "/products/valid"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ package pageablelongrunning
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // PagingClient calls the Paging operations. Get one from Client.Paging.
@@ -27,8 +26,7 @@ type PagingGetMultiplePagesLROResponse struct {
 // the arguments.
 func (c PagingClient) NewGetMultiplePagesLRORequest(ctx context.Context, options *PagingGetMultiplePagesLROOptions) (*http.Request, error) {
 	urlPath := "/paging/multiple/lro"
-	query := url.Values{}
-	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

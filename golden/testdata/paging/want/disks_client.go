@@ -6,7 +6,6 @@ package paging
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // DisksClient calls the Disks operations. Get one from Client.Disks.
@@ -26,8 +25,7 @@ type DisksListResponse struct {
 // NewListRequest builds the GET request of Disks_List, after checking the arguments.
 func (c DisksClient) NewListRequest(ctx context.Context, options *DisksListOptions) (*http.Request, error) {
 	urlPath := "/disks"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -118,8 +118,7 @@ func (c VirtualMachinesClient) NewListSizesRequest(ctx context.Context, vm strin
 		return nil, err
 	}
 	urlPath := "/vms/" + url.PathEscape(vm) + "/sizes"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

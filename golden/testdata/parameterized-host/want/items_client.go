@@ -32,12 +32,11 @@ func (c ItemsClient) NewGetRequest(ctx context.Context, id string, accountName s
 		return nil, err
 	}
 	urlPath := "/items/" + url.PathEscape(id)
-	query := url.Values{}
 	endpoint := c.client.endpoint
 	if endpoint == "" {
 		endpoint = c.client.scheme + "://" + accountName + "." + c.client.region + c.client.suffix
 	}
-	req, err := newRequest(ctx, "GET", endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -88,12 +87,11 @@ func (c ItemsClient) NewListRequest(ctx context.Context, accountName string, opt
 		return nil, err
 	}
 	urlPath := "/items"
-	query := url.Values{}
 	endpoint := c.client.endpoint
 	if endpoint == "" {
 		endpoint = c.client.scheme + "://" + accountName + "." + c.client.region + c.client.suffix
 	}
-	req, err := newRequest(ctx, "GET", endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

@@ -39,8 +39,7 @@ func (c ThingsClient) NewBlobRequest(ctx context.Context, key []byte, color Colo
 	urlPath := "/api/blobs/" + url.PathEscape(base64.StdEncoding.EncodeToString(key)) + "/" + url.PathEscape(string(color)) + "/" + url.PathEscape(joinValues(parts, ",", func(v string) string {
 		return v
 	}))
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -374,12 +373,11 @@ func (c ThingsClient) NewUploadRequest(ctx context.Context, options *ThingsUploa
 		options = &ThingsUploadOptions{}
 	}
 	urlPath := "/api/upload"
-	query := url.Values{}
 	var body any
 	if options.Content != nil {
 		body = options.Content
 	}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, "application/octet-stream")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, body, "application/octet-stream")
 	if err != nil {
 		return nil, err
 	}

@@ -29,8 +29,7 @@ func (c TanksClient) NewGetRequest(ctx context.Context, tank string, options *Ta
 		return nil, err
 	}
 	urlPath := "/tanks/" + url.PathEscape(tank)
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +81,6 @@ func (c TanksClient) NewPutRequest(ctx context.Context, tank string, fish FishCl
 		return nil, err
 	}
 	urlPath := "/tanks/" + url.PathEscape(tank)
-	query := url.Values{}
 	var body any
 	if true {
 		var err error
@@ -91,7 +89,7 @@ func (c TanksClient) NewPutRequest(ctx context.Context, tank string, fish FishCl
 			return nil, err
 		}
 	}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, body, "application/json")
 	if err != nil {
 		return nil, err
 	}

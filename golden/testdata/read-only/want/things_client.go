@@ -29,8 +29,7 @@ func (c ThingsClient) NewPutRequest(ctx context.Context, name string, thing Thin
 		return nil, err
 	}
 	urlPath := "/things/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, thing, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, thing, "application/json")
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +75,6 @@ type ThingsPutManyResponse struct{}
 // NewPutManyRequest builds the PUT request of things_PutMany, after checking the arguments.
 func (c ThingsClient) NewPutManyRequest(ctx context.Context, things []ShapeClassification, options *ThingsPutManyOptions) (*http.Request, error) {
 	urlPath := "/things"
-	query := url.Values{}
 	var body any
 	if true {
 		var err error
@@ -85,7 +83,7 @@ func (c ThingsClient) NewPutManyRequest(ctx context.Context, things []ShapeClass
 			return nil, err
 		}
 	}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, body, "application/json")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, body, "application/json")
 	if err != nil {
 		return nil, err
 	}

@@ -35,8 +35,7 @@ func (c ThingsClient) NewPutRequest(ctx context.Context, name string, options *T
 		return nil, err
 	}
 	urlPath := "/things/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

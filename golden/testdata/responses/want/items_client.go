@@ -33,8 +33,7 @@ func (c ItemsClient) NewDeleteRequest(ctx context.Context, name string, options 
 		return nil, err
 	}
 	urlPath := "/items/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "DELETE", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -96,8 +95,7 @@ func (c ItemsClient) NewExistsRequest(ctx context.Context, name string, options 
 		return nil, err
 	}
 	urlPath := "/items/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "HEAD", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "HEAD", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +150,7 @@ func (c ItemsClient) NewGetRequest(ctx context.Context, name string, options *It
 		return nil, err
 	}
 	urlPath := "/items/" + url.PathEscape(name)
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
@@ -217,8 +214,7 @@ type ItemsListNamesResponse struct {
 // NewListNamesRequest builds the GET request of Items_ListNames, after checking the arguments.
 func (c ItemsClient) NewListNamesRequest(ctx context.Context, options *ItemsListNamesOptions) (*http.Request, error) {
 	urlPath := "/names"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

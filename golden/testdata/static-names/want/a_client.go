@@ -6,7 +6,6 @@ package staticnames
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // AClient calls the A operations. Get one from Client.A.
@@ -26,8 +25,7 @@ type AListResponse struct {
 // NewListRequest builds the GET request of A_List, after checking the arguments.
 func (c AClient) NewListRequest(ctx context.Context, options *AListOptions) (*http.Request, error) {
 	urlPath := "/a"
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}

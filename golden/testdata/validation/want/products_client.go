@@ -28,8 +28,7 @@ func (c ProductsClient) NewBatchRequest(ctx context.Context, products []Product,
 		return nil, err
 	}
 	urlPath := "/batches"
-	query := url.Values{}
-	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, query, products, "application/json")
+	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, products, "application/json")
 	if err != nil {
 		return nil, err
 	}

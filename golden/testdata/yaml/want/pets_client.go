@@ -27,8 +27,7 @@ type PetsGetResponse struct {
 // NewGetRequest builds the GET request of Pets_Get, after checking the arguments.
 func (c PetsClient) NewGetRequest(ctx context.Context, petID int64, options *PetsGetOptions) (*http.Request, error) {
 	urlPath := "/pets/" + url.PathEscape(strconv.FormatInt(petID, 10))
-	query := url.Values{}
-	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, query, nil, "")
+	req, err := newRequest(ctx, "GET", c.client.endpoint, urlPath, nil, nil, "")
 	if err != nil {
 		return nil, err
 	}
