@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 
@@ -260,12 +261,36 @@ func nextLinkNote(op *ir.Operation) string {
 // the first: it may come with any 2xx status, and the parser reads it as
 // the documented status that has the body.
 func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
-	var documented []jen.Code
+	status := finalBodyStatus(og.success)
+	args := []jen.Code{resp, statusCode(status)}
 	for _, r := range og.success {
-		documented = append(documented, jen.Lit(r.Status))
+		if r.Status != status {
+			args = append(args, statusCode(r.Status))
+		}
 	}
-	return jen.Id("c").Dot(og.names.Parse).Call(
-		jen.Id("finalStatus").Call(append([]jen.Code{resp, jen.Lit(finalBodyStatus(og.success))}, documented...)...))
+	return jen.Id("c").Dot(og.names.Parse).Call(jen.Id("finalStatus").Call(args...))
+}
+
+// statusCode is an HTTP status by its name in net/http (http.StatusOK),
+// for the success statuses it names.
+func statusCode(status int) jen.Code {
+	if name := successNames[status]; name != "" {
+		return jen.Qual("net/http", name)
+	}
+	return jen.Lit(status)
+}
+
+var successNames = map[int]string{
+	http.StatusOK:                   "StatusOK",
+	http.StatusCreated:              "StatusCreated",
+	http.StatusAccepted:             "StatusAccepted",
+	http.StatusNonAuthoritativeInfo: "StatusNonAuthoritativeInfo",
+	http.StatusNoContent:            "StatusNoContent",
+	http.StatusResetContent:         "StatusResetContent",
+	http.StatusPartialContent:       "StatusPartialContent",
+	http.StatusMultiStatus:          "StatusMultiStatus",
+	http.StatusAlreadyReported:      "StatusAlreadyReported",
+	http.StatusIMUsed:               "StatusIMUsed",
 }
 
 // finalBodyStatus is the documented status an undocumented final status

@@ -82,7 +82,7 @@ func (c StoresClient) BeginCreate(ctx context.Context, storeName string, store S
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "", func(resp *http.Response) (StoresCreateResponse, error) {
-		return c.ParseCreateResponse(finalStatus(resp, 200, 200, 201))
+		return c.ParseCreateResponse(finalStatus(resp, http.StatusOK, http.StatusCreated))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -91,7 +91,7 @@ func (c StoresClient) BeginCreate(ctx context.Context, storeName string, store S
 // ResumeCreate rebuilds a poller of Stores_Create from its ResumeToken, to follow the operation on.
 func (c StoresClient) ResumeCreate(token string) (*StoresCreatePoller, error) {
 	return resumePoller(token, "PUT", c.client.doer, func(resp *http.Response) (StoresCreateResponse, error) {
-		return c.ParseCreateResponse(finalStatus(resp, 200, 200, 201))
+		return c.ParseCreateResponse(finalStatus(resp, http.StatusOK, http.StatusCreated))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})

@@ -65,7 +65,7 @@ func (c JobsClient) BeginDelete(ctx context.Context, job string, options *JobsDe
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "", func(resp *http.Response) (JobsDeleteResponse, error) {
-		return c.ParseDeleteResponse(finalStatus(resp, 202, 202))
+		return c.ParseDeleteResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithError(resp)
 	})
@@ -74,7 +74,7 @@ func (c JobsClient) BeginDelete(ctx context.Context, job string, options *JobsDe
 // ResumeDelete rebuilds a poller of Jobs_Delete from its ResumeToken, to follow the operation on.
 func (c JobsClient) ResumeDelete(token string) (*JobsDeletePoller, error) {
 	return resumePoller(token, "DELETE", c.client.doer, func(resp *http.Response) (JobsDeleteResponse, error) {
-		return c.ParseDeleteResponse(finalStatus(resp, 202, 202))
+		return c.ParseDeleteResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithError(resp)
 	})
@@ -137,7 +137,7 @@ func (c JobsClient) BeginRestart(ctx context.Context, job string, options *JobsR
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "", func(resp *http.Response) (JobsRestartResponse, error) {
-		return c.ParseRestartResponse(finalStatus(resp, 202, 202))
+		return c.ParseRestartResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithError(resp)
 	})
@@ -146,7 +146,7 @@ func (c JobsClient) BeginRestart(ctx context.Context, job string, options *JobsR
 // ResumeRestart rebuilds a poller of Jobs_Restart from its ResumeToken, to follow the operation on.
 func (c JobsClient) ResumeRestart(token string) (*JobsRestartPoller, error) {
 	return resumePoller(token, "POST", c.client.doer, func(resp *http.Response) (JobsRestartResponse, error) {
-		return c.ParseRestartResponse(finalStatus(resp, 202, 202))
+		return c.ParseRestartResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithError(resp)
 	})

@@ -74,7 +74,7 @@ func (c ClustersClient) BeginCreate(ctx context.Context, name string, cluster Cl
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "azure-async-operation", func(resp *http.Response) (ClustersCreateResponse, error) {
-		return c.ParseCreateResponse(finalStatus(resp, 200, 200, 201))
+		return c.ParseCreateResponse(finalStatus(resp, http.StatusOK, http.StatusCreated))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -83,7 +83,7 @@ func (c ClustersClient) BeginCreate(ctx context.Context, name string, cluster Cl
 // ResumeCreate rebuilds a poller of Clusters_Create from its ResumeToken, to follow the operation on.
 func (c ClustersClient) ResumeCreate(token string) (*ClustersCreatePoller, error) {
 	return resumePoller(token, "PUT", c.client.doer, func(resp *http.Response) (ClustersCreateResponse, error) {
-		return c.ParseCreateResponse(finalStatus(resp, 200, 200, 201))
+		return c.ParseCreateResponse(finalStatus(resp, http.StatusOK, http.StatusCreated))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -140,7 +140,7 @@ func (c ClustersClient) BeginDelete(ctx context.Context, name string, options *C
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "", func(resp *http.Response) (ClustersDeleteResponse, error) {
-		return c.ParseDeleteResponse(finalStatus(resp, 200, 200, 202, 204))
+		return c.ParseDeleteResponse(finalStatus(resp, http.StatusOK, http.StatusAccepted, http.StatusNoContent))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -149,7 +149,7 @@ func (c ClustersClient) BeginDelete(ctx context.Context, name string, options *C
 // ResumeDelete rebuilds a poller of Clusters_Delete from its ResumeToken, to follow the operation on.
 func (c ClustersClient) ResumeDelete(token string) (*ClustersDeletePoller, error) {
 	return resumePoller(token, "DELETE", c.client.doer, func(resp *http.Response) (ClustersDeleteResponse, error) {
-		return c.ParseDeleteResponse(finalStatus(resp, 200, 200, 202, 204))
+		return c.ParseDeleteResponse(finalStatus(resp, http.StatusOK, http.StatusAccepted, http.StatusNoContent))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -212,7 +212,7 @@ func (c ClustersClient) BeginRestart(ctx context.Context, name string, options *
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "location", func(resp *http.Response) (ClustersRestartResponse, error) {
-		return c.ParseRestartResponse(finalStatus(resp, 200, 200, 202))
+		return c.ParseRestartResponse(finalStatus(resp, http.StatusOK, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})
@@ -221,7 +221,7 @@ func (c ClustersClient) BeginRestart(ctx context.Context, name string, options *
 // ResumeRestart rebuilds a poller of Clusters_Restart from its ResumeToken, to follow the operation on.
 func (c ClustersClient) ResumeRestart(token string) (*ClustersRestartPoller, error) {
 	return resumePoller(token, "POST", c.client.doer, func(resp *http.Response) (ClustersRestartResponse, error) {
-		return c.ParseRestartResponse(finalStatus(resp, 200, 200, 202))
+		return c.ParseRestartResponse(finalStatus(resp, http.StatusOK, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return responseErrorWithCloudError(resp)
 	})

@@ -67,7 +67,7 @@ func (c PagingClient) BeginGetMultiplePagesLRO(ctx context.Context, options *Pag
 		return nil, err
 	}
 	return newPoller(req, resp, c.client.doer, "", func(resp *http.Response) (PagingGetMultiplePagesLROResponse, error) {
-		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, 202, 202))
+		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return newResponseError(resp)
 	})
@@ -76,7 +76,7 @@ func (c PagingClient) BeginGetMultiplePagesLRO(ctx context.Context, options *Pag
 // ResumeGetMultiplePagesLRO rebuilds a poller of Paging_GetMultiplePagesLRO from its ResumeToken, to follow the operation on.
 func (c PagingClient) ResumeGetMultiplePagesLRO(token string) (*PagingGetMultiplePagesLROPoller, error) {
 	return resumePoller(token, "POST", c.client.doer, func(resp *http.Response) (PagingGetMultiplePagesLROResponse, error) {
-		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, 202, 202))
+		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(resp *http.Response) error {
 		return newResponseError(resp)
 	})
@@ -117,7 +117,7 @@ func (c PagingClient) NewGetMultiplePagesLROPager(first PagingGetMultiplePagesLR
 		if err != nil {
 			return PagingGetMultiplePagesLROResponse{}, err
 		}
-		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, 202, 202))
+		return c.ParseGetMultiplePagesLROResponse(finalStatus(resp, http.StatusAccepted))
 	}, func(p PagingGetMultiplePagesLROResponse) string {
 		return deref(p.NextLink)
 	}, func(p PagingGetMultiplePagesLROResponse) []string {
