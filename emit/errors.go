@@ -47,17 +47,11 @@ func (g *gen) errors(f *jen.File) {
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 
-	// func (e *ResponseError) Error() string
+	// What the error says is the same in every package (static errors.go).
 	f.Comment("// Error says what failed: the request, the status, the service's code and message.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().Block(
-		jen.Id("msg").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit("%s %s: %d %s"), jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"),
-			jen.Id("e").Dot("StatusCode"), jen.Qual("net/http", "StatusText").Call(jen.Id("e").Dot("StatusCode"))),
-		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("e").Dot("Code")),
-		jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("e").Dot("Message")),
-		jen.If(jen.Id("e").Dot("Code").Op("==").Lit("").Op("&&").Id("e").Dot("Message").Op("==").Lit("").Op("&&").Len(jen.Id("e").Dot("RawBody")).Op(">").Lit(0)).Block(
-			jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("truncate").Call(jen.String().Call(jen.Id("e").Dot("RawBody")), jen.Lit(200))),
-		jen.If(jen.Id("e").Dot("RequestID").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(" (request id ").Op("+").Id("e").Dot("RequestID").Op("+").Lit(")")),
-		jen.Return(jen.Id("msg")),
+		jen.Return(jen.Id("errorText").Call(jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"), jen.Id("e").Dot("StatusCode"),
+			jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"), jen.Id("e").Dot("RawBody"))),
 	)
 	f.Line()
 

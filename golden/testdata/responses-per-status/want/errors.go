@@ -5,7 +5,6 @@ package responsesperstatus
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 )
 
@@ -32,20 +31,7 @@ type ResponseError struct {
 
 // Error says what failed: the request, the status, the service's code and message.
 func (e *ResponseError) Error() string {
-	msg := fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Code != "" {
-		msg += ": " + e.Code
-	}
-	if e.Message != "" {
-		msg += ": " + e.Message
-	}
-	if e.Code == "" && e.Message == "" && len(e.RawBody) > 0 {
-		msg += ": " + truncate(string(e.RawBody), 200)
-	}
-	if e.RequestID != "" {
-		msg += " (request id " + e.RequestID + ")"
-	}
-	return msg
+	return errorText(e.Method, e.URL, e.StatusCode, e.Code, e.Message, e.RequestID, e.RawBody)
 }
 
 // newResponseError reads an unexpected response into an error.

@@ -3,10 +3,7 @@
 
 package staticnames
 
-import (
-	"fmt"
-	"net/http"
-)
+import "net/http"
 
 // ResponseError is the error of a response whose status the operation does not list as a success.
 // Use errors.As to reach it.
@@ -29,20 +26,7 @@ type ResponseError struct {
 
 // Error says what failed: the request, the status, the service's code and message.
 func (e *ResponseError) Error() string {
-	msg := fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Code != "" {
-		msg += ": " + e.Code
-	}
-	if e.Message != "" {
-		msg += ": " + e.Message
-	}
-	if e.Code == "" && e.Message == "" && len(e.RawBody) > 0 {
-		msg += ": " + truncate(string(e.RawBody), 200)
-	}
-	if e.RequestID != "" {
-		msg += " (request id " + e.RequestID + ")"
-	}
-	return msg
+	return errorText(e.Method, e.URL, e.StatusCode, e.Code, e.Message, e.RequestID, e.RawBody)
 }
 
 // newResponseError reads an unexpected response into an error.
