@@ -39,8 +39,8 @@ type Options struct {
 	Sources []string
 	// Examples adds a test file with a test per x-ms-examples entry.
 	Examples bool
-	// unformatted skips gofmt, so that benchmarks can time building the
-	// code and formatting it apart.
+	// unformatted skips gofmt (and renders models.go whole), so that
+	// benchmarks can time building the code and formatting it apart.
 	unformatted bool
 }
 
