@@ -188,16 +188,15 @@ type job struct {
 // independent, so Generate makes them in parallel.
 func (g *gen) jobs() []job {
 	api := g.api
-	jobs := []job{
-		{name: "client.go", build: g.clientFile},
-		{name: "errors.go", build: g.errors},
-	}
+	// The largest first, so that no large file is left alone at the end.
+	var jobs []job
 	if len(api.Models) > 0 {
 		jobs = append(jobs, g.modelsJob())
 	}
 	if len(api.Enums) > 0 {
-		jobs = append(jobs, job{name: "enums.go", build: g.enumsFile})
+		jobs = append(jobs, g.enumsJob())
 	}
+	jobs = append(jobs, job{name: "client.go", build: g.clientFile}, job{name: "errors.go", build: g.errors})
 	if g.opts.Examples {
 		jobs = append(jobs, job{name: "examples_test.go", build: g.examplesFile})
 	}
@@ -249,6 +248,25 @@ func (g *gen) render(key string, f *jen.File, build func(f *jen.File)) (_ []byte
 		return nil, fmt.Errorf("%s: %w", key, firstLine(err))
 	}
 	return buf.Bytes(), nil
+}
+
+// split makes the job of a file that writes n things in order: write
+// writes those from lo to hi, naming what it writes with key (see at). A
+// file of more than perPart things is made in parts of about perPart,
+// rendered and formatted in parallel and joined: on a large spec the
+// files that grow with it are most of the work, and the largest would
+// otherwise be made on one goroutine while the others wait.
+func (g *gen) split(name string, n, perPart int, write func(f *jen.File, key string, lo, hi int)) job {
+	if n <= perPart || g.opts.unformatted {
+		return job{name: name, build: func(f *jen.File) { write(f, name, 0, n) }}
+	}
+	j := job{name: name}
+	parts := (n + perPart - 1) / perPart
+	for p := range parts {
+		lo, hi, key := p*n/parts, (p+1)*n/parts, partKey(name, p)
+		j.parts = append(j.parts, func(f *jen.File) { write(f, key, lo, hi) })
+	}
+	return j
 }
 
 // partKey names a part of a file, for crash reports.

@@ -8,16 +8,22 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// enumsFile writes a named type per enum, a constant per value and a
+// enumsJob writes enums.go: a named type per enum, a constant per value and a
 // function listing the values. The type is the spec's base type, so a
 // value the service adds later still decodes; whether the spec calls the
 // enum open (modelAsString) or closed is said in its documentation.
-func (g *gen) enumsFile(f *jen.File) {
-	for _, e := range g.api.Enums {
-		g.at("enums.go", e.Pointer)
-		g.enum(f, e)
-	}
+func (g *gen) enumsJob() job {
+	enums := g.api.Enums
+	return g.split("enums.go", len(enums), enumsPerPart, func(f *jen.File, key string, lo, hi int) {
+		for _, e := range enums[lo:hi] {
+			g.at(key, e.Pointer)
+			g.enum(f, e)
+		}
+	})
 }
+
+// enumsPerPart is how many enums a part of enums.go holds, about.
+const enumsPerPart = 200
 
 func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	name := g.names.Type(e)

@@ -206,15 +206,17 @@ func defaultDescriptions(t *testing.T) []string {
 	return texts
 }
 
-// models.go made in parts and joined is what gofmt makes of the whole file.
-func TestModelsInPartsAreTheWholeFile(t *testing.T) {
-	in := benchinput.Synthetic(3*modelsPerPart + 7)
+// models.go and enums.go made in parts and joined are what gofmt makes of
+// the whole files.
+func TestFilesInPartsAreTheWholeFiles(t *testing.T) {
+	in := benchinput.Synthetic(5 * enumsPerPart)
 	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if len(api.Models) <= 2*modelsPerPart {
-		t.Fatalf("only %d models: too few to make models.go in parts", len(api.Models))
+	t.Logf("%d models, %d enums", len(api.Models), len(api.Enums))
+	if len(api.Models) <= 2*modelsPerPart || len(api.Enums) <= 2*enumsPerPart {
+		t.Fatalf("%d models, %d enums: too few to make models.go and enums.go in parts", len(api.Models), len(api.Enums))
 	}
 	opts := Options{Package: "p", Sources: []string{"synth.json"}}
 	parted, diags := Generate(api, opts)
@@ -226,13 +228,15 @@ func TestModelsInPartsAreTheWholeFile(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	i := slices.IndexFunc(whole, func(f File) bool { return f.Name == "models.go" })
-	j := slices.IndexFunc(parted, func(f File) bool { return f.Name == "models.go" })
-	want, err := format.Source(whole[i].Content)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(parted[j].Content, want) {
-		t.Errorf("models.go in parts differs from the whole file formatted:\n%s", firstDifference(parted[j].Content, want))
+	for _, name := range []string{"models.go", "enums.go"} {
+		i := slices.IndexFunc(whole, func(f File) bool { return f.Name == name })
+		j := slices.IndexFunc(parted, func(f File) bool { return f.Name == name })
+		want, err := format.Source(whole[i].Content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(parted[j].Content, want) {
+			t.Errorf("%s in parts differs from the whole file formatted:\n%s", name, firstDifference(parted[j].Content, want))
+		}
 	}
 }

@@ -18,34 +18,21 @@ import (
 // depend on Go's promotion rules; flattening keeps one field per property.
 //
 // models.go is by far the largest file, and rendering and formatting it
-// most of the work on a large spec: past modelsPerPart models it is made
-// in parts, in parallel, and joined.
+// most of the work on a large spec: it is made in parts (see split).
 func (g *gen) modelsJob() job {
-	const name = "models.go"
 	models := g.api.Models
-	if len(models) <= modelsPerPart || g.opts.unformatted {
-		return job{name: name, build: func(f *jen.File) { g.models(f, name, models) }}
-	}
-	j := job{name: name}
-	for i := 0; i < len(models); i += modelsPerPart {
-		part := models[i:min(i+modelsPerPart, len(models))]
-		key := partKey(name, len(j.parts))
-		j.parts = append(j.parts, func(f *jen.File) { g.models(f, key, part) })
-	}
-	return j
+	return g.split("models.go", len(models), modelsPerPart, func(f *jen.File, key string, lo, hi int) {
+		for _, m := range models[lo:hi] {
+			g.at(key, m.Pointer)
+			g.model(f, m)
+		}
+	})
 }
 
-// modelsPerPart is how many models a part of models.go holds: parts of
-// the Batch spec's size are made in about the time of the other files.
-const modelsPerPart = 100
-
-// models writes models in order; key names the file or part.
-func (g *gen) models(f *jen.File, key string, models []*ir.Model) {
-	for _, m := range models {
-		g.at(key, m.Pointer)
-		g.model(f, m)
-	}
-}
+// modelsPerPart is how many models a part of models.go holds, about: the
+// Batch spec's are made in two parts, each in about the time of its
+// largest operation file.
+const modelsPerPart = 60
 
 // model writes one model.
 func (g *gen) model(f *jen.File, m *ir.Model) {
