@@ -14,7 +14,7 @@ import (
 // the Doer interface, Client with its options and constructor, the group
 // accessors, and the operations that belong to no group.
 func (g *gen) clientFile(f *jen.File) {
-	f.PackageComment(strings.Join(commentLines(g.packageDoc()), "\n"))
+	f.PackageComment(g.comment(g.packageDoc()))
 	g.client(f)
 	for _, grp := range g.names.Groups() {
 		if grp.Accessor == "" {

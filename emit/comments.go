@@ -13,22 +13,26 @@ import (
 // a line comment, so no text in a description can end the comment or the
 // file.
 
-// doc is text as a doc comment, jen.Null() for none. Descriptions repeat a lot
-// (every operation's resourceGroupName), so the comments are made once.
+// doc is text as a doc comment, jen.Null() for none.
 func (g *gen) doc(text string) jen.Code {
+	if c := g.comment(text); c != "" {
+		return jen.Comment(c)
+	}
+	return jen.Null()
+}
+
+// comment is text as "//" lines, "" for none. Descriptions repeat a lot
+// (every operation's resourceGroupName), so each is wrapped once.
+func (g *gen) comment(text string) string {
 	if text == "" {
-		return jen.Null()
+		return ""
 	}
 	if c, ok := g.docCache.Load(text); ok {
-		return jen.Comment(c.(string))
+		return c.(string)
 	}
-	lines := commentLines(text)
-	if len(lines) == 0 {
-		return jen.Null()
-	}
-	c := strings.Join(lines, "\n")
+	c := strings.Join(commentLines(text), "\n")
 	g.docCache.Store(text, c)
-	return jen.Comment(c)
+	return c
 }
 
 // described is the text of a declaration's doc comment from the spec, in
