@@ -250,13 +250,14 @@ func (g *gen) render(key string, f *jen.File, build func(f *jen.File)) (_ []byte
 	return buf.Bytes(), nil
 }
 
-// split makes the job of a file that writes n things in order: write
-// writes those from lo to hi, naming what it writes with key (see at). A
-// file of more than perPart things is made in parts of about perPart,
-// rendered and formatted in parallel and joined: on a large spec the
-// files that grow with it are most of the work, and the largest would
-// otherwise be made on one goroutine while the others wait.
-func (g *gen) split(name string, n, perPart int, write func(f *jen.File, key string, lo, hi int)) job {
+// split makes the job of a file that writes n things in order (models,
+// enums): write writes those from lo to hi, naming what it writes with key
+// (see at). A file of more than perPart things is made in parts of about
+// perPart, rendered and formatted in parallel and joined. On a large spec
+// these files are most of the work, and the largest would otherwise be
+// made on one goroutine while the others wait; parts also keep what is
+// in memory at once small.
+func (g *gen) split(name string, n int, write func(f *jen.File, key string, lo, hi int)) job {
 	if n <= perPart || g.opts.unformatted {
 		return job{name: name, build: func(f *jen.File) { write(f, name, 0, n) }}
 	}
@@ -268,6 +269,11 @@ func (g *gen) split(name string, n, perPart int, write func(f *jen.File, key str
 	}
 	return j
 }
+
+// perPart is about how many models or enums a part of a file holds: the
+// full Batch spec's 117 models make two parts, each written about as
+// fast as its largest operation file.
+const perPart = 60
 
 // partKey names a part of a file, for crash reports.
 func partKey(file string, part int) string { return file + "#" + strconv.Itoa(part+1) }

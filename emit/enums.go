@@ -14,16 +14,13 @@ import (
 // enum open (modelAsString) or closed is said in its documentation.
 func (g *gen) enumsJob() job {
 	enums := g.api.Enums
-	return g.split("enums.go", len(enums), enumsPerPart, func(f *jen.File, key string, lo, hi int) {
+	return g.split("enums.go", len(enums), func(f *jen.File, key string, lo, hi int) {
 		for _, e := range enums[lo:hi] {
 			g.at(key, e.Pointer)
 			g.enum(f, e)
 		}
 	})
 }
-
-// enumsPerPart is how many enums a part of enums.go holds, about.
-const enumsPerPart = 200
 
 func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	name := g.names.Type(e)

@@ -209,13 +209,13 @@ func defaultDescriptions(t *testing.T) []string {
 // models.go and enums.go made in parts and joined are what gofmt makes of
 // the whole files.
 func TestFilesInPartsAreTheWholeFiles(t *testing.T) {
-	in := benchinput.Synthetic(5 * enumsPerPart)
+	in := benchinput.Synthetic(5 * perPart)
 	api, diags := parser.Parse(in.Files, parser.Options{ReadFile: in.ReadFile, Root: in.Root})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	t.Logf("%d models, %d enums", len(api.Models), len(api.Enums))
-	if len(api.Models) <= 2*modelsPerPart || len(api.Enums) <= 2*enumsPerPart {
+	if len(api.Models) <= 2*perPart || len(api.Enums) <= 2*perPart {
 		t.Fatalf("%d models, %d enums: too few to make models.go and enums.go in parts", len(api.Models), len(api.Enums))
 	}
 	opts := Options{Package: "p", Sources: []string{"synth.json"}}

@@ -21,18 +21,13 @@ import (
 // most of the work on a large spec: it is made in parts (see split).
 func (g *gen) modelsJob() job {
 	models := g.api.Models
-	return g.split("models.go", len(models), modelsPerPart, func(f *jen.File, key string, lo, hi int) {
+	return g.split("models.go", len(models), func(f *jen.File, key string, lo, hi int) {
 		for _, m := range models[lo:hi] {
 			g.at(key, m.Pointer)
 			g.model(f, m)
 		}
 	})
 }
-
-// modelsPerPart is how many models a part of models.go holds, about: the
-// Batch spec's are made in two parts, each in about the time of its
-// largest operation file.
-const modelsPerPart = 60
 
 // model writes one model.
 func (g *gen) model(f *jen.File, m *ir.Model) {
