@@ -94,23 +94,25 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		return nil, diags
 	}
 	jobs := g.jobs()
-	// Every part of every file is rendered on its own, in parallel; a
-	// file in parts is joined after.
+	// Every file, and every part of a file in parts, is rendered on its
+	// own, in parallel; a file in parts is joined after.
 	type task struct {
-		job, part int
-		key       string // for crash reports (at)
+		file, key string // key names a part (see at)
+		f         *jen.File
+		build     func(f *jen.File)
+		out       *[]byte
 	}
 	var tasks []task
 	out := make([][][]byte, len(jobs))
 	for i, j := range jobs {
 		if len(j.parts) == 0 {
-			tasks = append(tasks, task{job: i, part: -1, key: j.name})
 			out[i] = make([][]byte, 1)
+			tasks = append(tasks, task{j.name, j.name, g.newFile(), j.build, &out[i][0]})
 			continue
 		}
 		out[i] = make([][]byte, len(j.parts))
-		for p := range j.parts {
-			tasks = append(tasks, task{job: i, part: p, key: partKey(j.name, p)})
+		for p, build := range j.parts {
+			tasks = append(tasks, task{j.name, partKey(j.name, p), jen.NewFile(g.opts.Package), build, &out[i][p]})
 		}
 	}
 	errs := make([]error, len(tasks))
@@ -121,12 +123,7 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			j := jobs[t.job]
-			if t.part < 0 {
-				out[t.job][0], errs[i] = g.render(t.key, g.newFile(), j.build)
-			} else {
-				out[t.job][t.part], errs[i] = g.render(t.key, jen.NewFile(g.opts.Package), j.parts[t.part])
-			}
+			*t.out, errs[i] = g.render(t.key, t.f, t.build)
 		}()
 	}
 	wg.Wait()
@@ -136,7 +133,7 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		case errors.As(err, &crashed):
 			g.diags = append(g.diags, crashed.d)
 		case err != nil:
-			g.diags.Add(ir.Pointer(jobs[tasks[i].job].name), "internal error: generated Go does not format: %v", err)
+			g.diags.Add(ir.Pointer(tasks[i].file), "internal error: generated Go does not format: %v", err)
 		}
 	}
 	if g.diags.HasErrors() {
