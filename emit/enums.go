@@ -8,10 +8,10 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// enumsJob writes enums.go: a named type per enum, a constant per value and a
-// function listing the values. The type is the spec's base type, so a
-// value the service adds later still decodes; whether the spec calls the
-// enum open (modelAsString) or closed is said in its documentation.
+// enumsJob writes enums.go: a named type per enum, a constant per value
+// and a function listing the values. The type is the spec's base type, so
+// a value the service adds later still decodes; whether the spec calls
+// the enum open (modelAsString) or closed is said in its documentation.
 func (g *gen) enumsJob() job {
 	enums := g.api.Enums
 	return g.split("enums.go", len(enums), func(f *jen.File, key string, lo, hi int) {
