@@ -30,7 +30,7 @@ test:
 conformance:
 	$(GO) run ./conformance/run $(if $(RUN),-run '$(RUN)')
 
-# Rewrite golden/*/want and stderr.txt from the current generator; review the diff.
+# Rewrite golden/testdata/*/want and stderr.txt from the current generator; review the diff.
 golden:
 	$(GO) test ./golden -update
 

@@ -36,15 +36,17 @@ func TestGoTypesMatchEmit(t *testing.T) {
 	})
 	// Every golden case that generates: all shapes of models, enums,
 	// parameters, polymorphism, paging and long-running operations.
-	cases, err := os.ReadDir(filepath.Join(testutil.Root(), "golden"))
+	cases, err := os.ReadDir(filepath.Join(testutil.Root(), "golden", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	generating := 0
 	for _, c := range cases {
-		dir := filepath.Join(testutil.Root(), "golden", c.Name())
+		dir := filepath.Join(testutil.Root(), "golden", "testdata", c.Name())
 		if _, err := os.Stat(filepath.Join(dir, "want")); err != nil {
 			continue
 		}
+		generating++
 		t.Run("golden "+c.Name(), func(t *testing.T) {
 			entries, err := os.ReadDir(dir)
 			if err != nil {
@@ -63,6 +65,9 @@ func TestGoTypesMatchEmit(t *testing.T) {
 			}
 			checkGoTypes(t, api)
 		})
+	}
+	if generating < 20 {
+		t.Errorf("only %d golden cases found", generating)
 	}
 	t.Cleanup(func() {
 		if total < 100 {

@@ -10,11 +10,10 @@ import (
 )
 
 // The emitter's stages, measured apart (make bench): Emit names and
-// builds every file, those jennifer builds whole (errors.go, examples)
-// rendered unformatted, Format runs gofmt over the latter (the files that
-// grow with a spec, models, enums and operations, are written already
-// formatted by goSrc and gocode), and Generate is the whole of
-// emit.Generate (naming, building and formatting, files in parallel).
+// builds every file with jennifer, rendered unformatted, Format runs gofmt
+// over them, one file after another, and Generate is the whole of
+// emit.Generate (naming, building and formatting, files and the parts of
+// models.go in parallel).
 
 // parsed parses a case's input, skipping inputs armgen cannot generate yet.
 func parsed(b *testing.B, c benchinput.Case) (benchinput.Input, *ir.API) {
@@ -50,14 +49,12 @@ func BenchmarkFormat(b *testing.B) {
 			in, api := parsed(b, c)
 			g, _ := newGen(api, Options{Package: "bench", unformatted: true})
 			var files []File
-			for _, j := range g.jobs() {
-				if j.build != nil {
-					f, err := g.render(j)
-					if err != nil {
-						b.Fatal(err)
-					}
-					files = append(files, f)
+			for _, j := range g.jobs() { // unformatted: every job builds its file whole
+				content, err := g.render(j.name, g.newFile(), j.build)
+				if err != nil {
+					b.Fatal(err)
 				}
+				files = append(files, File{Name: j.name, Content: content})
 			}
 			size := 0
 			for _, f := range files {

@@ -3,7 +3,7 @@ package emit
 import (
 	"regexp"
 
-	"github.com/armgen/armgen/emit/gocode"
+	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
 )
@@ -15,49 +15,37 @@ import (
 // (checkString, checkNumber, checkItems, checkUnique).
 
 // paramCheck writes the checks of one parameter, each returning its error.
-func (g *gen) paramCheck(og *opGen, p *ir.Parameter) gocode.Code {
+func (g *gen) paramCheck(og *opGen, p *ir.Parameter) []jen.Code {
 	// An empty value in the path would change the URL's meaning.
 	inPath := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
-	var checks []gocode.Code
+	var checks []jen.Code
 	if p.In == ir.InBody {
 		checks = g.bodyChecks(og, p)
 	} else {
-		checks = g.valueChecks(gocode.Lit(p.Name), p.Type, p.Constraints, inPath, p.Pointer, g.paramValue(og, p, true))
+		checks = g.valueChecks(jen.Lit(p.Name), p.Type, p.Constraints, inPath, p.Pointer, g.paramValue(og, p, true))
 	}
 	if len(checks) == 0 {
 		return nil
 	}
-	var stmts []gocode.Code
+	var stmts []jen.Code
 	for _, check := range checks {
-		stmts = append(stmts, gocode.If(gocode.Err().Op(":=").Add(check), gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())))
+		stmts = append(stmts, jen.If(jen.Err().Op(":=").Add(check), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
 	}
 	if set := g.isSet(og, p); set != nil {
-		return gocode.If(set).Block(stmts...)
+		return []jen.Code{jen.If(set).Block(stmts...)}
 	}
-	return gocode.Add(stmtList(stmts)...)
-}
-
-// stmtList joins statements so that gocode.Add writes each on its own line.
-func stmtList(stmts []gocode.Code) []gocode.Code {
-	var out []gocode.Code
-	for i, s := range stmts {
-		if i > 0 {
-			out = append(out, gocode.Line())
-		}
-		out = append(out, s)
-	}
-	return out
+	return stmts
 }
 
 // bodyChecks checks a model body, or the models of an array or map body,
 // through their check methods.
-func (g *gen) bodyChecks(og *opGen, p *ir.Parameter) []gocode.Code {
+func (g *gen) bodyChecks(og *opGen, p *ir.Parameter) []jen.Code {
 	value := g.paramValue(og, p, false)
 	switch {
 	case p.Type.Kind == ir.KindModel && g.needsCheck(p.Type):
-		return []gocode.Code{value.Dot("check").Call(gocode.Lit(p.Name))}
+		return []jen.Code{value.Dot("check").Call(jen.Lit(p.Name))}
 	case (p.Type.Kind == ir.KindArray || p.Type.Kind == ir.KindMap) && g.needsCheck(p.Type.Elem):
-		return []gocode.Code{gocode.Id("checkEach").Call(gocode.Lit(p.Name), value)}
+		return []jen.Code{jen.Id("checkEach").Call(jen.Lit(p.Name), value)}
 	}
 	return nil
 }
@@ -65,13 +53,13 @@ func (g *gen) bodyChecks(og *opGen, p *ir.Parameter) []gocode.Code {
 // valueChecks are the check calls a value of type t with constraints c
 // needs, named by name (an expression), or none. value is the value
 // itself, not a pointer to it.
-func (g *gen) valueChecks(name gocode.Code, t *ir.Type, c ir.Constraints, inPath bool, at ir.Pointer, value gocode.Code) []gocode.Code {
+func (g *gen) valueChecks(name jen.Code, t *ir.Type, c ir.Constraints, inPath bool, at ir.Pointer, value jen.Code) []jen.Code {
 	switch t.Kind {
 	case ir.KindEnum, ir.KindBytes, ir.KindBase64URL:
 		if !inPath || t.Kind == ir.KindEnum && g.names.Enum(t.Ref).Base != ir.KindString {
 			return nil
 		}
-		return []gocode.Code{gocode.Id("checkString").Call(name, gocode.String().Call(value), gocode.True(), gocode.Lit(0), gocode.Lit(-1), gocode.Lit(""))}
+		return []jen.Code{jen.Id("checkString").Call(name, jen.String().Call(value), jen.True(), jen.Lit(0), jen.Lit(-1), jen.Lit(""))}
 	case ir.KindString:
 		if !inPath && c.MinLength == nil && c.MaxLength == nil && c.Pattern == "" {
 			return nil
@@ -90,21 +78,21 @@ func (g *gen) valueChecks(name gocode.Code, t *ir.Type, c ir.Constraints, inPath
 		if c.MaxLength != nil {
 			maxLen = *c.MaxLength
 		}
-		return []gocode.Code{gocode.Id("checkString").Call(name, value, gocode.Lit(inPath), gocode.Lit(int(minLen)), gocode.Lit(int(maxLen)), gocode.Lit(pattern))}
+		return []jen.Code{jen.Id("checkString").Call(name, value, jen.Lit(inPath), jen.Lit(int(minLen)), jen.Lit(int(maxLen)), jen.Lit(pattern))}
 	case ir.KindInt32, ir.KindInt64, ir.KindFloat32, ir.KindFloat64:
 		if c.Minimum == nil && c.Maximum == nil && c.MultipleOf == nil {
 			return nil
 		}
-		lit := func(f *float64) gocode.Code {
+		lit := func(f *float64) jen.Code {
 			if f == nil {
-				return gocode.Nil()
+				return jen.Nil()
 			}
-			return gocode.Id(g.names.Fixed("Ptr")).Call(gocode.Float64().Call(gocode.Lit(*f)))
+			return jen.Id(g.names.Fixed("Ptr")).Call(jen.Float64().Call(jen.Lit(*f)))
 		}
-		return []gocode.Code{gocode.Id("checkNumber").Call(name, gocode.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
-			gocode.Lit(c.ExclusiveMinimum), gocode.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))}
+		return []jen.Code{jen.Id("checkNumber").Call(name, jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
+			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))}
 	case ir.KindArray:
-		var checks []gocode.Code
+		var checks []jen.Code
 		if c.MinItems != nil || c.MaxItems != nil || inPath {
 			minItems, maxItems := int64(0), int64(-1)
 			if c.MinItems != nil {
@@ -116,10 +104,10 @@ func (g *gen) valueChecks(name gocode.Code, t *ir.Type, c ir.Constraints, inPath
 			if c.MaxItems != nil {
 				maxItems = *c.MaxItems
 			}
-			checks = append(checks, gocode.Id("checkItems").Call(name, gocode.Len(value), gocode.Lit(int(minItems)), gocode.Lit(int(maxItems))))
+			checks = append(checks, jen.Id("checkItems").Call(name, jen.Len(value), jen.Lit(int(minItems)), jen.Lit(int(maxItems))))
 		}
 		if c.UniqueItems && comparableElem(t.Elem) {
-			checks = append(checks, gocode.Id("checkUnique").Call(name, value))
+			checks = append(checks, jen.Id("checkUnique").Call(name, value))
 		}
 		return checks
 	}
@@ -167,7 +155,7 @@ func (g *gen) findChecked() {
 			if p.ReadOnly {
 				continue // the service's, not the caller's
 			}
-			if len(g.valueChecks(gocode.Lit(""), p.Type, p.Constraints, false, p.Pointer, gocode.Id("v"))) > 0 {
+			if len(g.valueChecks(jen.Lit(""), p.Type, p.Constraints, false, p.Pointer, jen.Id("v"))) > 0 {
 				g.checked[m.Key] = true
 			}
 		}
@@ -209,26 +197,26 @@ func (g *gen) findChecked() {
 // modelCheck writes a model's check method: each constraint of a field
 // that is set, then the models it holds, naming what fails by its path
 // from the parameter ("body.child.count").
-func (g *gen) modelCheck(w *goSrc, m *ir.Model, name string) {
+func (g *gen) modelCheck(f *jen.File, m *ir.Model, name string) {
 	t := &ir.Type{Kind: ir.KindModel, Ref: m.Key}
 	if !g.needsCheck(t) {
 		return
 	}
-	var body []gocode.Code
-	ret := func(check gocode.Code) gocode.Code {
-		return gocode.If(gocode.Err().Op(":=").Add(check), gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Err()))
+	var body []jen.Code
+	ret := func(check jen.Code) jen.Code {
+		return jen.If(jen.Err().Op(":=").Add(check), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	}
 	for _, p := range m.Properties {
 		if p.ReadOnly {
 			continue
 		}
-		field := gocode.Id("m").Dot(g.names.Field(p))
-		at := gocode.Id("at").Op("+").Lit("." + p.Name)
+		field := jen.Id("m").Dot(g.names.Field(p))
+		at := jen.Id("at").Op("+").Lit("." + p.Name)
 		value := field.Clone()
-		if isPointerField(g, p.Type) {
-			value = gocode.Op("*").Add(field.Clone())
+		if g.isPointerField(p.Type) {
+			value = jen.Op("*").Add(field.Clone())
 		}
-		var stmts []gocode.Code
+		var stmts []jen.Code
 		for _, check := range g.valueChecks(at, p.Type, p.Constraints, false, p.Pointer, value) {
 			stmts = append(stmts, ret(check))
 		}
@@ -236,7 +224,7 @@ func (g *gen) modelCheck(w *goSrc, m *ir.Model, name string) {
 		case p.Type.Kind == ir.KindModel && g.needsCheck(p.Type):
 			stmts = append(stmts, ret(field.Clone().Dot("check").Call(at)))
 		case (p.Type.Kind == ir.KindArray || p.Type.Kind == ir.KindMap) && g.needsCheck(p.Type.Elem):
-			stmts = append(stmts, ret(gocode.Id("checkEach").Call(at, field.Clone())))
+			stmts = append(stmts, ret(jen.Id("checkEach").Call(at, field.Clone())))
 		}
 		if len(stmts) == 0 {
 			continue
@@ -244,16 +232,17 @@ func (g *gen) modelCheck(w *goSrc, m *ir.Model, name string) {
 		switch p.Type.Kind {
 		case ir.KindArray, ir.KindMap:
 			// nil is unset: not sent, so not checked.
-			body = append(body, gocode.If(field.Clone().Op("!=").Nil()).Block(stmts...))
+			body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(stmts...))
 		default:
-			if isPointerField(g, p.Type) {
-				body = append(body, gocode.If(field.Clone().Op("!=").Nil()).Block(stmts...))
+			if g.isPointerField(p.Type) {
+				body = append(body, jen.If(field.Clone().Op("!=").Nil()).Block(stmts...))
 			} else {
 				body = append(body, stmts...)
 			}
 		}
 	}
-	body = append(body, gocode.Return(gocode.Nil()))
-	w.doc("// check enforces the spec's constraints on the fields that are set; at names the value.")
-	w.decl(gocode.Func().Params(gocode.Id("m").Op("*").Id(name)).Id("check").Params(gocode.Id("at").String()).Error().Block(body...))
+	body = append(body, jen.Return(jen.Nil()))
+	f.Comment("// check enforces the spec's constraints on the fields that are set; at names the value.")
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("check").Params(jen.Id("at").String()).Error().Block(body...)
+	f.Line()
 }

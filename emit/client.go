@@ -12,25 +12,19 @@ import (
 
 // clientFile writes client.go: the package documentation, the api-version,
 // the Doer interface, Client with its options and constructor, the group
-// accessors, and the operations that belong to no group. The operations
-// are written as text (see goSrc), the rest with jennifer.
-func (g *gen) clientFile() ([]byte, error) {
-	w := newGoSrc()
-	w.name = "client.go"
-	w.pkgDoc = g.packageDoc()
-	if err := w.jennifer(g.opts.Package, g.client); err != nil {
-		return nil, err
-	}
+// accessors, and the operations that belong to no group.
+func (g *gen) clientFile(f *jen.File) {
+	f.PackageComment(g.comment(g.packageDoc()))
+	g.client(f)
 	for _, grp := range g.names.Groups() {
 		if grp.Accessor == "" {
-			g.operationsOf(w, grp)
+			g.operationsOf(f, "client.go", grp)
 		}
 	}
-	return w.file(g), nil
 }
 
-// packageDoc is the package's doc comment.
-func (g *gen) packageDoc() []string {
+// packageDoc is the text of the package's doc comment.
+func (g *gen) packageDoc() string {
 	api := g.api
 	pkgDoc := "Package " + g.opts.Package + " is a client for " + firstNonEmpty(api.Title, "the API")
 	if api.Version != "" {
@@ -40,8 +34,7 @@ func (g *gen) packageDoc() []string {
 	if api.Description != "" {
 		pkgDoc += "\n\n" + strings.TrimSpace(api.Description)
 	}
-	pkgDoc += "\n\n" + packageNotes
-	return commentLines(pkgDoc)
+	return pkgDoc + "\n\n" + packageNotes
 }
 
 // client writes the client's declarations.
@@ -73,9 +66,9 @@ func (g *gen) client(f *jen.File) {
 		jen.Id("doer").Id(doer),
 	}
 	var args []jen.Code
-	var inits = jen.Dict{
-		jen.Id("endpoint"): jen.Id(g.names.Fixed("DefaultEndpoint")),
-		jen.Id("doer"):     jen.Id("doer"),
+	inits := []jen.Code{
+		kv("endpoint", jen.Id(g.names.Fixed("DefaultEndpoint"))),
+		kv("doer", jen.Id("doer")),
 	}
 	var optFields []jen.Code
 	optFields = append(optFields,
@@ -86,7 +79,7 @@ func (g *gen) client(f *jen.File) {
 		// The parameterized host is prefixed with the spec's scheme, which
 		// a caller may change (http for a local test server).
 		fields = append(fields, jen.Id("scheme").String())
-		inits[jen.Id("scheme")] = jen.Lit(g.scheme())
+		inits = append(inits, kv("scheme", jen.Lit(g.scheme())))
 		optFields = append(optFields,
 			jen.Comment("// Scheme replaces "+strconv.Quote(g.scheme())+" before the host the template "+inLine(g.api.HostTemplate)+" makes."),
 			jen.Id("Scheme").String())
@@ -103,13 +96,13 @@ func (g *gen) client(f *jen.File) {
 		}
 		if p.Required && p.Default == "" {
 			args = append(args, jen.Id(names.Arg).Add(g.valueType(p.Type)))
-			inits[jen.Id(names.Arg)] = jen.Id(names.Arg)
+			inits = append(inits, kv(names.Arg, jen.Id(names.Arg)))
 			continue
 		}
-		optFields = append(optFields, append(comment(firstNonEmpty(p.Description, names.Field+" is the "+p.Name+" parameter.")),
-			jen.Id(names.Field).Add(g.fieldType(p.Type)))...)
+		optFields = append(optFields, g.doc(firstNonEmpty(p.Description, names.Field+" is the "+p.Name+" parameter.")),
+			jen.Id(names.Field).Add(g.fieldType(p.Type)))
 		if p.Default != "" {
-			inits[jen.Id(names.Arg)] = g.literal(p.Type, p.Default)
+			inits = append(inits, kv(names.Arg, g.literal(p.Type, p.Default)))
 		}
 		from := jen.Op("*").Id("options").Dot(names.Field)
 		switch {
@@ -136,7 +129,7 @@ func (g *gen) client(f *jen.File) {
 	f.Comment("// Options may be nil.")
 	f.Func().Id(newName).Params(args...).Op("*").Id(clientName).Block(
 		jen.If(jen.Id("doer").Op("==").Nil()).Block(jen.Id("doer").Op("=").Qual("net/http", "DefaultClient")),
-		jen.Id("c").Op(":=").Op("&").Id(clientName).Values(inits),
+		jen.Id("c").Op(":=").Op("&").Id(clientName).Values(keyed(inits...)...),
 		jen.If(jen.Id("options").Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("options").Dot("Endpoint").Op("!=").Lit("")).Block(
 				jen.Id("c").Dot("endpoint").Op("=").Id("options").Dot("Endpoint"))
@@ -154,7 +147,7 @@ func (g *gen) client(f *jen.File) {
 		}
 		f.Comment("// " + grp.Accessor + " returns the client of the " + inLine(grp.Name) + " operations.")
 		f.Func().Params(jen.Id("c").Op("*").Id(clientName)).Id(grp.Accessor).Params().Id(grp.Type).Block(
-			jen.Return(jen.Id(grp.Type).Values(jen.Dict{jen.Id("client"): jen.Id("c")})),
+			jen.Return(jen.Id(grp.Type).Values(kv("client", jen.Id("c")))),
 		)
 		f.Line()
 	}

@@ -1,9 +1,8 @@
-// Package emit writes a Go package from the IR. Each
-// concern has its own generator (models, enums, client, one file per
-// operation group, errors), each returns a file in memory, and Generate
-// returns them all; writing them is the caller's business. What grows with
-// a spec is written as gofmt lays it out (goSrc, gocode); the rest is built
-// with jennifer and formatted by gofmt.
+// Package emit writes a Go package from the IR. Each concern has its own
+// generator (models, enums, client, one file per operation group, errors,
+// example tests), each builds its file with jennifer, which gofmt formats
+// once, and Generate returns them all, made in parallel; writing them is
+// the caller's business.
 //
 // The emitter knows nothing about JSON specs: only ir, and the Go names
 // package naming decided.
@@ -17,6 +16,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -39,12 +39,10 @@ type Options struct {
 	Sources []string
 	// Examples adds a test file with a test per x-ms-examples entry.
 	Examples bool
-	// ReadFile reads example files (for Examples); nil means none are read.
-	ReadFile func(name string) ([]byte, error)
 	// Renames name what the spec names otherwise (see ir.Rename).
 	Renames []ir.Rename
-	// unformatted skips gofmt, so that benchmarks can time building the
-	// code and formatting it apart.
+	// unformatted skips gofmt (and renders models.go whole), so that
+	// benchmarks can time building the code and formatting it apart.
 	unformatted bool
 }
 
@@ -52,6 +50,9 @@ type Options struct {
 type File struct {
 	Name    string
 	Content []byte
+	// Static marks a fixed helper file: emit/static's code, the same in
+	// every package but for the package clause.
+	Static bool
 }
 
 // gen holds what every generator of one package needs.
@@ -72,6 +73,8 @@ type gen struct {
 	// working is what each file's generator is writing (a model, an
 	// operation), for the report of a panic; guarded by mu.
 	working map[string]ir.Pointer
+	// docCache holds doc comments by their text (see doc).
+	docCache sync.Map
 }
 
 // Generate writes the package for api. Files come back sorted by name;
@@ -93,16 +96,36 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		return nil, diags
 	}
 	jobs := g.jobs()
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
+	// Every file, and every part of a file in parts, is rendered on its
+	// own, in parallel; a file in parts is joined after.
+	type task struct {
+		file, key string // key names a part (see at)
+		f         *jen.File
+		build     func(f *jen.File)
+		out       *[]byte
+	}
+	var tasks []task
+	out := make([][][]byte, len(jobs))
+	for i, j := range jobs {
+		if len(j.parts) == 0 {
+			out[i] = make([][]byte, 1)
+			tasks = append(tasks, task{j.name, j.name, g.newFile(), j.build, &out[i][0]})
+			continue
+		}
+		out[i] = make([][]byte, len(j.parts))
+		for p, build := range j.parts {
+			tasks = append(tasks, task{j.name, partKey(j.name, p), jen.NewFile(g.opts.Package), build, &out[i][p]})
+		}
+	}
+	errs := make([]error, len(tasks))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	for i, t := range tasks {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			files[i], errs[i] = g.render(j)
+			*t.out, errs[i] = g.render(t.key, t.f, t.build)
 		}()
 	}
 	wg.Wait()
@@ -112,11 +135,18 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		case errors.As(err, &crashed):
 			g.diags = append(g.diags, crashed.d)
 		case err != nil:
-			g.diags.Add(ir.Pointer(jobs[i].name), "internal error: generated Go does not format: %v", err)
+			g.diags.Add(ir.Pointer(tasks[i].file), "internal error: generated Go does not format: %v", err)
 		}
 	}
 	if g.diags.HasErrors() {
 		return nil, g.diags.Sort()
+	}
+	files := make([]File, len(jobs))
+	for i, j := range jobs {
+		files[i] = File{Name: j.name, Content: out[i][0]}
+		if len(j.parts) > 0 {
+			files[i].Content = g.join(out[i])
+		}
 	}
 	files = append(files, g.staticFiles()...)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
@@ -144,28 +174,28 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 	return g, diags
 }
 
-// job makes one file: with jennifer (build), formatted by gofmt, or as
-// text that is already formatted (text; see goSrc).
+// job makes one file with jennifer: build writes it whole, or parts
+// write its declarations in order, to be rendered apart and joined (for
+// the files that grow with a spec; see join).
 type job struct {
 	name  string
 	build func(f *jen.File)
-	text  func() ([]byte, error)
+	parts []func(f *jen.File)
 }
 
 // jobs lists the files of the package besides the static ones. Files are
 // independent, so Generate makes them in parallel.
 func (g *gen) jobs() []job {
 	api := g.api
-	jobs := []job{
-		{name: "client.go", text: g.clientFile},
-		{name: "errors.go", build: g.errors},
-	}
+	// The largest first, so that no large file is left alone at the end.
+	var jobs []job
 	if len(api.Models) > 0 {
-		jobs = append(jobs, job{name: "models.go", text: g.modelsFile})
+		jobs = append(jobs, g.modelsJob())
 	}
 	if len(api.Enums) > 0 {
-		jobs = append(jobs, job{name: "enums.go", text: g.enumsFile})
+		jobs = append(jobs, g.enumsJob())
 	}
+	jobs = append(jobs, job{name: "client.go", build: g.clientFile}, job{name: "errors.go", build: g.errors})
 	if g.opts.Examples {
 		jobs = append(jobs, job{name: "examples_test.go", build: g.examplesFile})
 	}
@@ -174,12 +204,7 @@ func (g *gen) jobs() []job {
 			continue // the root client's operations live in client.go
 		}
 		name := fileName(grp.Accessor) + "_client.go"
-		jobs = append(jobs, job{name: name, text: func() ([]byte, error) {
-			w := newGoSrc()
-			w.name = name
-			g.groupFile(w, grp)
-			return w.file(g), nil
-		}})
+		jobs = append(jobs, job{name: name, build: func(f *jen.File) { g.groupFile(f, name, grp) }})
 	}
 	return jobs
 }
@@ -200,39 +225,113 @@ func (g *gen) newFile() *jen.File {
 	return f
 }
 
-// render makes one file. Generators run on their own goroutines: a panic
-// not recovered here would end the process.
-func (g *gen) render(j job) (_ File, err error) {
+// render renders one file, or one part of one, built by build into f;
+// key names it for crash reports (at). Generators run on their own
+// goroutines: a panic not recovered here would end the process.
+func (g *gen) render(key string, f *jen.File, build func(f *jen.File)) (_ []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			g.mu.Lock()
-			at, ok := g.working[j.name]
+			at, ok := g.working[key]
 			g.mu.Unlock()
 			if !ok {
-				at = ir.Pointer(j.name)
+				at = ir.Pointer(key)
 			}
 			err = &crashError{crash.Diagnostic(at, r)}
 		}
 	}()
-	if j.text != nil {
-		content, err := j.text()
-		var crashed *crashError
-		if errors.As(err, &crashed) {
-			return File{}, crashed // recovered on a goroutine of the generator's
-		}
-		if err != nil {
-			return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
-		}
-		return File{Name: j.name, Content: content}, nil
-	}
-	f := g.newFile()
 	f.NoFormat = g.opts.unformatted
-	j.build(f)
+	build(f)
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("%s: %w", j.name, firstLine(err))
+		return nil, fmt.Errorf("%s: %w", key, firstLine(err))
 	}
-	return File{Name: j.name, Content: buf.Bytes()}, nil
+	return buf.Bytes(), nil
+}
+
+// split makes the job of a file that writes n things in order (models,
+// enums): write writes those from lo to hi, naming what it writes with key
+// (see at). A file of more than perPart things is made in parts of about
+// perPart, rendered and formatted in parallel and joined. On a large spec
+// these files are most of the work, and the largest would otherwise be
+// made on one goroutine while the others wait; parts also keep what is
+// in memory at once small.
+func (g *gen) split(name string, n int, write func(f *jen.File, key string, lo, hi int)) job {
+	if n <= perPart || g.opts.unformatted {
+		return job{name: name, build: func(f *jen.File) { write(f, name, 0, n) }}
+	}
+	j := job{name: name}
+	parts := (n + perPart - 1) / perPart
+	for p := range parts {
+		lo, hi, key := p*n/parts, (p+1)*n/parts, partKey(name, p)
+		j.parts = append(j.parts, func(f *jen.File) { write(f, key, lo, hi) })
+	}
+	return j
+}
+
+// perPart is about how many models or enums a part of a file holds: the
+// full Batch spec's 117 models make two parts, each written about as
+// fast as its largest operation file.
+const perPart = 60
+
+// partKey names a part of a file, for crash reports.
+func partKey(file string, part int) string { return file + "#" + strconv.Itoa(part+1) }
+
+// join makes one file of parts rendered and formatted apart, as gofmt
+// would format them together: armgen's header, the package clause, the
+// imports of all the parts in one block, then each part's declarations in
+// order, a blank line apart.
+func (g *gen) join(parts [][]byte) []byte {
+	var imports []string // import specs: "path" or name "path"
+	bodies := make([][]byte, len(parts))
+	size := 0
+	for i, p := range parts {
+		_, rest, _ := bytes.Cut(p, []byte("\n\n")) // the package clause
+		if block, ok := bytes.CutPrefix(rest, []byte("import (\n")); ok {
+			specs, after, _ := bytes.Cut(block, []byte("\n)\n\n"))
+			for spec := range strings.SplitSeq(string(specs), "\n") {
+				imports = append(imports, strings.TrimSpace(spec))
+			}
+			rest = after
+		} else if line, ok := bytes.CutPrefix(rest, []byte("import ")); ok {
+			spec, after, _ := bytes.Cut(line, []byte("\n\n"))
+			imports = append(imports, string(spec))
+			rest = after
+		}
+		bodies[i] = rest
+		size += len(rest) + 1
+	}
+	// gofmt sorts imports by path.
+	path := func(spec string) string { return spec[strings.IndexByte(spec, '"'):] }
+	slices.SortFunc(imports, func(a, b string) int { return strings.Compare(path(a), path(b)) })
+	imports = slices.Compact(imports)
+
+	var head strings.Builder
+	head.WriteString(Header + "\n")
+	if len(g.opts.Sources) > 0 {
+		head.WriteString("// Source: " + strings.Join(g.opts.Sources, ", ") + "\n")
+	}
+	head.WriteString("\npackage " + g.opts.Package + "\n\n")
+	switch len(imports) {
+	case 0:
+	case 1:
+		head.WriteString("import " + imports[0] + "\n\n")
+	default:
+		head.WriteString("import (\n")
+		for _, spec := range imports {
+			head.WriteString("\t" + spec + "\n")
+		}
+		head.WriteString(")\n\n")
+	}
+	out := make([]byte, 0, head.Len()+size)
+	out = append(out, head.String()...)
+	for i, b := range bodies {
+		if i > 0 {
+			out = append(out, '\n')
+		}
+		out = append(out, b...)
+	}
+	return out
 }
 
 // at records what the generator of the named file is writing, for crash
@@ -280,7 +379,7 @@ func (g *gen) staticFiles() []File {
 		buf.WriteString(Header + "\n\n")
 		buf.WriteString("package " + g.opts.Package + "\n")
 		buf.Write(body)
-		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes()})
+		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes(), Static: true})
 	}
 	return out
 }

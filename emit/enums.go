@@ -2,84 +2,69 @@ package emit
 
 import (
 	"encoding/json"
-	"strconv"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
 )
 
-// enumsFile writes a named type per enum, a constant per value and a
-// function listing the values. The type is the spec's base type, so a
-// value the service adds later still decodes; whether the spec calls the
-// enum open (modelAsString) or closed is said in its documentation.
-//
-// The file is written as text (see goSrc).
-func (g *gen) enumsFile() ([]byte, error) {
-	w := newGoSrc()
-	for _, e := range g.api.Enums {
-		g.at("enums.go", e.Pointer)
-		g.enum(w, e)
-	}
-	return w.file(g), nil
+// enumsJob writes enums.go: a named type per enum, a constant per value
+// and a function listing the values. The type is the spec's base type, so
+// a value the service adds later still decodes; whether the spec calls
+// the enum open (modelAsString) or closed is said in its documentation.
+func (g *gen) enumsJob() job {
+	enums := g.api.Enums
+	return g.split("enums.go", len(enums), func(f *jen.File, key string, lo, hi int) {
+		for _, e := range enums[lo:hi] {
+			g.at(key, e.Pointer)
+			g.enum(f, e)
+		}
+	})
 }
 
-func (g *gen) enum(w *goSrc, e *ir.Enum) {
+func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	name := g.names.Type(e)
-	docs := commentLines(docText(name, e.Description))
-	if len(docs) == 0 {
-		docs = commentLines(name + " is the " + e.Name + " enum of the API.")
-	}
+	list := "The list is closed: the service sends only the values listed here."
 	if e.Open {
-		docs = append(docs, "//", "// The list is open: the service may send values not listed here.")
-	} else {
-		docs = append(docs, "//", "// The list is closed: the service sends only the values listed here.")
+		list = "The list is open: the service may send values not listed here."
 	}
-	w.comment("", docs)
-	w.str("type ", name, " ", w.typ(g.names.ValueType(&ir.Type{Kind: e.Base})), "\n\n")
+	text := described(name, e.Description)
+	switch {
+	case text != "":
+		text += "\n\n" + list
+	case !sameName(name, e.Name):
+		// No description, but a Go name that is not the spec's.
+		text = name + " is the " + e.Name + " enum of the spec.\n\n" + list
+	case e.Open:
+		text = name + " is an open list: the service may send values not listed here."
+	default:
+		text = name + " is a closed list: the service sends only the values listed here."
+	}
+	f.Add(g.doc(text))
+	f.Type().Id(name).Add(g.valueType(&ir.Type{Kind: e.Base}))
+	f.Line()
 
 	if len(e.Values) > 0 {
-		consts := make([]spec, len(e.Values))
-		for i, v := range e.Values {
+		consts := make([]jen.Code, 0, 2*len(e.Values))
+		for _, v := range e.Values {
 			c := g.names.Const(v)
-			consts[i].cells = []string{c, name, "= " + enumLiteralText(e.Base, v.Value)}
 			if v.Description != "" {
-				consts[i].doc = commentLines(c + " - " + v.Description)
+				consts = append(consts, g.doc(c+" - "+v.Description))
 			}
+			consts = append(consts, jen.Id(c).Id(name).Op("=").Add(enumLiteral(e.Base, v.Value)))
 		}
-		w.str("const (\n")
-		w.specs("\t", consts)
-		w.str(")\n\n")
+		f.Const().Defs(consts...)
+		f.Line()
 	}
 
 	fn := g.names.PossibleValues(e)
-	w.comment("", []string{"// " + fn + " returns the values of " + name + " the spec lists."})
-	w.str("func ", fn, "() []", name, " {\n\treturn []", name, "{")
-	for _, v := range e.Values {
-		w.str("\n\t\t", g.names.Const(v), ",")
+	values := make([]jen.Code, len(e.Values))
+	for i, v := range e.Values {
+		values[i] = jen.Id(g.names.Const(v))
 	}
-	if len(e.Values) > 0 {
-		w.str("\n\t")
-	}
-	w.str("}\n}\n\n")
-}
-
-// enumLiteralText is enumLiteral as Go source, as gofmt writes it.
-func enumLiteralText(base ir.Kind, text string) string {
-	switch base {
-	case ir.KindString:
-		var s string
-		if json.Unmarshal([]byte(text), &s) != nil {
-			s = text
-		}
-		return strconv.Quote(s)
-	case ir.KindBool:
-		return strconv.FormatBool(text == "true")
-	}
-	// Numbers keep their JSON text, which is a valid Go literal; gofmt
-	// writes an exponent's E in lower case.
-	return strings.ReplaceAll(text, "E", "e")
+	f.Comment("// " + fn + " returns the values of " + name + " the spec lists.")
+	f.Func().Id(fn).Params().Index().Id(name).Block(jen.Return(jen.Index().Id(name).Values(lines(values)...)))
+	f.Line()
 }
 
 // enumLiteral writes a value's JSON text as a Go constant of the base kind.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/armgen/armgen/emit/gocode"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -48,29 +47,23 @@ func (g *gen) errors(f *jen.File) {
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 
-	// func (e *ResponseError) Error() string
+	// What the error says is the same in every package (static errors.go).
 	f.Comment("// Error says what failed: the request, the status, the service's code and message.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().Block(
-		jen.Id("msg").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit("%s %s: %d %s"), jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"),
-			jen.Id("e").Dot("StatusCode"), jen.Qual("net/http", "StatusText").Call(jen.Id("e").Dot("StatusCode"))),
-		jen.If(jen.Id("e").Dot("Code").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("e").Dot("Code")),
-		jen.If(jen.Id("e").Dot("Message").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("e").Dot("Message")),
-		jen.If(jen.Id("e").Dot("Code").Op("==").Lit("").Op("&&").Id("e").Dot("Message").Op("==").Lit("").Op("&&").Len(jen.Id("e").Dot("RawBody")).Op(">").Lit(0)).Block(
-			jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("truncate").Call(jen.String().Call(jen.Id("e").Dot("RawBody")), jen.Lit(200))),
-		jen.If(jen.Id("e").Dot("RequestID").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(" (request id ").Op("+").Id("e").Dot("RequestID").Op("+").Lit(")")),
-		jen.Return(jen.Id("msg")),
+		jen.Return(jen.Id("errorText").Call(jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"), jen.Id("e").Dot("StatusCode"),
+			jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"), jen.Id("e").Dot("RawBody"))),
 	)
 	f.Line()
 
 	// func newResponseError(resp *http.Response) *ResponseError
 	f.Comment("// newResponseError reads an unexpected response into an error.")
 	f.Func().Id("newResponseError").Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Op("*").Id(name).Block(
-		jen.Id("e").Op(":=").Op("&").Id(name).Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
-			jen.Id("RequestID"):  jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id")),
-			jen.Id("Code"):       jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code")),
-			jen.Id("RawBody"):    jen.Id("readBody").Call(jen.Id("resp")),
-		}),
+		jen.Id("e").Op(":=").Op("&").Id(name).Values(keyed(
+			kv("StatusCode", jen.Id("resp").Dot("StatusCode")),
+			kv("RequestID", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id"))),
+			kv("Code", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code"))),
+			kv("RawBody", jen.Id("readBody").Call(jen.Id("resp"))),
+		)...),
 		jen.If(jen.Id("resp").Dot("Request").Op("!=").Nil()).Block(
 			jen.Id("e").Dot("Method").Op("=").Id("resp").Dot("Request").Dot("Method"),
 			jen.Id("e").Dot("URL").Op("=").Id("resp").Dot("Request").Dot("URL").Dot("String").Call(),
@@ -253,12 +246,12 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 
 // errorFor is the expression that turns resp into the error a response
 // documents.
-func (g *gen) errorFor(r *ir.Response) gocode.Code {
+func (g *gen) errorFor(r *ir.Response) jen.Code {
 	if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
-		return gocode.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(gocode.Id("resp"))
+		return jen.Id(g.names.ErrorFunc(g.names.Model(r.Type.Ref))).Call(jen.Id("resp"))
 	}
 	if isTextError(r) {
-		return gocode.Id("textResponseError").Call(gocode.Id("resp"))
+		return jen.Id("textResponseError").Call(jen.Id("resp"))
 	}
-	return gocode.Id("newResponseError").Call(gocode.Id("resp"))
+	return jen.Id("newResponseError").Call(jen.Id("resp"))
 }

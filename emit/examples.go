@@ -160,13 +160,13 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		query[jen.Lit(k)] = jen.Lit(v)
 		inQuery[k] = true
 	}
-	call := jen.Dict{
-		jen.Id("method"): jen.Lit(op.Method),
-		jen.Id("path"):   jen.Lit(path),
-		jen.Id("query"):  jen.Map(jen.String()).String().Values(query),
+	call := []jen.Code{
+		kv("method", jen.Lit(op.Method)),
+		kv("path", jen.Lit(path)),
+		kv("query", jen.Map(jen.String()).String().Values(query)),
 	}
 	if len(header) > 0 {
-		call[jen.Id("header")] = jen.Map(jen.String()).String().Values(header)
+		call = append(call, kv("header", jen.Map(jen.String()).String().Values(header)))
 	}
 	if bp := op.Body(); bp != nil {
 		text := exampleText(ex, bp.Name)
@@ -185,7 +185,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 			}
 			// Read-only properties in the example are the service's: the
 			// request rightly leaves them out.
-			call[jen.Id("body")] = jen.Lit(stripReadOnly(g.api, bp.Type, text))
+			call = append(call, kv("body", jen.Lit(stripReadOnly(g.api, bp.Type, text))))
 		}
 	}
 
@@ -225,7 +225,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		clientArgs = append(clientArgs, jen.Id(arg))
 	}
 	clientArgs = append(clientArgs, jen.Id("srv").Dot("Client").Call(),
-		jen.Op("&").Id(g.names.Fixed("ClientOptions")).Values(jen.Dict{jen.Id("Endpoint"): jen.Id("srv").Dot("URL")}))
+		jen.Op("&").Id(g.names.Fixed("ClientOptions")).Values(kv("Endpoint", jen.Id("srv").Dot("URL"))))
 	args := []jen.Code{jen.Qual("context", "Background").Call()}
 	for _, p := range og.required {
 		text := exampleText(ex, p.Name)
@@ -376,7 +376,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	}
 	f.Comment(doc)
 	body := []jen.Code{
-		jen.Id("call").Op(":=").Id("exampleCall").Values(call),
+		jen.Id("call").Op(":=").Id("exampleCall").Values(keyed(call...)...),
 		jen.Id("run").Op(":=").Func().Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("call").Id("exampleCall")).Block(run...),
 	}
 	body = append(body, cases...)

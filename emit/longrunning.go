@@ -1,10 +1,11 @@
 package emit
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 
-	"github.com/armgen/armgen/emit/gocode"
+	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/ir"
 )
@@ -16,88 +17,90 @@ import (
 // pagerMethod writes New<Op>Pager and the <Group><Op>Pager alias. The
 // pager of a long-running operation starts from the first page, the
 // poller's result, and takes the arguments of Begin<Op> for later pages.
-func (g *gen) pagerMethod(w *goSrc, og *opGen) {
+func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
 	lro := op.LongRunning != nil
 	body := g.names.Model(og.body.Ref)
 	itemProp, nextProp := pagingProps(body, op.Pageable)
-	itemType := g.codeElemType(itemProp.Type.Elem, false)
+	itemType := g.elemType(itemProp.Type.Elem, false)
 
-	w.doc("// " + names.Pager + " walks the pages of " + op.ID + ".")
-	w.decl(gocode.Type().Id(names.Pager).Op("=").Id(g.names.Fixed("Pager")).Types(gocode.Id(result), itemType))
+	f.Comment("// " + names.Pager + " walks the pages of " + inLine(op.ID) + ".")
+	f.Type().Id(names.Pager).Op("=").Id(g.names.Fixed("Pager")).Types(jen.Id(result), itemType)
+	f.Line()
 
-	var params []gocode.Code
+	var params []jen.Code
 	if lro {
-		params = append(params, gocode.Id("first").Id(result))
+		params = append(params, jen.Id("first").Id(result))
 	}
 	for _, p := range og.required {
-		params = append(params, gocode.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
-	params = append(params, gocode.Id("options").Op("*").Id(names.Options))
+	params = append(params, jen.Id("options").Op("*").Id(names.Options))
 
 	// The first page comes from the operation's own request (or is the
 	// poller's result), later ones from the next link.
-	var nextReq gocode.Code
+	var nextReq jen.Code
 	if names.NextRequest != "" {
 		_, headers := g.nextHeaderArgs(og)
-		nextReq = gocode.Id("c").Dot(names.NextRequest).Call(append([]gocode.Code{gocode.Id("ctx"), gocode.Id("nextLink")}, headers...)...)
+		nextReq = jen.Id("c").Dot(names.NextRequest).Call(append([]jen.Code{jen.Id("ctx"), jen.Id("nextLink")}, headers...)...)
 	} else {
 		nextReq = g.nextOperationCall(og)
 	}
-	var fetch gocode.Code
+	var fetch jen.Code
 	if lro {
-		fetch = gocode.Func().Params(gocode.Id("ctx").Qual("context", "Context"), gocode.Id("nextLink").String()).Params(gocode.Id(result), gocode.Error()).Block(
-			gocode.If(gocode.Id("nextLink").Op("==").Lit("")).Block(gocode.Return(gocode.Id("first"), gocode.Nil())),
-			gocode.List(gocode.Id("req"), gocode.Err()).Op(":=").Add(nextReq),
-			gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-			gocode.List(gocode.Id("resp"), gocode.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), gocode.Id("req")),
-			gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-			gocode.Return(g.finalParse(og, gocode.Id("resp"))),
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(jen.Return(jen.Id("first"), jen.Nil())),
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(nextReq),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(g.finalParse(og, jen.Id("resp"))),
 		)
 	} else {
-		fetch = gocode.Func().Params(gocode.Id("ctx").Qual("context", "Context"), gocode.Id("nextLink").String()).Params(gocode.Id(result), gocode.Error()).Block(
-			gocode.Var().Id("req").Op("*").Qual("net/http", "Request"),
-			gocode.Var().Err().Error(),
-			gocode.If(gocode.Id("nextLink").Op("==").Lit("")).Block(
-				gocode.List(gocode.Id("req"), gocode.Err()).Op("=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
+		fetch = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()).Params(jen.Id(result), jen.Error()).Block(
+			jen.Var().Id("req").Op("*").Qual("net/http", "Request"),
+			jen.Var().Err().Error(),
+			jen.If(jen.Id("nextLink").Op("==").Lit("")).Block(
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
 			).Else().Block(
-				gocode.List(gocode.Id("req"), gocode.Err()).Op("=").Add(nextReq),
+				jen.List(jen.Id("req"), jen.Err()).Op("=").Add(nextReq),
 			),
-			gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-			gocode.List(gocode.Id("resp"), gocode.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), gocode.Id("req")),
-			gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-			gocode.Return(gocode.Id("c").Dot(names.Parse).Call(gocode.Id("resp"))),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+			jen.Return(jen.Id("c").Dot(names.Parse).Call(jen.Id("resp"))),
 		)
 	}
-	var nextLink gocode.Code = gocode.Nil()
+	var nextLink jen.Code = jen.Nil()
 	if nextProp != nil {
 		// func(p Result) string { return deref(p.NextLink) }
-		field := gocode.Id("p").Dot(g.names.Field(nextProp))
-		var value gocode.Code = gocode.Id("deref").Call(field)
-		if !isPointerField(g, nextProp.Type) {
+		field := jen.Id("p").Dot(g.names.Field(nextProp))
+		var value jen.Code = jen.Id("deref").Call(field)
+		if !g.isPointerField(nextProp.Type) {
 			value = field
 		}
-		nextLink = gocode.Func().Params(gocode.Id("p").Id(result)).String().Block(gocode.Return(value))
+		nextLink = jen.Func().Params(jen.Id("p").Id(result)).String().Block(jen.Return(value))
 	}
-	items := gocode.Func().Params(gocode.Id("p").Id(result)).Index().Add(itemType).Block(
-		gocode.Return(gocode.Id("p").Dot(g.names.Field(itemProp))),
+	items := jen.Func().Params(jen.Id("p").Id(result)).Index().Add(itemType).Block(
+		jen.Return(jen.Id("p").Dot(g.names.Field(itemProp))),
 	)
 	text := "one page"
 	if nextProp != nil {
 		text = "pages linked by " + nextProp.Name
 	}
 	if lro {
-		w.docText(names.NewPager + " walks the list that " + op.ID + " ends with. first is the result of the poller " +
+		f.Add(g.doc(names.NewPager + " walks the list that " + op.ID + " ends with. first is the result of the poller " +
 			names.Begin + " returned (PollUntilDone), the first page; the other arguments are those given to " + names.Begin +
-			". The list comes in " + text + "; the pager yields first and fetches the others as you walk it.")
+			". The list comes in " + text + "; the pager yields first and fetches the others as you walk it."))
 	} else {
-		w.doc(opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+".")...)
-		w.docText("The list comes in " + text + "; the pager fetches them as you walk it (the arguments are checked at the first fetch).")
+		f.Add(g.doc(opDoc(names.NewPager, op, names.NewPager+" lists "+op.ID+".",
+			"The list comes in "+text+"; the pager fetches them as you walk it (the arguments are checked at the first fetch).")))
 	}
-	w.decl(gocode.Func().Params(og.recv).Id(names.NewPager).Params(params...).Op("*").Id(names.Pager).Block(
-		gocode.Return(gocode.Id("newPager").Call(fetch, nextLink, items)),
-	))
+	f.Func().Params(og.recv).Id(names.NewPager).Params(params...).Op("*").Id(names.Pager).Block(
+		jen.Return(jen.Id("newPager").Call(fetch, nextLink, items)),
+	)
+	f.Line()
 }
 
 // pagingProps finds the item array and next link properties of a page.
@@ -118,88 +121,95 @@ func pagingProps(m *ir.Model, p *ir.Paging) (items, next *ir.Property) {
 // nextRequestBuilder writes New<Op>NextRequest: a GET of the next link
 // the service returned, resolved against the endpoint when relative, with
 // the client's api-version in place of the one the link carries.
-func (g *gen) nextRequestBuilder(w *goSrc, og *opGen) {
+func (g *gen) nextRequestBuilder(f *jen.File, og *opGen) {
 	names := og.names
-	w.docText(names.NextRequest + " builds the request for a later page of " + og.op.ID + " from the page's next link" + nextLinkNote(og.op) + ".")
+	f.Add(g.doc(names.NextRequest + " builds the request for a later page of " + og.op.ID + " from the page's next link" + nextLinkNote(og.op) + "."))
 	body, endpoint := g.endpoint(og)
 	body = append(body,
-		gocode.List(gocode.Id("u"), gocode.Err()).Op(":=").Id("nextLinkURL").Call(endpoint, gocode.Id("nextLink")),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
+		jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("nextLinkURL").Call(endpoint, jen.Id("nextLink")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	// The link is the service's, the api-version the client's.
 	for _, p := range og.op.Params {
 		if p.APIVersion && p.In == ir.InQuery {
-			body = append(body, gocode.Id("u").Op("=").Id("withQueryValue").Call(gocode.Id("u"), gocode.Lit(p.Name),
+			body = append(body, jen.Id("u").Op("=").Id("withQueryValue").Call(jen.Id("u"), jen.Lit(p.Name),
 				g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)))
 		}
 	}
 	body = append(body,
-		gocode.List(gocode.Id("req"), gocode.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(gocode.Id("ctx"), gocode.Qual("net/http", "MethodGet"), gocode.Id("u"), gocode.Nil()),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual("net/http", "NewRequestWithContext").Call(jen.Id("ctx"), jen.Qual("net/http", "MethodGet"), jen.Id("u"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(og.op.Produces, true); accept != "" {
-		body = append(body, gocode.Id("req").Dot("Header").Dot("Set").Call(gocode.Lit("Accept"), gocode.Lit(accept)))
+		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
-	params := []gocode.Code{gocode.Id("ctx").Qual("context", "Context"), gocode.Id("nextLink").String()}
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("nextLink").String()}
 	if headers, _ := g.nextHeaderArgs(og); headers != nil {
 		params = append(params, headers...)
-		body = append([]gocode.Code{gocode.If(gocode.Id("options").Op("==").Nil()).Block(
-			gocode.Id("options").Op("=").Op("&").Id(names.Options).Values())}, body...)
+		// The header parameters, and those of a parameterized host, come
+		// from the options when optional.
+		if g.readsOptions(og, ir.InHeader, ir.InHost) {
+			body = append([]jen.Code{noNilOptions(og)}, body...)
+		}
 	}
 	body = append(body, g.setHeaders(og)...)
-	body = append(body, gocode.Return(gocode.Id("req"), gocode.Nil()))
-	w.decl(gocode.Func().Params(og.recv).Id(names.NextRequest).Params(params...).
-		Params(gocode.Op("*").Qual("net/http", "Request"), gocode.Error()).Block(body...))
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
+	f.Func().Params(og.recv).Id(names.NextRequest).Params(params...).
+		Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	f.Line()
 }
 
 // nextOperationCall calls the request builder of the operation the spec
 // names for later pages (x-ms-pageable operationName): the next link goes
 // to its parameter that the list operation lacks, the others are passed on.
-func (g *gen) nextOperationCall(og *opGen) gocode.Code {
+func (g *gen) nextOperationCall(og *opGen) jen.Code {
 	next := g.byID[og.op.Pageable.NextOperation]
 	nextNames := g.names.Op(next)
-	args := []gocode.Code{gocode.Id("ctx")}
+	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range next.Params {
 		if p.Client || p.APIVersion || p.Const != "" || !p.Required {
 			continue
 		}
 		if mine := og.op.Param(p.In, p.Name); mine != nil && mine.Required && !mine.Client {
-			args = append(args, gocode.Id(g.names.Param(mine).Arg))
+			args = append(args, jen.Id(g.names.Param(mine).Arg))
 		} else {
-			args = append(args, gocode.Id("nextLink"))
+			args = append(args, jen.Id("nextLink"))
 		}
 	}
-	args = append(args, gocode.Nil())
-	return gocode.Id("c").Dot(nextNames.Request).Call(args...)
+	args = append(args, jen.Nil())
+	return jen.Id("c").Dot(nextNames.Request).Call(args...)
 }
 
 // pollerMethods writes Begin<Op>, Resume<Op> and the <Group><Op>Poller alias.
-func (g *gen) pollerMethods(w *goSrc, og *opGen) {
+func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
-	w.doc("// " + names.Poller + " follows " + op.ID + " to its end.")
-	w.decl(gocode.Type().Id(names.Poller).Op("=").Id(g.names.Fixed("Poller")).Types(gocode.Id(result)))
+	f.Comment("// " + names.Poller + " follows " + inLine(op.ID) + " to its end.")
+	f.Type().Id(names.Poller).Op("=").Id(g.names.Fixed("Poller")).Types(jen.Id(result))
+	f.Line()
 
-	parse := gocode.Func().Params(gocode.Id("resp").Op("*").Qual("net/http", "Response")).Params(gocode.Id(result), gocode.Error()).Block(
-		gocode.Return(g.finalParse(og, gocode.Id("resp"))),
+	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(
+		jen.Return(g.finalParse(og, jen.Id("resp"))),
 	)
-	fail := gocode.Func().Params(gocode.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(gocode.Return(g.errorFor(op.Default)))
+	fail := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Error().Block(jen.Return(g.errorFor(op.Default)))
 
-	w.doc(opDoc(names.Begin, op, names.Begin+" starts "+op.ID+".")...)
-	w.docText(op.ID + " is long-running: " + names.Begin + " sends the request and returns a poller that follows the operation; " +
-		"call PollUntilDone for the result. An error response to the request itself is returned at once.")
-	w.decl(gocode.Func().Params(og.recv).Id(names.Begin).Params(g.argList(og)...).Params(gocode.Op("*").Id(names.Poller), gocode.Error()).Block(
-		gocode.List(gocode.Id("req"), gocode.Err()).Op(":=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
-		gocode.List(gocode.Id("resp"), gocode.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), gocode.Id("req")),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
-		gocode.Return(gocode.Id("newPoller").Call(gocode.Id("req"), gocode.Id("resp"), og.client().Dot("doer"), gocode.Lit(op.LongRunning.FinalStateVia), parse, fail)),
-	))
+	f.Add(g.doc(opDoc(names.Begin, op, names.Begin+" starts "+op.ID+".",
+		op.ID+" is long-running: "+names.Begin+" sends the request and returns a poller that follows the operation; "+
+			"call PollUntilDone for the result. An error response to the request itself is returned at once.")))
+	f.Func().Params(og.recv).Id(names.Begin).Params(g.argList(og)...).Params(jen.Op("*").Id(names.Poller), jen.Error()).Block(
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot(names.Request).Call(g.callArgs(og)...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("newPoller").Call(jen.Id("req"), jen.Id("resp"), og.client().Dot("doer"), jen.Lit(op.LongRunning.FinalStateVia), parse, fail)),
+	)
+	f.Line()
 
-	w.doc("// " + names.Resume + " rebuilds a poller of " + op.ID + " from its ResumeToken, to follow the operation on.")
-	w.decl(gocode.Func().Params(og.recv).Id(names.Resume).Params(gocode.Id("token").String()).Params(gocode.Op("*").Id(names.Poller), gocode.Error()).Block(
-		gocode.Return(gocode.Id("resumePoller").Call(gocode.Id("token"), gocode.Lit(op.Method), og.client().Dot("doer"), parse, fail)),
-	))
+	f.Comment("// " + names.Resume + " rebuilds a poller of " + inLine(op.ID) + " from its ResumeToken, to follow the operation on.")
+	f.Func().Params(og.recv).Id(names.Resume).Params(jen.Id("token").String()).Params(jen.Op("*").Id(names.Poller), jen.Error()).Block(
+		jen.Return(jen.Id("resumePoller").Call(jen.Id("token"), jen.Lit(op.Method), og.client().Dot("doer"), parse, fail)),
+	)
+	f.Line()
 }
 
 // nextHeaderArgs are the parameters (and the arguments that pass them on)
@@ -208,7 +218,7 @@ func (g *gen) pollerMethods(w *goSrc, og *opGen) {
 // (a client request id, a page size), as the first request takes them:
 // the required ones, then the options. nil when the operation has none
 // the caller gives.
-func (g *gen) nextHeaderArgs(og *opGen) (params, args []gocode.Code) {
+func (g *gen) nextHeaderArgs(og *opGen) (params, args []jen.Code) {
 	has := false
 	for _, p := range og.op.Params {
 		// Header parameters go with every page; the parts of a
@@ -218,15 +228,15 @@ func (g *gen) nextHeaderArgs(og *opGen) (params, args []gocode.Code) {
 		}
 		has = true
 		if p.Required {
-			params = append(params, gocode.Id(g.names.Param(p).Arg).Add(g.argType(p)))
-			args = append(args, gocode.Id(g.names.Param(p).Arg))
+			params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+			args = append(args, jen.Id(g.names.Param(p).Arg))
 		}
 	}
 	if !has {
 		return nil, nil
 	}
-	params = append(params, gocode.Id("options").Op("*").Id(og.names.Options))
-	args = append(args, gocode.Id("options"))
+	params = append(params, jen.Id("options").Op("*").Id(og.names.Options))
+	args = append(args, jen.Id("options"))
 	return params, args
 }
 
@@ -250,13 +260,37 @@ func nextLinkNote(op *ir.Operation) string {
 // finalParse parses resp, a response to a long-running operation after
 // the first: it may come with any 2xx status, and the parser reads it as
 // the documented status that has the body.
-func (g *gen) finalParse(og *opGen, resp gocode.Code) gocode.Code {
-	var documented []gocode.Code
+func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
+	status := finalBodyStatus(og.success)
+	args := []jen.Code{resp, statusCode(status)}
 	for _, r := range og.success {
-		documented = append(documented, gocode.Lit(r.Status))
+		if r.Status != status {
+			args = append(args, statusCode(r.Status))
+		}
 	}
-	return gocode.Id("c").Dot(og.names.Parse).Call(
-		gocode.Id("finalStatus").Call(append([]gocode.Code{resp, gocode.Lit(finalBodyStatus(og.success))}, documented...)...))
+	return jen.Id("c").Dot(og.names.Parse).Call(jen.Id("finalStatus").Call(args...))
+}
+
+// statusCode is an HTTP status by its name in net/http (http.StatusOK),
+// for the success statuses it names.
+func statusCode(status int) jen.Code {
+	if name := successNames[status]; name != "" {
+		return jen.Qual("net/http", name)
+	}
+	return jen.Lit(status)
+}
+
+var successNames = map[int]string{
+	http.StatusOK:                   "StatusOK",
+	http.StatusCreated:              "StatusCreated",
+	http.StatusAccepted:             "StatusAccepted",
+	http.StatusNonAuthoritativeInfo: "StatusNonAuthoritativeInfo",
+	http.StatusNoContent:            "StatusNoContent",
+	http.StatusResetContent:         "StatusResetContent",
+	http.StatusPartialContent:       "StatusPartialContent",
+	http.StatusMultiStatus:          "StatusMultiStatus",
+	http.StatusAlreadyReported:      "StatusAlreadyReported",
+	http.StatusIMUsed:               "StatusIMUsed",
 }
 
 // finalBodyStatus is the documented status an undocumented final status

@@ -1,111 +1,81 @@
 package emit
 
 import (
-	"errors"
-	"maps"
-	"runtime"
-	"strconv"
 	"strings"
-	"sync"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/emit/naming"
-	"github.com/armgen/armgen/internal/crash"
 	"github.com/armgen/armgen/ir"
 )
 
-// modelsFile writes a struct per model, its JSON methods, and an
-// interface per polymorphic family.
+// modelsJob writes models.go: a struct per model, its JSON methods, and
+// an interface per polymorphic family.
 //
 // allOf is flattened: a model's struct has its parents' fields followed by
 // its own, as the IR lists them. Embedding would make the JSON of a child
 // depend on Go's promotion rules; flattening keeps one field per property.
 //
-// The file is written as text (see goSrc), the polymorphic parts with
-// jennifer. It is the largest file by far, so a large spec's models are
-// written in parts, in parallel, and joined in order.
-func (g *gen) modelsFile() ([]byte, error) {
+// models.go is by far the largest file, and rendering and formatting it
+// most of the work on a large spec: it is made in parts (see split).
+func (g *gen) modelsJob() job {
 	models := g.api.Models
-	parts := make([]*goSrc, min(runtime.GOMAXPROCS(0), len(models)/250+1))
-	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for p := range parts {
-		parts[p] = newGoSrc()
-		wg.Go(func() {
-			var m *ir.Model
-			defer func() {
-				// A panic here would end the process: render's recover
-				// is on another goroutine.
-				if r := recover(); r != nil {
-					errs[p] = &crashError{crash.Diagnostic(m.Pointer, r)}
-				}
-			}()
-			for _, m = range models[p*len(models)/len(parts) : (p+1)*len(models)/len(parts)] {
-				if err := g.model(parts[p], m); err != nil {
-					errs[p] = err
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	w := parts[0]
-	for _, part := range parts[1:] {
-		w.buf.take(&part.buf)
-		maps.Copy(w.imports, part.imports)
-	}
-	return w.file(g), nil
+	return g.split("models.go", len(models), func(f *jen.File, key string, lo, hi int) {
+		for _, m := range models[lo:hi] {
+			g.at(key, m.Pointer)
+			g.model(f, m)
+		}
+	})
 }
 
 // model writes one model.
-func (g *gen) model(w *goSrc, m *ir.Model) error {
+func (g *gen) model(f *jen.File, m *ir.Model) {
 	name := g.names.Type(m)
-	docs := commentLines(docText(name, firstNonEmpty(m.Description, m.Title)))
-	if len(docs) == 0 {
-		docs = commentLines(name + " is the " + m.Name + " object of the API.")
+	text := described(name, firstNonEmpty(m.Description, m.Title))
+	if text == "" && !m.Inline && !sameName(name, m.Name) {
+		// No description, but a Go name that is not the spec's.
+		text = name + " is the " + m.Name + " definition of the spec."
 	}
-	fields := make([]spec, 0, len(m.Properties)+2)
+	fields := make([]jen.Code, 0, 2*len(m.Properties)+4)
 	for _, p := range m.Properties {
-		fields = append(fields, spec{doc: fieldDoc(p), cells: []string{g.names.Field(p), w.typ(g.names.FieldType(p.Type))}})
+		fields = append(fields, g.doc(fieldDoc(p)), jen.Id(g.names.Field(p)).Add(g.fieldType(p.Type)))
 	}
 	if m.AdditionalProperties != nil {
-		fields = append(fields, spec{
-			doc:   []string{"// " + g.names.Additional(m) + " holds the properties not listed above (additionalProperties)."},
-			cells: []string{g.names.Additional(m), "map[string]" + w.typ(g.names.ElemType(m.AdditionalProperties, true))},
-		})
+		additional := g.names.Additional(m)
+		fields = append(fields,
+			g.doc(additional+" holds the properties not listed above (additionalProperties)."),
+			jen.Id(additional).Map(jen.String()).Add(g.elemType(m.AdditionalProperties, true)))
 	}
 	extra := g.names.Extra(m)
-	w.imports["encoding/json"] = true
-	fields = append(fields, spec{
-		doc: []string{
-			"// " + extra + " holds JSON properties without a field here, and explicit nulls: they are sent back as",
-			"// received. Set one to json.RawMessage(\"null\") to send null for a nil field (PATCH).",
-		},
-		cells: []string{extra, "map[string]json.RawMessage"},
-	})
-	w.comment("", docs)
-	w.str("type ", name, " struct {\n")
-	w.specs("\t", fields)
-	w.str("}\n\n")
+	fields = append(fields,
+		g.doc(extra+" holds JSON properties without a field here, and explicit nulls: they are sent back as received. "+
+			`Set one to json.RawMessage("null") to send null for a nil field (PATCH).`),
+		jen.Id(extra).Map(jen.String()).Qual("encoding/json", "RawMessage"))
+	f.Add(g.doc(text))
+	f.Type().Id(name).Struct(fields...)
+	f.Line()
 
-	g.modelJSON(w, m, name)
-	g.modelCheck(w, m, name)
-	bases := naming.FamilyBases(g.api, m)
-	if len(bases) == 0 && m.Discriminator == "" {
-		return nil
+	g.modelJSON(f, m, name)
+	g.modelCheck(f, m, name)
+	for _, base := range naming.FamilyBases(g.api, m) {
+		g.getter(f, m, name, base)
 	}
-	return w.jennifer(g.opts.Package, func(f *jen.File) {
-		for _, base := range bases {
-			g.getter(f, m, name, base)
+	if m.Discriminator != "" {
+		g.family(f, m)
+	}
+}
+
+// sameName reports whether a Go name is a spec name as naming spells
+// it: the same letters and digits, whatever their case.
+func sameName(goName, specName string) bool {
+	alnum := func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
 		}
-		if m.Discriminator != "" {
-			g.family(f, m)
-		}
-	})
+		return -1
+	}
+	return strings.EqualFold(goName, strings.Map(alnum, specName))
 }
 
 func firstNonEmpty(s ...string) string {
@@ -117,9 +87,9 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// fieldDoc documents a field the way the Azure SDK for Go does:
-// "REQUIRED; …", "READ-ONLY; …".
-func fieldDoc(p *ir.Property) []string {
+// fieldDoc is the text documenting a field, the way the Azure SDK for Go
+// does: "REQUIRED; …", "READ-ONLY; …".
+func fieldDoc(p *ir.Property) string {
 	var marks []string
 	if p.Required {
 		marks = append(marks, "REQUIRED")
@@ -149,63 +119,72 @@ func fieldDoc(p *ir.Property) []string {
 	if p.Const != "" {
 		text += "\nThe spec allows only " + p.Const + ", which is sent when the field is nil."
 	}
-	return commentLines(text)
+	return text
 }
 
 // modelJSON writes fields(), MarshalJSON and UnmarshalJSON: one table of
 // wire names drives both directions (see the static json.go).
-func (g *gen) modelJSON(w *goSrc, m *ir.Model, name string) {
+func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
 	// func (m *T) fields() []field { return []field{{"id", &m.ID}, …} }
-	w.str("func (m *", name, ") fields() []field {\n\treturn []field{")
+	table := make([]jen.Code, 0, len(m.Properties))
 	for _, p := range m.Properties {
-		field := "&m." + g.names.Field(p)
+		field := jen.Op("&").Id("m").Dot(g.names.Field(p))
 		ptr := field
 		switch {
 		case p.Discriminator && m.DiscriminatorValue != "":
 			// discriminator[T]{&m.Kind, "value"}
-			value := strconv.Quote(m.DiscriminatorValue)
+			var value jen.Code = jen.Lit(m.DiscriminatorValue)
 			if p.Type.Kind == ir.KindEnum {
-				value = g.names.Type(g.names.Enum(p.Type.Ref)) + "(" + value + ")"
+				value = jen.Id(g.names.Type(g.names.Enum(p.Type.Ref))).Call(value)
 			}
-			ptr = "discriminator[" + w.typ(g.names.ValueType(p.Type)) + "]{" + field + ", " + value + "}"
+			ptr = jen.Id("discriminator").Types(g.valueType(p.Type)).Values(field, value)
 		default:
-			if leaf := g.codecLeafText(p.Type); leaf != "" {
+			if leaf := g.codecLeaf(p.Type); leaf != nil {
 				// shaped{&m.When, dateTimeLeaf}
-				ptr = "shaped{" + field + ", " + leaf + "}"
+				ptr = jen.Id("shaped").Values(field, leaf)
 			}
 		}
 		if p.Const != "" {
 			// fixed{&m.Kind, `"value"`}: sent whether the caller set it or not.
-			ptr = "fixed{" + ptr + ", " + strconv.Quote(p.Const) + "}"
+			ptr = jen.Id("fixed").Values(ptr, jen.Lit(p.Const))
 		}
 		if p.ReadOnly && !p.Discriminator {
 			// readOnly{&m.ID}: never sent in a request. A discriminator
 			// always is: it says what the value is.
-			ptr = "readOnly{" + ptr + "}"
+			ptr = jen.Id("readOnly").Values(ptr)
 		}
-		w.str("\n\t\t{", strconv.Quote(p.Name), ", ", ptr, "},")
+		table = append(table, jen.Values(jen.Lit(p.Name), ptr))
 	}
-	if len(m.Properties) > 0 {
-		w.str("\n\t")
-	}
-	w.str("}\n}\n\n")
+	recv := jen.Id("m").Op("*").Id(name)
+	f.Func().Params(recv).Id("fields").Params().Index().Id("field").Block(
+		jen.Return(jen.Index().Id("field").Values(lines(table)...)),
+	)
+	f.Line()
 
 	extra := g.names.Extra(m)
-	additional := "nil"
+	var additional jen.Code = jen.Nil()
 	if m.AdditionalProperties != nil {
-		additional = "m." + g.names.Additional(m)
+		additional = jen.Id("m").Dot(g.names.Additional(m))
 	}
-	w.comment("", []string{"// MarshalJSON writes the fields that are set, then " + extra + "."})
-	w.str("func (m ", name, ") MarshalJSON() ([]byte, error) {\n\treturn marshalObject(m.fields(), m.", extra, ", ", additional, ")\n}\n\n")
-	w.comment("", []string{"// UnmarshalJSON reads every property, keeping those without a field in " + extra + "."})
+	f.Comment("// MarshalJSON writes the fields that are set, then " + extra + ".")
+	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalObject").Call(jen.Id("m").Dot("fields").Call(), jen.Id("m").Dot(extra), additional)),
+	)
+	f.Line()
+	f.Comment("// UnmarshalJSON reads every property, keeping those without a field in " + extra + ".")
+	unmarshal := jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("m").Dot("fields").Call(), jen.Op("&").Id("m").Dot(extra))
+	var body []jen.Code
 	if m.AdditionalProperties == nil {
-		w.str("func (m *", name, ") UnmarshalJSON(data []byte) error {\n\treturn unmarshalObject(data, m.fields(), &m.", extra, ")\n}\n\n")
-		return
+		body = []jen.Code{jen.Return(unmarshal)}
+	} else {
+		// Properties that are not fields belong to AdditionalProperties.
+		body = []jen.Code{
+			jen.If(jen.Err().Op(":=").Add(unmarshal), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Return(jen.Id("unmarshalAdditional").Call(jen.Op("&").Id("m").Dot(extra), jen.Op("&").Id("m").Dot(g.names.Additional(m)))),
+		}
 	}
-	// Properties that are not fields belong to AdditionalProperties.
-	w.str("func (m *", name, ") UnmarshalJSON(data []byte) error {\n",
-		"\tif err := unmarshalObject(data, m.fields(), &m.", extra, "); err != nil {\n\t\treturn err\n\t}\n",
-		"\treturn unmarshalAdditional(&m.", extra, ", &m.", g.names.Additional(m), ")\n}\n\n")
+	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+	f.Line()
 }
 
 // getter writes Get<Base>, by which every member of a family hands out
@@ -219,21 +198,21 @@ func (g *gen) getter(f *jen.File, m *ir.Model, name string, base *ir.Model) {
 		f.Line()
 		return
 	}
-	values := jen.Dict{}
 	own := map[string]*ir.Property{}
 	for _, p := range m.Properties {
 		own[p.Name] = p
 	}
+	var values []jen.Code
 	for _, p := range base.Properties {
 		// A field the member retypes (a copy of a model from another
 		// file, which the parser warns about) has no place in the base.
-		if q := own[p.Name]; q != nil && (g.names.FieldType(q.Type).String() == g.names.FieldType(p.Type).String()) {
-			values[jen.Id(g.names.Field(p))] = jen.Id("m").Dot(g.names.Field(p))
+		if q := own[p.Name]; q != nil && g.names.FieldType(q.Type).String() == g.names.FieldType(p.Type).String() {
+			values = append(values, kv(g.names.Field(p), jen.Id("m").Dot(g.names.Field(p))))
 		}
 	}
-	values[jen.Id(g.names.Extra(base))] = jen.Id("m").Dot(g.names.Extra(m))
+	values = append(values, kv(g.names.Extra(base), jen.Id("m").Dot(g.names.Extra(m))))
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id(getter).Params().Op("*").Id(baseName).Block(
-		jen.Return(jen.Op("&").Id(baseName).Values(values)),
+		jen.Return(jen.Op("&").Id(baseName).Values(keyed(values...)...)),
 	)
 	f.Line()
 }
@@ -253,7 +232,7 @@ func (g *gen) family(f *jen.File, base *ir.Model) {
 		text += ", " + strings.Join(members, ", ")
 	}
 	text += ". The \"" + base.Discriminator + "\" property says which."
-	addLines(f, comment(text))
+	f.Add(g.doc(text))
 	methods := []jen.Code{}
 	if base.Base != "" {
 		methods = append(methods, jen.Id(g.names.Interface(g.names.Model(base.Base))))

@@ -8,24 +8,25 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/armgen/armgen/emit/gocode"
+	"github.com/dave/jennifer/jen"
 
 	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
 // groupFile writes one operation group's client and its operations.
-func (g *gen) groupFile(w *goSrc, grp *naming.Group) {
-	w.doc("// " + grp.Type + " calls the " + grp.Name + " operations. Get one from " + g.names.Fixed("Client") + "." + grp.Accessor + ".")
-	w.structType(grp.Type, []spec{{cells: []string{"client", "*" + g.names.Fixed("Client")}}})
-	g.operationsOf(w, grp)
+func (g *gen) groupFile(f *jen.File, file string, grp *naming.Group) {
+	f.Comment("// " + grp.Type + " calls the " + inLine(grp.Name) + " operations. Get one from " + g.names.Fixed("Client") + "." + grp.Accessor + ".")
+	f.Type().Id(grp.Type).Struct(jen.Id("client").Op("*").Id(g.names.Fixed("Client")))
+	f.Line()
+	g.operationsOf(f, file, grp)
 }
 
 // operationsOf writes the operations of a group, in IR order.
-func (g *gen) operationsOf(w *goSrc, grp *naming.Group) {
+func (g *gen) operationsOf(f *jen.File, file string, grp *naming.Group) {
 	for _, op := range g.byGroup[grp] {
-		g.at(w.name, op.Pointer)
-		g.operation(w, g.newOpGen(op, g.names.Op(op)))
+		g.at(file, op.Pointer)
+		g.operation(f, g.newOpGen(op, g.names.Op(op)))
 	}
 }
 
@@ -34,8 +35,8 @@ type opGen struct {
 	op    *ir.Operation
 	names *naming.Op
 	// recv is the method receiver; client reaches the *Client from it.
-	recv   gocode.Code
-	client func() *gocode.Statement
+	recv   jen.Code
+	client func() *jen.Statement
 	// required are the parameters callers pass as arguments, optional
 	// those in the options struct.
 	required, optional []*ir.Parameter
@@ -53,11 +54,11 @@ type opGen struct {
 func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
 	og := &opGen{op: op, names: o}
 	if o.Group.Accessor == "" {
-		og.recv = gocode.Id("c").Op("*").Id(g.names.Fixed("Client"))
-		og.client = func() *gocode.Statement { return gocode.Id("c") }
+		og.recv = jen.Id("c").Op("*").Id(g.names.Fixed("Client"))
+		og.client = func() *jen.Statement { return jen.Id("c") }
 	} else {
-		og.recv = gocode.Id("c").Id(o.Group.Type)
-		og.client = func() *gocode.Statement { return gocode.Id("c").Dot("client") }
+		og.recv = jen.Id("c").Id(o.Group.Type)
+		og.client = func() *jen.Statement { return jen.Id("c").Dot("client") }
 	}
 	for _, p := range op.Params {
 		switch {
@@ -77,7 +78,7 @@ func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
 		case r.Type != nil && og.body == nil:
 			og.body = r.Type
 		case r.Type == nil || r.Type.Equal(og.body):
-		case g.names.BodyField(r) != "" && r.Type.Kind != ir.KindStream && g.codeLeaf(r.Type) == nil && g.iface(r.Type) == "" &&
+		case g.names.BodyField(r) != "" && r.Type.Kind != ir.KindStream && g.codecLeaf(r.Type) == nil && g.iface(r.Type) == "" &&
 			og.body.Kind != ir.KindStream:
 			// A body of another schema has a field of its own.
 			if og.own == nil {
@@ -98,83 +99,81 @@ func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
 
 // operation writes the options and response types, the request builder,
 // the response parser and the method that does both.
-func (g *gen) operation(w *goSrc, og *opGen) {
-	g.optionsType(w, og)
-	g.responseType(w, og)
-	g.requestBuilder(w, og)
-	g.responseParser(w, og)
+func (g *gen) operation(f *jen.File, og *opGen) {
+	g.optionsType(f, og)
+	g.responseType(f, og)
+	g.requestBuilder(f, og)
+	g.responseParser(f, og)
 	switch {
 	case og.op.LongRunning != nil:
-		g.pollerMethods(w, og)
+		g.pollerMethods(f, og)
 		if og.op.Pageable != nil {
 			if og.names.NextRequest != "" {
-				g.nextRequestBuilder(w, og)
+				g.nextRequestBuilder(f, og)
 			}
-			g.pagerMethod(w, og)
+			g.pagerMethod(f, og)
 		}
 	case og.op.Pageable != nil:
 		if og.names.NextRequest != "" {
-			g.nextRequestBuilder(w, og)
+			g.nextRequestBuilder(f, og)
 		}
-		g.pagerMethod(w, og)
+		g.pagerMethod(f, og)
 	default:
-		g.sendMethod(w, og)
+		g.sendMethod(f, og)
 	}
 }
 
 // argList is ctx, the required parameters and options, as declared.
-func (g *gen) argList(og *opGen) []gocode.Code {
-	args := []gocode.Code{gocode.Id("ctx").Qual("context", "Context")}
+func (g *gen) argList(og *opGen) []jen.Code {
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range og.required {
-		args = append(args, gocode.Id(g.names.Param(p).Arg).Add(g.argType(p)))
+		args = append(args, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
-	return append(args, gocode.Id("options").Op("*").Id(og.names.Options))
+	return append(args, jen.Id("options").Op("*").Id(og.names.Options))
 }
 
 // callArgs passes the arguments of argList on.
-func (g *gen) callArgs(og *opGen) []gocode.Code {
-	args := []gocode.Code{gocode.Id("ctx")}
+func (g *gen) callArgs(og *opGen) []jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range og.required {
-		args = append(args, gocode.Id(g.names.Param(p).Arg))
+		args = append(args, jen.Id(g.names.Param(p).Arg))
 	}
-	return append(args, gocode.Id("options"))
+	return append(args, jen.Id("options"))
 }
 
-// argType is the Go type of a required argument.
-func (g *gen) argType(p *ir.Parameter) gocode.Code { return codeType(g.names.ArgType(p.Type)) }
-
 // optionsType writes <Group><Op>Options, the optional parameters.
-func (g *gen) optionsType(w *goSrc, og *opGen) {
-	var fields []spec
+func (g *gen) optionsType(f *jen.File, og *opGen) {
+	var fields []jen.Code
 	for _, p := range og.optional {
-		fields = append(fields, spec{doc: paramDoc(p), cells: []string{g.names.Param(p).Field, w.typ(g.names.OptionType(p.Type))}})
+		fields = append(fields, g.doc(paramDoc(p)), jen.Id(g.names.Param(p).Field).Add(jenType(g.names.OptionType(p.Type))))
 	}
 	text := og.names.Options + " holds the optional parameters of " + og.op.ID + "; nil means none."
 	if len(fields) == 0 {
 		text = og.names.Options + " is reserved for optional parameters of " + og.op.ID + " that a later api-version may add; pass nil."
 	}
-	w.docText(text)
-	w.structType(og.names.Options, fields)
+	f.Add(g.doc(text))
+	f.Type().Id(og.names.Options).Struct(fields...)
+	f.Line()
 }
 
-func paramDoc(p *ir.Parameter) []string {
+func paramDoc(p *ir.Parameter) string {
 	text := p.Description
 	if p.Default != "" {
 		text += "\nThe service's default: " + p.Default + "."
 	}
-	return commentLines(text)
+	return text
 }
 
 // responseType writes <Group><Op>Response: the decoded body (a model
 // embedded, so its fields read directly; any other type as Value) and the
 // documented response headers.
-func (g *gen) responseType(w *goSrc, og *opGen) {
-	var fields []spec
+func (g *gen) responseType(f *jen.File, og *opGen) {
+	var fields []jen.Code
 	if og.body != nil {
 		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			fields = append(fields, spec{cells: []string{g.names.Type(g.names.Model(og.body.Ref))}})
+			fields = append(fields, jen.Id(g.names.Type(g.names.Model(og.body.Ref))))
 		} else {
-			fields = append(fields, spec{doc: []string{"// Value is the response body."}, cells: []string{"Value", w.typ(g.names.ValueType(og.body))}})
+			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.body)))
 		}
 	}
 	for _, field := range ownFields(og) {
@@ -185,46 +184,47 @@ func (g *gen) responseType(w *goSrc, og *opGen) {
 				statuses, typ = append(statuses, strconv.Itoa(r.Status)), r.Type
 			}
 		}
-		fields = append(fields, spec{doc: commentLines(field + " is the body of a " + strings.Join(statuses, " or ") + " response, nil after another status."),
-			cells: []string{field, w.typ(g.names.FieldType(typ))}})
+		fields = append(fields, g.doc(field+" is the body of a "+strings.Join(statuses, " or ")+" response, nil after another status."),
+			jen.Id(field).Add(g.fieldType(typ)))
 	}
 	for _, h := range og.headers {
-		fields = append(fields, spec{doc: commentLines(firstNonEmpty(h.Description, "The "+h.Name+" header.")),
-			cells: []string{g.names.HeaderField(h), w.typ(g.names.FieldType(h.Type))}})
+		fields = append(fields, g.doc(firstNonEmpty(h.Description, "The "+h.Name+" header.")),
+			jen.Id(g.names.HeaderField(h)).Add(g.fieldType(h.Type)))
 	}
 	if og.op.Method == http.MethodHead {
-		fields = append(fields, spec{doc: []string{"// Success is true for a 2xx status and false for a documented 404."}, cells: []string{"Success", "bool"}})
+		fields = append(fields, jen.Comment("// Success is true for a 2xx status and false for a documented 404."), jen.Id("Success").Bool())
 	}
-	w.doc("// " + og.names.Response + " is what " + og.op.ID + " returns.")
-	w.structType(og.names.Response, fields)
+	f.Comment("// " + og.names.Response + " is what " + inLine(og.op.ID) + " returns.")
+	f.Type().Id(og.names.Response).Struct(fields...)
+	f.Line()
 }
 
 // endpoint is the expression of a request's endpoint, with the statements
 // that compute it: the client's, or, under x-ms-parameterized-host, the
 // host template filled in from the parameters unless the caller set an
 // Endpoint.
-func (g *gen) endpoint(og *opGen) (stmts []gocode.Code, expr gocode.Code) {
+func (g *gen) endpoint(og *opGen) (stmts []jen.Code, expr jen.Code) {
 	if g.api.HostTemplate == "" {
 		return nil, og.client().Dot("endpoint")
 	}
 	// endpoint := c.client.endpoint; if endpoint == "" { endpoint = "https://" + account + c.client.host }
-	var host *gocode.Statement
-	add := func(c gocode.Code) {
+	var host *jen.Statement
+	add := func(c jen.Code) {
 		if host == nil {
-			host = gocode.Add(c)
+			host = jen.Add(c)
 		} else {
 			host = host.Op("+").Add(c)
 		}
 	}
 	if g.hostScheme() {
 		add(og.client().Dot("scheme"))
-		add(gocode.Lit("://"))
+		add(jen.Lit("://"))
 	}
 	last := 0
 	t := g.api.HostTemplate
 	for _, m := range templatePart.FindAllStringSubmatchIndex(t, -1) {
 		if m[0] > last {
-			add(gocode.Lit(t[last:m[0]]))
+			add(jen.Lit(t[last:m[0]]))
 		}
 		name := t[m[2]:m[3]]
 		for _, p := range g.api.HostParams {
@@ -235,13 +235,13 @@ func (g *gen) endpoint(og *opGen) (stmts []gocode.Code, expr gocode.Code) {
 		last = m[1]
 	}
 	if last < len(t) {
-		add(gocode.Lit(t[last:]))
+		add(jen.Lit(t[last:]))
 	}
-	stmts = []gocode.Code{
-		gocode.Id("endpoint").Op(":=").Add(og.client().Dot("endpoint")),
-		gocode.If(gocode.Id("endpoint").Op("==").Lit("")).Block(gocode.Id("endpoint").Op("=").Add(host)),
+	stmts = []jen.Code{
+		jen.Id("endpoint").Op(":=").Add(og.client().Dot("endpoint")),
+		jen.If(jen.Id("endpoint").Op("==").Lit("")).Block(jen.Id("endpoint").Op("=").Add(host)),
 	}
-	return stmts, gocode.Id("endpoint")
+	return stmts, jen.Id("endpoint")
 }
 
 // templatePart matches {name} in a path template.
@@ -249,27 +249,26 @@ var templatePart = regexp.MustCompile(`\{([^{}]+)\}`)
 
 // requestBuilder writes New<Op>Request: it checks the arguments against the
 // spec's constraints, then builds the URL, query, headers and body.
-func (g *gen) requestBuilder(w *goSrc, og *opGen) {
+func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 	op := og.op
-	var body []gocode.Code
-	body = append(body, gocode.If(gocode.Id("options").Op("==").Nil()).Block(
-		gocode.Id("options").Op("=").Op("&").Id(og.names.Options).Values()))
+	var body []jen.Code
+	if g.readsOptions(og) {
+		body = append(body, noNilOptions(og))
+	}
 
 	// Checks first: nothing is built from an invalid argument.
 	for _, p := range op.Params {
 		if p.APIVersion || p.Const != "" {
 			continue
 		}
-		if check := g.paramCheck(og, p); check != nil {
-			body = append(body, check)
-		}
+		body = append(body, g.paramCheck(og, p)...)
 	}
 
 	// urlPath := "/subscriptions/" + url.PathEscape(c.client.subscriptionID) + …
-	var pathExpr *gocode.Statement
-	appendPart := func(c gocode.Code) {
+	var pathExpr *jen.Statement
+	appendPart := func(c jen.Code) {
 		if pathExpr == nil {
-			pathExpr = gocode.Add(c)
+			pathExpr = jen.Add(c)
 		} else {
 			pathExpr = pathExpr.Op("+").Add(c)
 		}
@@ -278,41 +277,45 @@ func (g *gen) requestBuilder(w *goSrc, og *opGen) {
 	last := 0
 	for _, m := range templatePart.FindAllStringSubmatchIndex(template, -1) {
 		if m[0] > last {
-			appendPart(gocode.Lit(template[last:m[0]]))
+			appendPart(jen.Lit(template[last:m[0]]))
 		}
 		name := template[m[2]:m[3]]
 		p := op.Param(ir.InPath, name)
 		if p == nil {
-			appendPart(gocode.Lit(template[m[0]:m[1]]))
+			appendPart(jen.Lit(template[m[0]:m[1]]))
 		} else {
 			value := g.paramText(og, p)
 			if !p.SkipURLEncoding {
-				value = gocode.Qual("net/url", "PathEscape").Call(value)
+				value = jen.Qual("net/url", "PathEscape").Call(value)
 			}
 			appendPart(value)
 		}
 		last = m[1]
 	}
 	if last < len(template) {
-		appendPart(gocode.Lit(template[last:]))
+		appendPart(jen.Lit(template[last:]))
 	}
-	body = append(body, gocode.Id("urlPath").Op(":=").Add(pathExpr))
+	body = append(body, jen.Id("urlPath").Op(":=").Add(pathExpr))
 
-	// Query parameters, sorted by Encode.
-	body = append(body, gocode.Id("query").Op(":=").Qual("net/url", "Values").Values())
+	// Query parameters, sorted by Encode; nil when there are none.
+	query, hasQuery := jen.Nil(), false
 	for _, p := range op.Params {
 		if p.In != ir.InQuery || p.SkipURLEncoding {
 			continue
 		}
-		body = append(body, g.setParam(og, p, func(v gocode.Code) gocode.Code {
-			return gocode.Id("query").Dot("Add").Call(gocode.Lit(p.Name), v)
+		if !hasQuery {
+			body = append(body, jen.Id("query").Op(":=").Qual("net/url", "Values").Values())
+			query, hasQuery = jen.Id("query"), true
+		}
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("query").Dot("Add").Call(jen.Lit(p.Name), v)
 		})...)
 	}
 
 	// The body, if any.
-	var bodyExpr gocode.Code = gocode.Nil()
+	var bodyExpr jen.Code = jen.Nil()
 	contentType := ""
-	var contentTypeExpr gocode.Code
+	var contentTypeExpr jen.Code
 	if form := g.formParams(op); len(form) > 0 {
 		stmts, expr, ct, ctExpr := g.formBody(og, form)
 		body = append(body, stmts...)
@@ -324,46 +327,46 @@ func (g *gen) requestBuilder(w *goSrc, og *opGen) {
 		case bp.Const != "":
 			// A body the spec fixes (a single-value enum) is not an argument:
 			// its JSON is the spec's.
-			bodyExpr = gocode.Qual("encoding/json", "RawMessage").Call(gocode.Lit(bp.Const))
-		case bp.Required && g.codeLeaf(bp.Type) == nil:
-			bodyExpr = gocode.Id(g.names.Param(bp).Arg)
+			bodyExpr = jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(bp.Const))
+		case bp.Required && g.codecLeaf(bp.Type) == nil:
+			bodyExpr = jen.Id(g.names.Param(bp).Arg)
 		default:
 			// var body any; if … { body = … }
-			body = append(body, gocode.Var().Id("body").Any())
-			value := gocode.Id(g.names.Param(bp).Arg)
-			cond := gocode.True()
+			body = append(body, jen.Var().Id("body").Any())
+			value := jen.Id(g.names.Param(bp).Arg)
+			cond := jen.True()
 			if !bp.Required {
-				value = gocode.Id("options").Dot(g.names.Param(bp).Field)
-				cond = gocode.Id("options").Dot(g.names.Param(bp).Field).Op("!=").Nil()
+				value = jen.Id("options").Dot(g.names.Param(bp).Field)
+				cond = jen.Id("options").Dot(g.names.Param(bp).Field).Op("!=").Nil()
 			}
-			assign := gocode.Id("body").Op("=").Add(value)
-			if leaf := g.codeLeaf(bp.Type); leaf != nil {
+			assign := jen.Id("body").Op("=").Add(value)
+			if leaf := g.codecLeaf(bp.Type); leaf != nil {
 				// Formats encoding/json does not write (date, unixtime…) go
 				// through the same codec as model fields.
-				assign = gocode.List(gocode.Id("body"), gocode.Err()).Op("=").Id("encodeShaped").Call(gocode.Op("&").Add(value), leaf)
+				assign = jen.List(jen.Id("body"), jen.Err()).Op("=").Id("encodeShaped").Call(jen.Op("&").Add(value), leaf)
 			}
-			stmts := []gocode.Code{gocode.Var().Err().Error(), assign}
-			if g.codeLeaf(bp.Type) == nil {
+			stmts := []jen.Code{jen.Var().Err().Error(), assign}
+			if g.codecLeaf(bp.Type) == nil {
 				stmts = stmts[1:]
 			} else {
-				stmts = append(stmts, gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())))
+				stmts = append(stmts, jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())))
 			}
-			body = append(body, gocode.If(cond).Block(stmts...))
-			bodyExpr = gocode.Id("body")
+			body = append(body, jen.If(cond).Block(stmts...))
+			bodyExpr = jen.Id("body")
 		}
 	}
 	if contentTypeExpr == nil {
-		contentTypeExpr = gocode.Lit(contentType)
+		contentTypeExpr = jen.Lit(contentType)
 	}
 	endpointStmts, endpoint := g.endpoint(og)
 	body = append(body, endpointStmts...)
 	body = append(body,
-		gocode.List(gocode.Id("req"), gocode.Err()).Op(":=").Id("newRequest").Call(gocode.Id("ctx"), gocode.Lit(op.Method),
-			endpoint, gocode.Id("urlPath"), gocode.Id("query"), bodyExpr, contentTypeExpr),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method),
+			endpoint, jen.Id("urlPath"), query, bodyExpr, contentTypeExpr),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
 	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
-		body = append(body, gocode.Id("req").Dot("Header").Dot("Set").Call(gocode.Lit("Accept"), gocode.Lit(accept)))
+		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
 	for _, p := range op.Params {
 		if p.In != ir.InQuery || !p.SkipURLEncoding {
@@ -371,28 +374,40 @@ func (g *gen) requestBuilder(w *goSrc, og *opGen) {
 		}
 		// x-ms-skip-url-encoding: the value is sent as it is, after the
 		// encoded ones.
-		body = append(body, g.setParam(og, p, func(v gocode.Code) gocode.Code {
-			return gocode.Id("appendRawQuery").Call(gocode.Id("req").Dot("URL"), gocode.Lit(p.Name), v)
+		body = append(body, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("appendRawQuery").Call(jen.Id("req").Dot("URL"), jen.Lit(p.Name), v)
 		})...)
 	}
 	body = append(body, g.setHeaders(og)...)
-	body = append(body, gocode.Return(gocode.Id("req"), gocode.Nil()))
+	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 
-	text := og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."
-	w.docText(text)
-	w.decl(gocode.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(gocode.Op("*").Qual("net/http", "Request"), gocode.Error()).Block(body...))
+	f.Add(g.doc(og.names.Request + " builds the " + op.Method + " request of " + op.ID + ", after checking the arguments."))
+	f.Func().Params(og.recv).Id(og.names.Request).Params(g.argList(og)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
+	f.Line()
+}
+
+// readsOptions reports whether the code of an operation reads its options
+// struct: when it has optional parameters in one of the places given, or
+// in any place without.
+func (g *gen) readsOptions(og *opGen, in ...ir.Location) bool {
+	return slices.ContainsFunc(og.optional, func(p *ir.Parameter) bool { return len(in) == 0 || slices.Contains(in, p.In) })
+}
+
+// noNilOptions makes nil options an empty struct, before code that reads it.
+func noNilOptions(og *opGen) jen.Code {
+	return jen.If(jen.Id("options").Op("==").Nil()).Block(jen.Id("options").Op("=").Op("&").Id(og.names.Options).Values())
 }
 
 // setHeaders writes the statements that set the operation's header
 // parameters on req.
-func (g *gen) setHeaders(og *opGen) []gocode.Code {
-	var stmts []gocode.Code
+func (g *gen) setHeaders(og *opGen) []jen.Code {
+	var stmts []jen.Code
 	for _, p := range og.op.Params {
 		if p.In != ir.InHeader {
 			continue
 		}
-		stmts = append(stmts, g.setParam(og, p, func(v gocode.Code) gocode.Code {
-			return gocode.Id("req").Dot("Header").Dot("Set").Call(gocode.Lit(p.Name), v)
+		stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+			return jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), v)
 		})...)
 	}
 	return stmts
@@ -428,38 +443,38 @@ func (g *gen) multipartForm(op *ir.Operation) bool {
 // application/x-www-form-urlencoded. It returns them with the body
 // expression and its content type, as a literal or, for multipart (whose
 // boundary is chosen at run time), an expression.
-func (g *gen) formBody(og *opGen, form []*ir.Parameter) (stmts []gocode.Code, bodyExpr gocode.Code, contentType string, contentTypeExpr gocode.Code) {
+func (g *gen) formBody(og *opGen, form []*ir.Parameter) (stmts []jen.Code, bodyExpr jen.Code, contentType string, contentTypeExpr jen.Code) {
 	if !g.multipartForm(og.op) {
 		// form := url.Values{}; form.Add("name", value)…
-		stmts = append(stmts, gocode.Id("form").Op(":=").Qual("net/url", "Values").Values())
+		stmts = append(stmts, jen.Id("form").Op(":=").Qual("net/url", "Values").Values())
 		for _, p := range form {
-			stmts = append(stmts, g.setParam(og, p, func(v gocode.Code) gocode.Code {
-				return gocode.Id("form").Dot("Add").Call(gocode.Lit(p.Name), v)
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("Add").Call(jen.Lit(p.Name), v)
 			})...)
 		}
-		return stmts, gocode.Qual("strings", "NewReader").Call(gocode.Id("form").Dot("Encode").Call()), "application/x-www-form-urlencoded", nil
+		return stmts, jen.Qual("strings", "NewReader").Call(jen.Id("form").Dot("Encode").Call()), "application/x-www-form-urlencoded", nil
 	}
 	// form := newMultipartForm(); form.field(…); form.file(…)
 	// body, contentType, err := form.close()
-	stmts = append(stmts, gocode.Id("form").Op(":=").Id("newMultipartForm").Call())
+	stmts = append(stmts, jen.Id("form").Op(":=").Id("newMultipartForm").Call())
 	for _, p := range form {
 		if p.Type.Kind != ir.KindStream {
-			stmts = append(stmts, g.setParam(og, p, func(v gocode.Code) gocode.Code {
-				return gocode.Id("form").Dot("field").Call(gocode.Lit(p.Name), v)
+			stmts = append(stmts, g.setParam(og, p, func(v jen.Code) jen.Code {
+				return jen.Id("form").Dot("field").Call(jen.Lit(p.Name), v)
 			})...)
 			continue
 		}
-		add := gocode.Id("form").Dot("file").Call(gocode.Lit(p.Name), g.paramValue(og, p, false))
+		add := jen.Id("form").Dot("file").Call(jen.Lit(p.Name), g.paramValue(og, p, false))
 		if set := g.isSet(og, p); set != nil {
-			add = gocode.If(set).Block(add)
+			add = jen.If(set).Block(add)
 		}
 		stmts = append(stmts, add)
 	}
 	stmts = append(stmts,
-		gocode.List(gocode.Id("body"), gocode.Id("contentType"), gocode.Err()).Op(":=").Id("form").Dot("close").Call(),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Nil(), gocode.Err())),
+		jen.List(jen.Id("body"), jen.Id("contentType"), jen.Err()).Op(":=").Id("form").Dot("close").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
-	return stmts, gocode.Id("body"), "", gocode.Id("contentType")
+	return stmts, jen.Id("body"), "", jen.Id("contentType")
 }
 
 // pickContentType prefers JSON among the types an operation consumes.
@@ -493,23 +508,23 @@ func pickAccept(produces []string, hasBody bool) string {
 
 // paramValue is the Go expression of a parameter's value: an argument, a
 // client field, or (optional) the dereferenced options field.
-func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *gocode.Statement {
+func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement {
 	names := g.names.Param(p)
 	switch {
 	case p.APIVersion:
-		return gocode.Id(g.names.Fixed("APIVersion"))
+		return jen.Id(g.names.Fixed("APIVersion"))
 	case p.Client:
 		v := og.client().Dot(names.Arg)
-		if deref && g.unsetClientParam(p) && isPointerField(g, p.Type) {
-			return gocode.Op("*").Add(v)
+		if deref && g.unsetClientParam(p) && g.isPointerField(p.Type) {
+			return jen.Op("*").Add(v)
 		}
 		return v
 	case p.Required:
-		return gocode.Id(names.Arg)
+		return jen.Id(names.Arg)
 	}
-	v := gocode.Id("options").Dot(names.Field)
-	if deref && isPointerField(g, p.Type) {
-		return gocode.Op("*").Add(v)
+	v := jen.Id("options").Dot(names.Field)
+	if deref && g.isPointerField(p.Type) {
+		return jen.Op("*").Add(v)
 	}
 	return v
 }
@@ -517,9 +532,9 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *gocode.Stateme
 // paramText is the Go expression of a path, query or header parameter's
 // value as text, in the spec's format. A constant is written as the spec
 // writes it: a string's text, a number's or boolean's JSON.
-func (g *gen) paramText(og *opGen, p *ir.Parameter) gocode.Code {
+func (g *gen) paramText(og *opGen, p *ir.Parameter) jen.Code {
 	if p.Const != "" {
-		return gocode.Lit(constText(p.Const))
+		return jen.Lit(constText(p.Const))
 	}
 	return g.toString(p.Type, g.paramValue(og, p, true), p.CollectionFormat)
 }
@@ -539,242 +554,245 @@ func isPointerField(g *gen, t *ir.Type) bool { return g.names.FieldType(t).IsPoi
 
 // setParam writes the statements that add a query or header parameter:
 // always when it is required, when set when it is optional.
-func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v gocode.Code) gocode.Code) []gocode.Code {
-	var stmts []gocode.Code
+func (g *gen) setParam(og *opGen, p *ir.Parameter, add func(v jen.Code) jen.Code) []jen.Code {
+	var stmts []jen.Code
 	if p.Type.Kind == ir.KindArray && p.CollectionFormat == "multi" {
 		// for _, v := range values { query.Add(name, format(v)) }
-		stmts = []gocode.Code{gocode.For(gocode.List(gocode.Id("_"), gocode.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
+		stmts = []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
 			add(g.toString(derefElem(p.Type.Elem), elemDeref(p.Type.Elem), "")),
 		)}
 	} else if p.Type.Kind == ir.KindMap && p.HeaderPrefix != "" {
-		stmts = []gocode.Code{gocode.For(gocode.List(gocode.Id("k"), gocode.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
-			gocode.Id("req").Dot("Header").Dot("Set").Call(gocode.Lit(p.HeaderPrefix).Op("+").Id("k"), g.toString(p.Type.Elem, gocode.Id("v"), "")),
+		stmts = []jen.Code{jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(g.paramValue(og, p, true))).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit(p.HeaderPrefix).Op("+").Id("k"), g.toString(p.Type.Elem, jen.Id("v"), "")),
 		)}
 	} else {
-		stmts = []gocode.Code{add(g.paramText(og, p))}
+		stmts = []jen.Code{add(g.paramText(og, p))}
 	}
 	if set := g.isSet(og, p); set != nil {
-		return []gocode.Code{gocode.If(set).Block(stmts...)}
+		return []jen.Code{jen.If(set).Block(stmts...)}
 	}
 	return stmts
 }
 
 // isSet is the condition under which an optional parameter is sent (set
 // in the options, or in the client), or nil for one always sent.
-func (g *gen) isSet(og *opGen, p *ir.Parameter) gocode.Code {
+func (g *gen) isSet(og *opGen, p *ir.Parameter) jen.Code {
 	switch {
 	case g.unsetClientParam(p):
 		return og.client().Dot(g.names.Param(p).Arg).Op("!=").Nil()
 	case p.Required || p.APIVersion || p.Const != "" || p.Client:
 		return nil
 	}
-	return gocode.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()
+	return jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()
 }
 
 // toString writes a value as URL or header text, in the spec's format.
-func (g *gen) toString(t *ir.Type, v gocode.Code, collectionFormat string) gocode.Code {
+func (g *gen) toString(t *ir.Type, v jen.Code, collectionFormat string) jen.Code {
 	switch t.Kind {
 	case ir.KindString, ir.KindDuration, ir.KindTime:
 		return v
 	case ir.KindEnum:
 		e := g.names.Enum(t.Ref)
-		return g.toString(&ir.Type{Kind: e.Base}, gocode.Add(g.codeValueType(&ir.Type{Kind: e.Base})).Call(v), "")
+		return g.toString(&ir.Type{Kind: e.Base}, jen.Add(g.valueType(&ir.Type{Kind: e.Base})).Call(v), "")
 	case ir.KindBool:
-		return gocode.Qual("strconv", "FormatBool").Call(v)
+		return jen.Qual("strconv", "FormatBool").Call(v)
 	case ir.KindInt32:
-		return gocode.Qual("strconv", "FormatInt").Call(gocode.Int64().Call(v), gocode.Lit(10))
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10))
 	case ir.KindInt64:
-		return gocode.Qual("strconv", "FormatInt").Call(v, gocode.Lit(10))
+		return jen.Qual("strconv", "FormatInt").Call(v, jen.Lit(10))
 	case ir.KindFloat32:
-		return gocode.Qual("strconv", "FormatFloat").Call(gocode.Float64().Call(v), gocode.LitByte('g'), gocode.Lit(-1), gocode.Lit(32))
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(v), jen.LitByte('g'), jen.Lit(-1), jen.Lit(32))
 	case ir.KindFloat64:
-		return gocode.Qual("strconv", "FormatFloat").Call(v, gocode.LitByte('g'), gocode.Lit(-1), gocode.Lit(64))
+		return jen.Qual("strconv", "FormatFloat").Call(v, jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))
 	case ir.KindBytes:
-		return gocode.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
+		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(v)
 	case ir.KindBase64URL:
-		return gocode.Id("formatBase64URL").Call(v)
+		return jen.Id("formatBase64URL").Call(v)
 	case ir.KindDateTime:
-		return gocode.Id("formatDateTime").Call(v)
+		return jen.Id("formatDateTime").Call(v)
 	case ir.KindDate:
-		return gocode.Id("formatDate").Call(v)
+		return jen.Id("formatDate").Call(v)
 	case ir.KindDateTimeRFC1123:
-		return gocode.Id("formatRFC1123").Call(v)
+		return jen.Id("formatRFC1123").Call(v)
 	case ir.KindUnixTime:
-		return gocode.Id("formatUnixTime").Call(v)
+		return jen.Id("formatUnixTime").Call(v)
 	case ir.KindArray:
 		// joinValues(values, ",", func(v T) string { return format(v) })
 		sep := map[string]string{"ssv": " ", "tsv": "\t", "pipes": "|"}[collectionFormat]
 		if sep == "" {
 			sep = ","
 		}
-		return gocode.Id("joinValues").Call(v, gocode.Lit(sep), gocode.Func().Params(gocode.Id("v").Add(g.codeElemType(t.Elem, false))).String().Block(
-			gocode.Return(g.toString(derefElem(t.Elem), elemDeref(t.Elem), "")),
+		return jen.Id("joinValues").Call(v, jen.Lit(sep), jen.Func().Params(jen.Id("v").Add(g.elemType(t.Elem, false))).String().Block(
+			jen.Return(g.toString(derefElem(t.Elem), elemDeref(t.Elem), "")),
 		))
 	}
-	return gocode.Qual("fmt", "Sprint").Call(v)
+	return jen.Qual("fmt", "Sprint").Call(v)
 }
 
 // derefElem and elemDeref let toString read nullable (pointer) elements.
 func derefElem(t *ir.Type) *ir.Type { c := *t; c.Nullable = false; return &c }
 
-func elemDeref(t *ir.Type) gocode.Code {
+func elemDeref(t *ir.Type) jen.Code {
 	if t.Nullable {
-		return gocode.Id("deref").Call(gocode.Id("v"))
+		return jen.Id("deref").Call(jen.Id("v"))
 	}
-	return gocode.Id("v")
+	return jen.Id("v")
 }
 
 // responseParser writes Parse<Op>Response: the documented success statuses
 // decode into the response type, anything else becomes the typed error.
-func (g *gen) responseParser(w *goSrc, og *opGen) {
+func (g *gen) responseParser(f *jen.File, og *opGen) {
 	op := og.op
 	result := og.names.Response
-	var cases []gocode.Code
-	target := gocode.Op("&").Id("result").Dot("Value")
+	var cases []jen.Code
+	target := jen.Op("&").Id("result").Dot("Value")
 	if og.body != nil && og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-		target = gocode.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
+		target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
 	}
-	var decode []gocode.Code
+	var decode []jen.Code
 	switch {
 	case og.body == nil:
 	case og.body.Kind == ir.KindStream:
 		// The caller reads and closes the body.
-		decode = []gocode.Code{gocode.Id("result").Dot("Value").Op("=").Id("resp").Dot("Body")}
-	case g.codeLeaf(og.body) != nil:
-		decode = []gocode.Code{gocode.If(gocode.Err().Op(":=").Id("decodeShaped").Call(gocode.Id("resp"), target, g.codeLeaf(og.body)), gocode.Err().Op("!=").Nil()).Block(
-			gocode.Return(gocode.Id("result"), gocode.Err()))}
+		decode = []jen.Code{jen.Id("result").Dot("Value").Op("=").Id("resp").Dot("Body")}
+	case g.codecLeaf(og.body) != nil:
+		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeShaped").Call(jen.Id("resp"), target, g.codecLeaf(og.body)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("result"), jen.Err()))}
 	default:
-		decode = []gocode.Code{gocode.If(gocode.Err().Op(":=").Id("decodeJSON").Call(gocode.Id("resp"), target), gocode.Err().Op("!=").Nil()).Block(
-			gocode.Return(gocode.Id("result"), gocode.Err()))}
+		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("resp"), target), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("result"), jen.Err()))}
 	}
 	// Statuses documented with a body decode it; those without (202
 	// Accepted, 204 No Content…) leave the result empty.
-	var withBody, without []gocode.Code
+	var withBody, without []jen.Code
 	for _, r := range og.success {
 		switch {
 		case og.own[r] != "":
 		case r.Type != nil && og.body != nil:
-			withBody = append(withBody, gocode.Lit(r.Status))
+			withBody = append(withBody, jen.Lit(r.Status))
 		default:
-			without = append(without, gocode.Lit(r.Status))
+			without = append(without, jen.Lit(r.Status))
 		}
 	}
-	var head []gocode.Code
+	var head []jen.Code
 	if op.Method == http.MethodHead {
-		head = []gocode.Code{gocode.Id("result").Dot("Success").Op("=").Id("resp").Dot("StatusCode").Op("<").Lit(300)}
+		head = []jen.Code{jen.Id("result").Dot("Success").Op("=").Id("resp").Dot("StatusCode").Op("<").Lit(300)}
 	}
 	if len(withBody) > 0 {
-		cases = append(cases, gocode.Case(withBody...).Block(append(decode, head...)...))
+		cases = append(cases, jen.Case(withBody...).Block(append(decode, head...)...))
 	}
 	// Bodies of another schema go to their own field.
 	for _, field := range ownFields(og) {
-		var statuses []gocode.Code
+		var statuses []jen.Code
 		for _, r := range og.success {
 			if og.own[r] == field {
-				statuses = append(statuses, gocode.Lit(r.Status))
+				statuses = append(statuses, jen.Lit(r.Status))
 			}
 		}
-		cases = append(cases, gocode.Case(statuses...).Block(gocode.If(gocode.Err().Op(":=").Id("decodeJSON").Call(gocode.Id("resp"),
-			gocode.Op("&").Id("result").Dot(field)), gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id("result"), gocode.Err()))))
+		cases = append(cases, jen.Case(statuses...).Block(jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("resp"),
+			jen.Op("&").Id("result").Dot(field)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("result"), jen.Err()))))
 	}
 	if len(without) > 0 {
-		cases = append(cases, gocode.Case(without...).Block(append([]gocode.Code{gocode.Id("drain").Call(gocode.Id("resp"))}, head...)...))
+		cases = append(cases, jen.Case(without...).Block(append([]jen.Code{jen.Id("drain").Call(jen.Id("resp"))}, head...)...))
 	}
 	for _, r := range op.Responses {
 		if r.Error {
-			cases = append(cases, gocode.Case(gocode.Lit(r.Status)).Block(gocode.Return(gocode.Id("result"), g.errorFor(r))))
+			cases = append(cases, jen.Case(jen.Lit(r.Status)).Block(jen.Return(jen.Id("result"), g.errorFor(r))))
 		}
 	}
-	cases = append(cases, gocode.Default().Block(gocode.Return(gocode.Id("result"), g.errorFor(op.Default))))
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Id("result"), g.errorFor(op.Default))))
 
-	body := []gocode.Code{gocode.Var().Id("result").Id(result)}
+	body := []jen.Code{jen.Var().Id("result").Id(result)}
 	switch {
 	case len(og.success) > 0:
-		body = append(body, gocode.Switch(gocode.Id("resp").Dot("StatusCode")).Block(cases...))
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
 		for _, h := range og.headers {
 			body = append(body, g.readHeader(h)...)
 		}
-		body = append(body, gocode.Return(gocode.Id("result"), gocode.Nil()))
+		body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
 	case len(cases) > 1:
 		// Every status is an error: the switch is the end, or vet finds
 		// the code after it unreachable.
-		body = append(body, gocode.Switch(gocode.Id("resp").Dot("StatusCode")).Block(cases...))
+		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
 	default:
-		body = append(body, gocode.Return(gocode.Id("result"), g.errorFor(op.Default)))
+		body = append(body, jen.Return(jen.Id("result"), g.errorFor(op.Default)))
 	}
-	w.docText(og.names.Parse + " reads the response to a " + og.names.Request + " request and closes its body (a stream body excepted). " +
-		"A status the spec does not list as a success is returned as *" + g.names.Fixed("ResponseError") + ".")
-	w.decl(gocode.Func().Params(og.recv).Id(og.names.Parse).Params(gocode.Id("resp").Op("*").Qual("net/http", "Response")).Params(gocode.Id(result), gocode.Error()).Block(body...))
+	f.Add(g.doc(og.names.Parse + " reads the response to a " + og.names.Request + " request and closes its body (a stream body excepted). " +
+		"A status the spec does not list as a success is returned as *" + g.names.Fixed("ResponseError") + "."))
+	f.Func().Params(og.recv).Id(og.names.Parse).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(body...)
+	f.Line()
 }
 
 // readHeader writes the statements that copy a response header into the
 // result, in the header's format.
-func (g *gen) readHeader(h *ir.Header) []gocode.Code {
-	field := gocode.Id("result").Dot(g.names.HeaderField(h))
-	get := gocode.Id("resp").Dot("Header").Dot("Get").Call(gocode.Lit(h.Name))
-	var parse gocode.Code
+func (g *gen) readHeader(h *ir.Header) []jen.Code {
+	field := jen.Id("result").Dot(g.names.HeaderField(h))
+	get := jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(h.Name))
+	var parse jen.Code
 	switch h.Type.Kind {
 	case ir.KindString, ir.KindDuration, ir.KindTime:
-		return []gocode.Code{gocode.If(gocode.Id("v").Op(":=").Add(get), gocode.Id("v").Op("!=").Lit("")).Block(field.Op("=").Op("&").Id("v"))}
+		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(field.Op("=").Op("&").Id("v"))}
 	case ir.KindEnum:
 		e := g.names.Enum(h.Type.Ref)
 		if e.Base != ir.KindString {
-			parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.Id(g.names.Type(e)).Call(gocode.Lit(0)))
+			parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Id(g.names.Type(e)).Call(jen.Lit(0)))
 			break
 		}
-		return []gocode.Code{gocode.If(gocode.Id("v").Op(":=").Add(get), gocode.Id("v").Op("!=").Lit("")).Block(
-			field.Op("=").Id(g.names.Fixed("Ptr")).Call(gocode.Id(g.names.Type(e)).Call(gocode.Id("v"))))}
+		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
+			field.Op("=").Id(g.names.Fixed("Ptr")).Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
 	case ir.KindBool:
-		parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.False())
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.False())
 	case ir.KindInt32:
-		parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.Int32().Call(gocode.Lit(0)))
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Int32().Call(jen.Lit(0)))
 	case ir.KindInt64:
-		parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.Int64().Call(gocode.Lit(0)))
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Int64().Call(jen.Lit(0)))
 	case ir.KindFloat32:
-		parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.Float32().Call(gocode.Lit(0)))
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Float32().Call(jen.Lit(0)))
 	case ir.KindFloat64:
-		parse = gocode.Id("parseHeader").Call(gocode.Id("v"), gocode.Float64().Call(gocode.Lit(0)))
+		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.Float64().Call(jen.Lit(0)))
 	case ir.KindDateTime, ir.KindDate, ir.KindDateTimeRFC1123, ir.KindUnixTime:
-		parse = gocode.Id("parseTimeHeader").Call(gocode.Id("v"), g.codeLeaf(h.Type))
+		parse = jen.Id("parseTimeHeader").Call(jen.Id("v"), g.codecLeaf(h.Type))
 	case ir.KindBytes:
-		parse = gocode.Id("parseBytesHeader").Call(gocode.Id("v"))
+		parse = jen.Id("parseBytesHeader").Call(jen.Id("v"))
 	default:
 		return nil
 	}
 	// if v := resp.Header.Get("…"); v != "" { if x, ok := parse(v); ok { result.F = &x } }
-	value := gocode.Op("&").Id("x")
-	if !isPointerField(g, h.Type) {
-		value = gocode.Id("x") // []byte
+	value := jen.Op("&").Id("x")
+	if !g.isPointerField(h.Type) {
+		value = jen.Id("x") // []byte
 	}
-	return []gocode.Code{gocode.If(gocode.Id("v").Op(":=").Add(get), gocode.Id("v").Op("!=").Lit("")).Block(
-		gocode.If(gocode.List(gocode.Id("x"), gocode.Id("ok")).Op(":=").Add(parse), gocode.Id("ok")).Block(field.Op("=").Add(value)),
+	return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
+		jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(parse), jen.Id("ok")).Block(field.Op("=").Add(value)),
 	)}
 }
 
-// opDoc documents the method that calls an operation, from the spec.
-func opDoc(name string, op *ir.Operation, fallback string) []string {
-	docs := commentLines(docText(name, firstNonEmpty(op.Description, op.Summary)))
-	if len(docs) == 0 {
-		docs = commentLines(fallback)
+// opDoc is the text documenting the method that calls an operation,
+// from the spec; more, when given, follows it.
+func opDoc(name string, op *ir.Operation, fallback string, more ...string) string {
+	text := firstNonEmpty(described(name, firstNonEmpty(op.Description, op.Summary)), fallback)
+	for _, m := range more {
+		text += "\n" + m
 	}
 	if op.Deprecated {
-		docs = append(docs, "//", "// Deprecated: the spec marks this operation deprecated.")
+		text += "\n\nDeprecated: the spec marks this operation deprecated."
 	}
-	return docs
+	return text
 }
 
 // sendMethod writes <Op>: build, send through the client's Doer, parse.
-func (g *gen) sendMethod(w *goSrc, og *opGen) {
+func (g *gen) sendMethod(f *jen.File, og *opGen) {
 	op := og.op
-	w.doc(opDoc(og.names.Method, op, og.names.Method+" calls "+op.ID+".")...)
+	f.Add(g.doc(opDoc(og.names.Method, op, og.names.Method+" calls "+op.ID+".")))
 	result := og.names.Response
-	w.decl(gocode.Func().Params(og.recv).Id(og.names.Method).Params(g.argList(og)...).Params(gocode.Id(result), gocode.Error()).Block(
-		gocode.List(gocode.Id("req"), gocode.Err()).Op(":=").Id("c").Dot(og.names.Request).Call(g.callArgs(og)...),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-		gocode.List(gocode.Id("resp"), gocode.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), gocode.Id("req")),
-		gocode.If(gocode.Err().Op("!=").Nil()).Block(gocode.Return(gocode.Id(result).Values(), gocode.Err())),
-		gocode.Return(gocode.Id("c").Dot(og.names.Parse).Call(gocode.Id("resp"))),
-	))
+	f.Func().Params(og.recv).Id(og.names.Method).Params(g.argList(og)...).Params(jen.Id(result), jen.Error()).Block(
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot(og.names.Request).Call(g.callArgs(og)...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("send").Call(og.client().Dot("doer"), jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(result).Values(), jen.Err())),
+		jen.Return(jen.Id("c").Dot(og.names.Parse).Call(jen.Id("resp"))),
+	)
+	f.Line()
 }
 
 // ownFields lists the fields of og.own once each, in response order.

@@ -1,65 +1,23 @@
 package emit
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/dave/jennifer/jen"
 
-	"github.com/armgen/armgen/emit/gocode"
 	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
 // Go types of IR types are decided in naming (naming.GoType), with the
-// names; here they only become jennifer or gocode code.
+// names, and spelled there (GoType.Split); here they only become
+// jennifer code, which imports the package of a qualified name.
 
 // jenType writes a Go type.
-func jenType(t naming.GoType) jen.Code {
-	switch t.Kind {
-	case naming.GoPointer:
-		return jen.Op("*").Add(jenType(*t.Elem))
-	case naming.GoSlice:
-		return jen.Index().Add(jenType(*t.Elem))
-	case naming.GoMap:
-		return jen.Map(jen.String()).Add(jenType(*t.Elem))
+func jenType(t naming.GoType) *jen.Statement {
+	ops, leaf := t.Split()
+	if ops == "" {
+		return jen.Qual(leaf.Pkg, leaf.Name)
 	}
-	if t.Pkg != "" {
-		return jen.Qual(t.Pkg, t.Name)
-	}
-	return jen.Id(t.Name)
-}
-
-// codeType is jenType for code written with gocode.
-func codeType(t naming.GoType) *gocode.Statement {
-	switch t.Kind {
-	case naming.GoPointer:
-		return gocode.Op("*").Add(codeType(*t.Elem))
-	case naming.GoSlice:
-		return gocode.Index().Add(codeType(*t.Elem))
-	case naming.GoMap:
-		return gocode.Map(gocode.String()).Add(codeType(*t.Elem))
-	}
-	if t.Pkg != "" {
-		return gocode.Qual(t.Pkg, t.Name)
-	}
-	return gocode.Id(t.Name)
-}
-
-// codeElemType and codeValueType are elemType and valueType for gocode.
-func (g *gen) codeElemType(t *ir.Type, inMap bool) gocode.Code {
-	return codeType(g.names.ElemType(t, inMap))
-}
-
-func (g *gen) codeValueType(t *ir.Type) gocode.Code { return codeType(g.names.ValueType(t)) }
-
-// codeLeaf is codecLeaf for gocode.
-func (g *gen) codeLeaf(t *ir.Type) gocode.Code {
-	if text := g.codecLeafText(t); text != "" {
-		return gocode.Raw(text)
-	}
-	return nil
+	return jen.Op(ops).Qual(leaf.Pkg, leaf.Name)
 }
 
 // fieldType is the Go type of a model field or response header.
@@ -72,6 +30,12 @@ func (g *gen) elemType(t *ir.Type, inMap bool) jen.Code {
 
 // valueType is the Go type holding a value of t, without optionality.
 func (g *gen) valueType(t *ir.Type) jen.Code { return jenType(g.names.ValueType(t)) }
+
+// argType is the Go type of a required argument.
+func (g *gen) argType(p *ir.Parameter) jen.Code { return jenType(g.names.ArgType(p.Type)) }
+
+// isPointerField reports whether fieldType(t) is a pointer.
+func (g *gen) isPointerField(t *ir.Type) bool { return g.names.FieldType(t).IsPointer() }
 
 // iface returns the interface name when t is a polymorphic model.
 func (g *gen) iface(t *ir.Type) string {
@@ -99,226 +63,23 @@ func (g *gen) codecLeaf(t *ir.Type) jen.Code {
 		}
 		return nil
 	}
-	if name := codecLeafName(leaf); name != "" {
-		return jen.Id(name)
+	switch leaf.Kind {
+	case ir.KindDateTime:
+		return jen.Id("dateTimeLeaf")
+	case ir.KindDate:
+		return jen.Id("dateLeaf")
+	case ir.KindDateTimeRFC1123:
+		return jen.Id("rfc1123Leaf")
+	case ir.KindUnixTime:
+		return jen.Id("unixTimeLeaf")
+	case ir.KindBase64URL:
+		return jen.Id("base64URLLeaf")
 	}
 	return nil
 }
 
-// codecLeafText is codecLeaf as Go source, "" for none.
-func (g *gen) codecLeafText(t *ir.Type) string {
-	leaf := leafOf(t)
-	if leaf.Kind == ir.KindModel {
-		if iface := g.iface(leaf); iface != "" {
-			return "polymorphic(" + unmarshalerOf(iface) + ")"
-		}
-		return ""
-	}
-	return codecLeafName(leaf)
-}
-
-// codecLeafName names the static codec of a scalar leaf, "" for none.
-func codecLeafName(leaf *ir.Type) string {
-	switch leaf.Kind {
-	case ir.KindDateTime:
-		return "dateTimeLeaf"
-	case ir.KindDate:
-		return "dateLeaf"
-	case ir.KindDateTimeRFC1123:
-		return "rfc1123Leaf"
-	case ir.KindUnixTime:
-		return "unixTimeLeaf"
-	case ir.KindBase64URL:
-		return "base64URLLeaf"
-	}
-	return ""
-}
-
 // unmarshalerOf names the function that decodes a family's interface.
 func unmarshalerOf(iface string) string { return naming.Unmarshaler(iface) }
-
-// doc renders a description as doc comment lines in the style of the
-// Azure SDK for Go, "Name - Description", wrapped for reading. Every line
-// is written as a line comment, so no text in a description can end the
-// comment or the file.
-func doc(name, text string) []jen.Code {
-	return comment(docText(name, text))
-}
-
-// docText is the text doc comments: "Name - Description", or "" when
-// there is no description.
-func docText(name, text string) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return ""
-	}
-	if name != "" {
-		text = name + " - " + text
-	}
-	return text
-}
-
-// addLines adds comment lines to a file one by one: added together they
-// would share a line.
-func addLines(f *jen.File, lines []jen.Code) {
-	for _, l := range lines {
-		f.Add(l)
-	}
-}
-
-// comment wraps text into line comments at about 100 columns, keeping the
-// spec's own line breaks.
-func comment(text string) []jen.Code {
-	lines := commentLines(text)
-	out := make([]jen.Code, len(lines))
-	for i, l := range lines {
-		out[i] = jen.Comment(l)
-	}
-	return out
-}
-
-// commentLines renders text as "// " lines. Each starts with "//", which
-// tells jennifer to write it verbatim.
-func commentLines(text string) []string {
-	text = strings.TrimSpace(commentSafe(text))
-	if text == "" {
-		return nil
-	}
-	if len(text) <= 100 && singleSpaced(text) {
-		return []string{"// " + text} // one line, as wrap would make it
-	}
-	return wrap(text)
-}
-
-// commentSafe makes any text fit a comment, as Go source holds it and
-// gofmt leaves it: a byte-order mark (which Go refuses past a file's
-// start), other invisible format characters (zero-width spaces,
-// bidirectional controls, which could make a comment read unlike the
-// code) and control characters are dropped, line and paragraph separators
-// become line breaks, and bytes that are not UTF-8 become U+FFFD.
-// String literals need none of this: they are quoted with strconv.Quote,
-// which escapes what is not printable.
-func commentSafe(text string) string {
-	clean := true
-	for _, r := range text {
-		if unsafeInComment(r) {
-			clean = false
-			break
-		}
-	}
-	if clean && utf8.ValidString(text) {
-		return text
-	}
-	var b strings.Builder
-	for _, r := range strings.ToValidUTF8(text, "\uFFFD") {
-		switch {
-		case r == '\u2028' || r == '\u2029':
-			b.WriteByte('\n')
-		case !unsafeInComment(r):
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// inLine is commentSafe for text written into one comment line, where a
-// line break would end the comment.
-func inLine(text string) string {
-	return strings.Join(strings.Fields(commentSafe(text)), " ")
-}
-
-// safeLines makes comment lines written with spec text in them (an
-// operationId, a group's name) safe as inLine does, returning lines itself
-// when they are already.
-func safeLines(lines []string) []string {
-	var out []string
-	for i, l := range lines {
-		if safe := inLineComment(l); safe != l && out == nil {
-			out = append(make([]string, 0, len(lines)), lines[:i]...)
-			out = append(out, safe)
-		} else if out != nil {
-			out = append(out, safe)
-		}
-	}
-	if out == nil {
-		return lines
-	}
-	return out
-}
-
-// inLineComment is inLine for a "//" line, keeping its marker and spacing.
-func inLineComment(l string) string {
-	clean := true
-	for _, r := range l {
-		if r == '\n' || unsafeInComment(r) {
-			clean = false
-			break
-		}
-	}
-	if clean && utf8.ValidString(l) {
-		return l
-	}
-	return strings.ReplaceAll(commentSafe(l), "\n", " ")
-}
-
-// unsafeInComment reports whether a rune is dropped from comments:
-// controls other than tab and newline, and format characters.
-func unsafeInComment(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n':
-		return false
-	case r < 0x20 || r >= 0x7f && r < 0xa0:
-		return true
-	case r < 0x80:
-		return false
-	case r == '\u2028' || r == '\u2029':
-		return true
-	}
-	return unicode.Is(unicode.Cf, r)
-}
-
-// wrap is commentLines for any trimmed, non-empty text.
-func wrap(text string) []string {
-	var out []string
-	var line []byte // "// " and the words so far
-	for para := range strings.SplitSeq(text, "\n") {
-		para = strings.TrimRight(para, " \t\r")
-		if para == "" {
-			out = append(out, "//")
-			continue
-		}
-		line = append(line[:0], "// "...)
-		for w := range strings.FieldsSeq(para) {
-			// A line holds 100 bytes of text besides "// ", or one word.
-			if len(line) > 3 && len(line)-3+1+len(w) > 100 {
-				out = append(out, string(line))
-				line = append(line[:0], "// "...)
-			}
-			if len(line) > 3 {
-				line = append(line, ' ')
-			}
-			line = append(line, w...)
-		}
-		if len(line) > 3 {
-			out = append(out, string(line))
-		}
-	}
-	return out
-}
-
-// singleSpaced reports whether ASCII text has its words apart by single
-// spaces and nothing else: what wrapping would write back unchanged.
-func singleSpaced(text string) bool {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c >= 0x80, c < ' ', c == 0x7f:
-			return false // maybe a Unicode space, or a control character
-		case c == ' ' && i > 0 && text[i-1] == ' ':
-			return false
-		}
-	}
-	return true
-}
 
 // literal writes a spec default (JSON text) as a Go value of t's value type.
 func (g *gen) literal(t *ir.Type, text string) jen.Code {
@@ -335,8 +96,32 @@ func (g *gen) literal(t *ir.Type, text string) jen.Code {
 		return enumLiteral(ir.KindString, text)
 	case ir.KindBool:
 		return jen.Lit(text == "true")
-	case ir.KindInt32, ir.KindInt64, ir.KindFloat32, ir.KindFloat64:
-		return jen.Op(text)
 	}
+	// Numbers keep their JSON text, which is a valid Go literal.
 	return jen.Op(text)
+}
+
+// keyed writes a composite literal's keyed elements in the order given,
+// the struct's, one to a line when there are several; jen.Dict would sort
+// them by key.
+func keyed(pairs ...jen.Code) []jen.Code {
+	if len(pairs) < 2 {
+		return pairs
+	}
+	return lines(pairs)
+}
+
+// kv is one keyed element: key: value.
+func kv(key string, value jen.Code) jen.Code { return jen.Id(key).Op(":").Add(value) }
+
+// lines puts a composite literal's elements one to a line.
+func lines(items []jen.Code) []jen.Code {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]jen.Code, 0, len(items)+1)
+	for _, it := range items {
+		out = append(out, jen.Line().Add(it))
+	}
+	return append(out, jen.Line())
 }

@@ -1,23 +1,36 @@
-// Package golden_test regenerates every case under golden/ in memory and
-// compares the result with the files checked in.
+// Package golden_test regenerates every case under golden/testdata in
+// memory, compares the result with the files checked in, and builds, vets
+// and tests each generated package.
 //
-// A case is a directory holding one or more spec files (JSON or YAML; all
-// of them together form the API, in name order), or an AutoRest readme.md
-// naming them (its default tag, with its directives), and either want/,
-// the Go files armgen must write (with warnings.txt when it warns), or
-// stderr.txt, the diagnostics it must print when the spec is refused. An
-// optional args.txt holds flags, one per line: -examples,
-// -rename POINTER=GoName, -renames FILE. Run `go test ./golden -update` (make golden) to rewrite
-// want/ and stderr.txt from the current generator, then review the diff.
-// want/ packages are ordinary packages of this module, so `go vet ./...`
-// type-checks them.
+// A case is a directory of testdata holding one or more spec files (JSON or
+// YAML; all of them together form the API, in name order), or an AutoRest
+// readme.md naming them (its default tag, with its directives), and either
+// want/, the files armgen must write that depend on the spec (with
+// warnings.txt when it warns), or stderr.txt, the diagnostics it must print
+// when the spec is refused. An optional args.txt holds flags, one per
+// line: -examples, -rename POINTER=GoName, -renames FILE. Test files
+// beside the specs (package <case>_test, importing the case's want/
+// package) test the generated code at run time.
+//
+// want/ leaves out the fixed helper files every package carries
+// (armgen_*.go, emit/static's own code with the package renamed):
+// TestStaticFilesAreEmitStatic checks those once. A want/ package does not
+// build without them, which is why the cases live in testdata, out of
+// reach of `go build ./...` and `go vet ./...`: TestGolden builds, vets and
+// tests them itself, with the helpers armgen writes laid over each want/
+// (the go command's -overlay).
+//
+// Run `go test ./golden -update` (make golden) to rewrite want/ and
+// stderr.txt from the current generator, then review the diff.
 package golden_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"go/format"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -34,32 +47,53 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected files from the current generator")
 
+// cases is where the cases live.
+const cases = "testdata"
+
 func TestGolden(t *testing.T) {
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := 0
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		cases++
-		dir := e.Name()
+	dirs := caseDirs(t)
+	var built []builtCase
+	for _, dir := range dirs {
 		t.Run(dir, func(t *testing.T) {
-			t.Parallel()
-			runCase(t, dir)
+			if c := runCase(t, dir); c != nil {
+				built = append(built, *c)
+			}
 		})
 	}
-	if cases == 0 {
-		t.Fatal("no golden cases")
+	if len(built) > 0 {
+		buildCases(t, built)
 	}
 }
 
-func runCase(t *testing.T, dir string) {
+// caseDirs lists the cases.
+func caseDirs(t *testing.T) []string {
+	entries, err := os.ReadDir(cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases")
+	}
+	return dirs
+}
+
+// builtCase is a case that generates: its directory and the helper files
+// armgen writes beside want/'s.
+type builtCase struct {
+	dir     string
+	helpers []emit.File
+}
+
+// generate runs the parser and the emitter on a case, as armgen would.
+func generate(t *testing.T, dir string) ([]emit.File, []byte, bool) {
 	readFile := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))) }
 	specs, examples, renames, diags := caseInputs(t, dir, readFile)
-	pkg := packageName(dir)
 	var stderr bytes.Buffer
 	var files []emit.File
 	if !diags.HasErrors() {
@@ -67,7 +101,7 @@ func runCase(t *testing.T, dir string) {
 		diags = append(diags, parseDiags...)
 		if api != nil {
 			var emitDiags ir.Diagnostics
-			files, emitDiags = emit.Generate(api, emit.Options{Package: pkg, Sources: specs, Examples: examples, ReadFile: readFile, Renames: renames})
+			files, emitDiags = emit.Generate(api, emit.Options{Package: packageName(filepath.Base(dir)), Sources: specs, Examples: examples, Renames: renames})
 			diags = append(diags, emitDiags...)
 		}
 	}
@@ -75,38 +109,52 @@ func runCase(t *testing.T, dir string) {
 	for _, d := range diags {
 		stderr.WriteString(d.String() + "\n")
 	}
-	failed := diags.HasErrors() || files == nil
+	return files, stderr.Bytes(), diags.HasErrors() || files == nil
+}
 
-	stderrFile := filepath.Join(dir, "stderr.txt")
-	wantDir := filepath.Join(dir, "want")
-	if *update {
-		writeExpected(t, dir, failed, stderr.Bytes(), files)
-		return
+// runCase checks one case, and returns it when it generates a package.
+func runCase(t *testing.T, name string) *builtCase {
+	dir := filepath.Join(cases, name)
+	files, stderr, failed := generate(t, dir)
+	var own, helpers []emit.File
+	for _, f := range files {
+		if f.Static {
+			helpers = append(helpers, f)
+		} else {
+			own = append(own, f)
+		}
 	}
-	wantStderr, err := os.ReadFile(stderrFile)
+	if *update {
+		writeExpected(t, dir, failed, stderr, own)
+		if failed {
+			return nil
+		}
+		return &builtCase{dir: name, helpers: helpers}
+	}
+	wantStderr, err := os.ReadFile(filepath.Join(dir, "stderr.txt"))
 	switch {
 	case failed && err != nil:
-		t.Fatalf("generation failed, and the case has no stderr.txt:\n%s", stderr.String())
+		t.Fatalf("generation failed, and the case has no stderr.txt:\n%s", stderr)
 	case failed:
-		if diff := cmp.Diff(string(wantStderr), stderr.String()); diff != "" {
+		if diff := cmp.Diff(string(wantStderr), string(stderr)); diff != "" {
 			t.Errorf("diagnostics differ (-want +got):\n%s", diff)
 		}
-		return
+		return nil
 	case err == nil:
 		t.Fatalf("generation succeeded, but the case expects it to fail with:\n%s", wantStderr)
 	}
 	// Warnings of a case that generates are pinned too, in warnings.txt.
 	wantWarnings, _ := os.ReadFile(filepath.Join(dir, "warnings.txt"))
-	if diff := cmp.Diff(string(wantWarnings), stderr.String()); diff != "" {
+	if diff := cmp.Diff(string(wantWarnings), string(stderr)); diff != "" {
 		t.Errorf("warnings differ from warnings.txt (-want +got):\n%s", diff)
 	}
 	want := map[string]string{}
-	entries, err := os.ReadDir(wantDir)
+	entries, err := os.ReadDir(filepath.Join(dir, "want"))
 	if err != nil {
 		t.Fatalf("no want/ directory (run go test ./golden -update): %v", err)
 	}
 	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(wantDir, e.Name()))
+		b, err := os.ReadFile(filepath.Join(dir, "want", e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +162,6 @@ func runCase(t *testing.T, dir string) {
 	}
 	got := map[string]string{}
 	for _, f := range files {
-		got[f.Name] = string(f.Content)
 		if formatted, err := format.Source(f.Content); err != nil || !bytes.Equal(formatted, f.Content) {
 			t.Errorf("%s is not gofmt-clean (err %v)", f.Name, err)
 		}
@@ -127,6 +174,14 @@ func runCase(t *testing.T, dir string) {
 				break
 			}
 		}
+		if f.Static {
+			if _, ok := want[f.Name]; ok {
+				t.Errorf("want/%s is a copy of a fixed helper, which want/ leaves out (run go test ./golden -update)", f.Name)
+				delete(want, f.Name)
+			}
+			continue
+		}
+		got[f.Name] = string(f.Content)
 	}
 	for name := range want {
 		if _, ok := got[name]; !ok {
@@ -141,6 +196,117 @@ func runCase(t *testing.T, dir string) {
 		}
 		if diff := cmp.Diff(w, content); diff != "" {
 			t.Errorf("%s differs (-want +got):\n%s", name, diff)
+		}
+	}
+	return &builtCase{dir: name, helpers: helpers}
+}
+
+// buildCases builds, vets and tests the packages of the cases that
+// generate, with the helper files laid over each want/ directory, and the
+// test packages beside them.
+func buildCases(t *testing.T, built []builtCase) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to build the golden packages: %v", err)
+	}
+	tmp := t.TempDir()
+	replace := map[string]string{}
+	var pkgs []string
+	for _, c := range built {
+		want, err := filepath.Abs(filepath.Join(cases, c.dir, "want"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.helpers) == 0 {
+			t.Errorf("%s: no helper files", c.dir)
+		}
+		for _, h := range c.helpers {
+			laid := filepath.Join(tmp, c.dir+"-"+h.Name)
+			if err := os.WriteFile(laid, h.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			replace[filepath.Join(want, h.Name)] = laid
+		}
+		pkgs = append(pkgs, "./"+path.Join(cases, c.dir, "want"))
+		if tests, _ := filepath.Glob(filepath.Join(cases, c.dir, "*_test.go")); len(tests) > 0 {
+			pkgs = append(pkgs, "./"+path.Join(cases, c.dir))
+		}
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlayFile := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		append([]string{"vet", "-overlay", overlayFile}, pkgs...),
+		// go test builds every package named, those without tests too.
+		append([]string{"test", "-overlay", overlayFile, "-vet=off"}, pkgs...),
+	} {
+		cmd := exec.Command(goTool, args...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("go %s on the golden packages: %v\n%s", args[0], err, failures(out))
+		}
+	}
+}
+
+// failures drops the lines of go test's output about packages that
+// passed or have no tests.
+func failures(out []byte) string {
+	var b strings.Builder
+	for line := range strings.Lines(string(out)) {
+		if !strings.HasPrefix(line, "ok  \t") && !strings.HasPrefix(line, "?   \t") {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// TestStaticFilesAreEmitStatic checks the helper files every case gets
+// once, in place of a copy in each want/: each is the file of emit/static
+// it is named after, with armgen's header and the package renamed, and
+// every helper of emit/static is written by some case.
+func TestStaticFilesAreEmitStatic(t *testing.T) {
+	seen := map[string]bool{}
+	for _, dir := range caseDirs(t) {
+		files, _, failed := generate(t, filepath.Join(cases, dir))
+		if failed {
+			continue
+		}
+		for _, f := range files {
+			if !f.Static {
+				continue
+			}
+			source := strings.TrimPrefix(f.Name, "armgen_")
+			if source == "examples_test.go" {
+				source = "examples.go" // test code in the package: only its tests use it
+			}
+			seen[source] = true
+			src, err := os.ReadFile(filepath.Join("..", "emit", "static", source))
+			if err != nil {
+				t.Errorf("%s: %s is not a file of emit/static: %v", dir, f.Name, err)
+				continue
+			}
+			body, ok := bytes.CutPrefix(src, []byte("package static\n"))
+			if !ok {
+				t.Fatalf("emit/static/%s does not begin with its package clause", source)
+			}
+			want := emit.Header + "\n\npackage " + packageName(dir) + "\n" + string(body)
+			if diff := cmp.Diff(want, string(f.Content)); diff != "" {
+				t.Errorf("%s: %s is not emit/static/%s (-want +got):\n%s", dir, f.Name, source, diff)
+			}
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join("..", "emit", "static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if name := e.Name(); name != "doc.go" && !strings.HasSuffix(name, "_test.go") && !seen[name] {
+			t.Errorf("no golden case gets emit/static/%s", name)
 		}
 	}
 }

@@ -368,7 +368,8 @@ type Parameter struct {
 	CollectionFormat string // csv, ssv, tsv, pipes, multi
 	SkipURLEncoding  bool   // x-ms-skip-url-encoding
 	Flatten          bool   // x-ms-client-flatten on a body
-	// Header is x-ms-header-collection-prefix for a map of headers.
+	// HeaderPrefix is x-ms-header-collection-prefix: a map parameter
+	// sent as one header per key, each named the prefix and the key.
 	HeaderPrefix string
 	Pointer      Pointer
 }

@@ -340,7 +340,7 @@ func (b *builder) model(s site, hint string) *ir.Model {
 			return st.m
 		}
 	}
-	m.Key = b.modelKey(m.Name, s)
+	m.Key = b.modelKey(m.Name)
 	st := &modelState{m: m, site: s}
 	b.models[s.n] = st
 	b.keys[m.Key] = s.n
@@ -375,9 +375,10 @@ func (b *builder) fillPending() {
 	}
 }
 
-// modelKey makes a unique Key: the name, or the name with the defining
-// file's base name when two files define the same name differently.
-func (b *builder) modelKey(name string, s site) string {
+// modelKey makes a unique Key: the name, numbered (Name#2, Name#3…)
+// when another model has it, as when two files define the same name
+// differently.
+func (b *builder) modelKey(name string) string {
 	key := name
 	for i := 2; ; i++ {
 		if _, taken := b.keys[key]; !taken {

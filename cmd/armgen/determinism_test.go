@@ -82,9 +82,9 @@ func TestDeterminism(t *testing.T) {
 // runs it under the race detector.
 func TestConcurrentGenerations(t *testing.T) {
 	specs := []string{
-		filepath.Join(testutil.Root(), "golden", "polymorphism", "spec.json"),
-		filepath.Join(testutil.Root(), "golden", "paging", "spec.json"),
-		filepath.Join(testutil.Root(), "golden", "lro", "spec.json"),
+		filepath.Join(testutil.Root(), "golden", "testdata", "polymorphism", "spec.json"),
+		filepath.Join(testutil.Root(), "golden", "testdata", "paging", "spec.json"),
+		filepath.Join(testutil.Root(), "golden", "testdata", "lro", "spec.json"),
 		filepath.Join("testdata", "good", "recursive-model", "spec.json"),
 	}
 	gen := func(spec string) []emit.File {

@@ -115,7 +115,7 @@ func TestDiffBadInput(t *testing.T) {
 		{[]string{good, bad}, []string{slash(bad) + "#/definitions/A/properties/b", "armgen diff: nothing compared"}},
 		{[]string{bad, good}, []string{slash(bad) + "#/definitions/A/properties/b", "armgen diff: nothing compared"}},
 		// A side that parses but cannot be named in Go, as generation would refuse it.
-		{[]string{good, filepath.Join(testutil.Root(), "golden", "name-collision", "spec.json")},
+		{[]string{good, filepath.Join(testutil.Root(), "golden", "testdata", "name-collision", "spec.json")},
 			[]string{"#/definitions/Settings/properties/vmID: properties \"vmId\" and \"vmID\" of Settings both become the Go field VMID", "armgen diff: nothing compared"}},
 		{[]string{missing, good}, []string{slash(missing) + ": cannot read the spec: no such file"}},
 		{[]string{readme + "#b", good}, []string{slash(readme) + `: no yaml block applies to tag "b"`}},

@@ -12,7 +12,7 @@ import (
 // -rename names what a pointer points at; a malformed one is a usage
 // error; one that matches nothing is a warning, which -strict refuses.
 func TestRenameFlag(t *testing.T) {
-	spec := filepath.Join(testutil.Root(), "golden", "renames", "spec.json")
+	spec := filepath.Join(testutil.Root(), "golden", "testdata", "renames", "spec.json")
 	out := filepath.Join(t.TempDir(), "shop")
 	code, _, stderr := runArmgen("-spec", spec, "-out", out, "-rename", "#/definitions/Store=Shop", "-rename", "#/paths/~1stores/get=Shops_List")
 	if code != exitOK || stderr != "" {

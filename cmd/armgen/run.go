@@ -158,7 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}
 
 	working = ir.Pointer(*out)
-	plan, err := outdir.Compare(*out, generated)
+	plan, err := outdir.Compare(*out, emit.Header, outFiles(generated))
 	if err != nil {
 		fmt.Fprintf(stderr, "armgen: %v\n", err)
 		return exitInput
@@ -192,9 +192,18 @@ func generate(files []string, opts parser.Options, pkg string, examples bool, re
 	for _, f := range files {
 		sources = append(sources, path.Base(f))
 	}
-	readFile := opts.ReadFile
-	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, ReadFile: readFile, Renames: renames})
+	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, Renames: renames})
 	return out, append(diags, emitDiags...).Sort()
+}
+
+// outFiles hands the generated files to outdir, which knows only names
+// and contents.
+func outFiles(files []emit.File) []outdir.File {
+	out := make([]outdir.File, len(files))
+	for i, f := range files {
+		out[i] = outdir.File{Name: f.Name, Content: f.Content}
+	}
+	return out
 }
 
 // report prints diagnostics one per line, warnings as errors when strict.

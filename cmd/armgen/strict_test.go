@@ -17,7 +17,7 @@ import (
 // under -strict: exit 1, each warning printed as an error, the output
 // directory untouched.
 func TestStrictRefusesWarnings(t *testing.T) {
-	root := filepath.Join(testutil.Root(), "golden")
+	root := filepath.Join(testutil.Root(), "golden", "testdata")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Fatal(err)

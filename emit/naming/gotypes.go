@@ -1,6 +1,10 @@
 package naming
 
-import "github.com/armgen/armgen/ir"
+import (
+	"strings"
+
+	"github.com/armgen/armgen/ir"
+)
 
 // Go types of IR types: which Go type holds a value in each place is, like
 // a name, a decision about the Go view of the API, made here once for the
@@ -41,29 +45,31 @@ func sliceOf(t GoType) GoType           { return GoType{Kind: GoSlice, Elem: &t}
 func mapOf(t GoType) GoType             { return GoType{Kind: GoMap, Elem: &t} }
 func (t GoType) IsPointer() bool        { return t.Kind == GoPointer }
 
-// String spells the type as Go source does: "*time.Time", "map[string]*Part".
-func (t GoType) String() string {
-	switch t.Kind {
-	case GoPointer:
-		return "*" + t.Elem.String()
-	case GoSlice:
-		return "[]" + t.Elem.String()
-	case GoMap:
-		return "map[string]" + t.Elem.String()
-	}
-	if t.Pkg != "" {
-		return t.Pkg[lastSlash(t.Pkg)+1:] + "." + t.Name
-	}
-	return t.Name
-}
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
+// Split spells the type as Go source does, apart: the type operators
+// before its named part ("*", "[]", "map[string]*"…) and that part,
+// whose package a writer of Go code must import. Every spelling of a Go
+// type, the emitter's and String, is this one.
+func (t GoType) Split() (ops string, leaf GoType) {
+	for ; t.Kind != GoNamed; t = *t.Elem {
+		switch t.Kind {
+		case GoPointer:
+			ops += "*"
+		case GoSlice:
+			ops += "[]"
+		case GoMap:
+			ops += "map[string]"
 		}
 	}
-	return -1
+	return ops, t
+}
+
+// String spells the type as Go source does: "*time.Time", "map[string]*Part".
+func (t GoType) String() string {
+	ops, leaf := t.Split()
+	if leaf.Pkg != "" {
+		return ops + leaf.Pkg[strings.LastIndexByte(leaf.Pkg, '/')+1:] + "." + leaf.Name
+	}
+	return ops + leaf.Name
 }
 
 // FieldType is the Go type of a model field, an optional parameter or a

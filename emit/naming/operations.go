@@ -135,7 +135,6 @@ func paramSpecName(p *ir.Parameter) string {
 // option fields.
 func (n *Names) opParams(op *ir.Operation) {
 	args := map[string]*ir.Parameter{}
-	fields := map[string]*ir.Parameter{}
 	for _, p := range op.Params {
 		if p.Client || p.APIVersion {
 			continue
@@ -155,7 +154,6 @@ func (n *Names) opParams(op *ir.Operation) {
 			continue
 		}
 		args[arg] = p
-		fields[field] = p
 		n.params[p] = Param{Arg: arg, Field: field}
 	}
 }

@@ -437,12 +437,13 @@ func resolveURL(base, ref string) string {
 // long-running operation: the service may end it with a 2xx status the
 // spec documents only for the first response (or not at all), and the
 // body is the result all the same. It presents such a response under
-// status, the documented status whose body the parser reads.
-func finalStatus(resp *http.Response, status int, documented ...int) *http.Response {
+// status, the documented status whose body the parser reads; a response
+// with status or one of the other documented ones is left as it is.
+func finalStatus(resp *http.Response, status int, others ...int) *http.Response {
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 || resp.StatusCode == status {
 		return resp
 	}
-	for _, d := range documented {
+	for _, d := range others {
 		if resp.StatusCode == d {
 			return resp
 		}

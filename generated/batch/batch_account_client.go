@@ -25,9 +25,6 @@ type BatchAccountUpdateResponse struct {
 
 // NewUpdateRequest builds the PATCH request of BatchAccount_Update, after checking the arguments.
 func (c BatchAccountClient) NewUpdateRequest(ctx context.Context, resourceGroupName string, accountName string, parameters BatchAccountUpdateParameters, options *BatchAccountUpdateOptions) (*http.Request, error) {
-	if options == nil {
-		options = &BatchAccountUpdateOptions{}
-	}
 	if err := checkString("resourceGroupName", resourceGroupName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}

@@ -49,8 +49,8 @@ func NewClient(subscriptionID string, doer Doer, options *ClientOptions) *Client
 		doer = http.DefaultClient
 	}
 	c := &Client{
-		doer:           doer,
 		endpoint:       DefaultEndpoint,
+		doer:           doer,
 		subscriptionID: subscriptionID,
 	}
 	if options != nil {

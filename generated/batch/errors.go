@@ -5,7 +5,6 @@ package batch
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 )
 
@@ -34,29 +33,16 @@ type ResponseError struct {
 
 // Error says what failed: the request, the status, the service's code and message.
 func (e *ResponseError) Error() string {
-	msg := fmt.Sprintf("%s %s: %d %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Code != "" {
-		msg += ": " + e.Code
-	}
-	if e.Message != "" {
-		msg += ": " + e.Message
-	}
-	if e.Code == "" && e.Message == "" && len(e.RawBody) > 0 {
-		msg += ": " + truncate(string(e.RawBody), 200)
-	}
-	if e.RequestID != "" {
-		msg += " (request id " + e.RequestID + ")"
-	}
-	return msg
+	return errorText(e.Method, e.URL, e.StatusCode, e.Code, e.Message, e.RequestID, e.RawBody)
 }
 
 // newResponseError reads an unexpected response into an error.
 func newResponseError(resp *http.Response) *ResponseError {
 	e := &ResponseError{
+		StatusCode: resp.StatusCode,
+		RequestID:  resp.Header.Get("x-ms-request-id"),
 		Code:       resp.Header.Get("x-ms-error-code"),
 		RawBody:    readBody(resp),
-		RequestID:  resp.Header.Get("x-ms-request-id"),
-		StatusCode: resp.StatusCode,
 	}
 	if resp.Request != nil {
 		e.Method = resp.Request.Method
