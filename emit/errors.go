@@ -11,7 +11,7 @@ import (
 
 // errors writes errors.go: ResponseError, which every operation returns
 // for a status its spec does not list as a success. It carries the status,
-// the x-ms-request-id, code, message and target read from the spec's error
+// the x-ms-request-id, the number of tries, code, message and target read from the spec's error
 // model, the decoded model itself (one field per error model the package
 // uses), and the raw body, which is all there is when the body is not
 // JSON.
@@ -26,6 +26,9 @@ func (g *gen) errors(f *jen.File) {
 		jen.Id("URL").String(),
 		jen.Comment("// RequestID is the x-ms-request-id header, which Azure support asks for."),
 		jen.Id("RequestID").String(),
+		jen.Comment("// Tries is how many times the client sent the request (retries included); 0 for a"),
+		jen.Comment("// response that did not come through a Client."),
+		jen.Id("Tries").Int(),
 		jen.Comment("// Code, Message and Target come from the error body (Code from the x-ms-error-code"),
 		jen.Comment("// header when the body has none)."),
 		jen.Id("Code").String(),
@@ -58,6 +61,7 @@ func (g *gen) errors(f *jen.File) {
 		jen.If(jen.Id("e").Dot("Code").Op("==").Lit("").Op("&&").Id("e").Dot("Message").Op("==").Lit("").Op("&&").Len(jen.Id("e").Dot("RawBody")).Op(">").Lit(0)).Block(
 			jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("truncate").Call(jen.String().Call(jen.Id("e").Dot("RawBody")), jen.Lit(200))),
 		jen.If(jen.Id("e").Dot("RequestID").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(" (request id ").Op("+").Id("e").Dot("RequestID").Op("+").Lit(")")),
+		jen.If(jen.Id("e").Dot("Tries").Op(">").Lit(1)).Block(jen.Id("msg").Op("+=").Qual("fmt", "Sprintf").Call(jen.Lit(" (after %d tries)"), jen.Id("e").Dot("Tries"))),
 		jen.Return(jen.Id("msg")),
 	)
 	f.Line()
@@ -70,6 +74,7 @@ func (g *gen) errors(f *jen.File) {
 			jen.Id("RequestID"):  jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id")),
 			jen.Id("Code"):       jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code")),
 			jen.Id("RawBody"):    jen.Id("readBody").Call(jen.Id("resp")),
+			jen.Id("Tries"):      jen.Id("triesOf").Call(jen.Id("resp")),
 		}),
 		jen.If(jen.Id("resp").Dot("Request").Op("!=").Nil()).Block(
 			jen.Id("e").Dot("Method").Op("=").Id("resp").Dot("Request").Dot("Method"),

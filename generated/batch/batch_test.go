@@ -219,14 +219,17 @@ func TestErrorResponseNotJSON(t *testing.T) {
 		return &http.Response{StatusCode: http.StatusBadGateway, Header: http.Header{},
 			Body: io.NopCloser(strings.NewReader("<html>bad gateway</html>"))}
 	}}
-	c := NewClient("subid", d, nil)
+	c := NewClient("subid", d, &ClientOptions{Retry: RetryOptions{RetryDelay: time.Millisecond}})
 	_, err := c.BatchAccount().Update(context.Background(), "rg", "sampleacct", BatchAccountUpdateParameters{}, nil)
 	var re *ResponseError
 	if !errors.As(err, &re) {
 		t.Fatalf("err = %v, want *ResponseError", err)
 	}
-	if re.StatusCode != 502 || re.CloudError != nil || string(re.RawBody) != "<html>bad gateway</html>" {
-		t.Errorf("ResponseError = %+v", re)
+	if re.StatusCode != 502 || re.CloudError != nil || string(re.RawBody) != "<html>bad gateway</html>" || re.Tries != 4 || len(d.requests) != 4 {
+		t.Errorf("ResponseError = %+v after %d requests", re, len(d.requests))
+	}
+	if !strings.Contains(err.Error(), "after 4 tries") {
+		t.Errorf("Error() = %q should count the tries", err.Error())
 	}
 	if !strings.Contains(err.Error(), "bad gateway") {
 		t.Errorf("Error() = %q should show the raw body", err.Error())

@@ -47,6 +47,9 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	if err != nil {
 		return nil, err
 	}
+	if s, ok := reader.(io.ReadSeeker); ok && req.GetBody == nil {
+		seekBody(req, s) // so that a retry can send it again
+	}
 	if reader != nil && contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}

@@ -18,6 +18,9 @@ type ResponseError struct {
 	URL    string
 	// RequestID is the x-ms-request-id header, which Azure support asks for.
 	RequestID string
+	// Tries is how many times the client sent the request (retries included); 0 for a
+	// response that did not come through a Client.
+	Tries int
 	// Code, Message and Target come from the error body (Code from the x-ms-error-code
 	// header when the body has none).
 	Code    string
@@ -42,6 +45,9 @@ func (e *ResponseError) Error() string {
 	if e.RequestID != "" {
 		msg += " (request id " + e.RequestID + ")"
 	}
+	if e.Tries > 1 {
+		msg += fmt.Sprintf(" (after %d tries)", e.Tries)
+	}
 	return msg
 }
 
@@ -52,6 +58,7 @@ func newResponseError(resp *http.Response) *ResponseError {
 		RawBody:    readBody(resp),
 		RequestID:  resp.Header.Get("x-ms-request-id"),
 		StatusCode: resp.StatusCode,
+		Tries:      triesOf(resp),
 	}
 	if resp.Request != nil {
 		e.Method = resp.Request.Method
