@@ -73,6 +73,7 @@ func (g *gen) client(f *jen.File) {
 		// Every request goes through the pipeline (emit/static), a Doer
 		// around the caller's.
 		jen.Id("doer").Op("*").Id("pipeline"),
+		jen.Id("checkConstraints").Bool(),
 	}
 	var args []jen.Code
 	var inits = jen.Dict{
@@ -138,6 +139,7 @@ func (g *gen) client(f *jen.File) {
 		b.Id("c").Op(":=").Op("&").Id(clientName).Values(inits)
 		b.If(jen.Id("options").Dot("Endpoint").Op("!=").Lit("")).Block(
 			jen.Id("c").Dot("endpoint").Op("=").Id("options").Dot("Endpoint"))
+		b.Id("c").Dot("checkConstraints").Op("=").Id("options").Dot("CheckConstraints")
 		for _, init := range optInits {
 			b.Add(init)
 		}
@@ -197,6 +199,12 @@ func (g *gen) pipelineOptionFields() []jen.Code {
 		jen.Comment("// MissingSubscriptionRegistration (it then waits until Registered, and sends the"),
 		jen.Comment("// request once more)."),
 		jen.Id("DisableRegistration").Bool(),
+		jen.Comment("// CheckConstraints makes request builders check arguments against the spec's"),
+		jen.Comment("// constraints (pattern, length, range, items, uniqueness), so that a value that"),
+		jen.Comment("// breaks one fails before anything is sent. Off by default: the service has the last"),
+		jen.Comment("// word, and a spec's constraint can be stricter than the service. Required path"),
+		jen.Comment("// parameters are always checked (an empty one would change the URL)."),
+		jen.Id("CheckConstraints").Bool(),
 	}
 }
 

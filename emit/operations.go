@@ -255,14 +255,22 @@ func (g *gen) requestBuilder(w *goSrc, og *opGen) {
 	body = append(body, gocode.If(gocode.Id("options").Op("==").Nil()).Block(
 		gocode.Id("options").Op("=").Op("&").Id(og.names.Options).Values()))
 
-	// Checks first: nothing is built from an invalid argument.
+	// Checks first: nothing is built from an invalid argument. The spec's
+	// constraints are checked when the caller asks (see paramCheck).
+	var constraints []gocode.Code
 	for _, p := range op.Params {
 		if p.APIVersion || p.Const != "" {
 			continue
 		}
-		if check := g.paramCheck(og, p); check != nil {
+		if check := g.paramCheck(og, p, false); check != nil {
 			body = append(body, check)
 		}
+		if check := g.paramCheck(og, p, true); check != nil {
+			constraints = append(constraints, check)
+		}
+	}
+	if len(constraints) > 0 {
+		body = append(body, gocode.If(og.client().Dot("checkConstraints")).Block(constraints...))
 	}
 
 	// urlPath := "/subscriptions/" + url.PathEscape(c.client.subscriptionID) + …

@@ -37,13 +37,14 @@ type Doer interface {
 
 // Client calls the API. It is safe for concurrent use.
 type Client struct {
-	endpoint string
-	doer     *pipeline
-	limit    *int32
-	pageSize int32
-	region   string
-	tag      *string
-	xTrace   *bool
+	endpoint         string
+	doer             *pipeline
+	checkConstraints bool
+	limit            *int32
+	pageSize         int32
+	region           string
+	tag              *string
+	xTrace           *bool
 }
 
 // ClientOptions are the optional settings of a Client.
@@ -73,6 +74,12 @@ type ClientOptions struct {
 	// MissingSubscriptionRegistration (it then waits until Registered, and sends the
 	// request once more).
 	DisableRegistration bool
+	// CheckConstraints makes request builders check arguments against the spec's
+	// constraints (pattern, length, range, items, uniqueness), so that a value that
+	// breaks one fails before anything is sent. Off by default: the service has the last
+	// word, and a spec's constraint can be stricter than the service. Required path
+	// parameters are always checked (an empty one would change the URL).
+	CheckConstraints bool
 	// Limit is the limit parameter.
 	Limit *int32
 	// PageSize is the pageSize parameter.
@@ -98,6 +105,7 @@ func NewClient(region string, doer Doer, options *ClientOptions) *Client {
 	if options.Endpoint != "" {
 		c.endpoint = options.Endpoint
 	}
+	c.checkConstraints = options.CheckConstraints
 	if options.Limit != nil {
 		c.limit = Ptr(*options.Limit)
 	}

@@ -38,8 +38,9 @@ type Doer interface {
 
 // Client calls the API. It is safe for concurrent use.
 type Client struct {
-	endpoint string
-	doer     *pipeline
+	endpoint         string
+	doer             *pipeline
+	checkConstraints bool
 }
 
 // ClientOptions are the optional settings of a Client.
@@ -69,6 +70,12 @@ type ClientOptions struct {
 	// MissingSubscriptionRegistration (it then waits until Registered, and sends the
 	// request once more).
 	DisableRegistration bool
+	// CheckConstraints makes request builders check arguments against the spec's
+	// constraints (pattern, length, range, items, uniqueness), so that a value that
+	// breaks one fails before anything is sent. Off by default: the service has the last
+	// word, and a spec's constraint can be stricter than the service. Required path
+	// parameters are always checked (an empty one would change the URL).
+	CheckConstraints bool
 }
 
 // NewClient returns a client that sends requests through doer; nil means an http.Client
@@ -82,6 +89,7 @@ func NewClient(doer Doer, options *ClientOptions) *Client {
 	if options.Endpoint != "" {
 		c.endpoint = options.Endpoint
 	}
+	c.checkConstraints = options.CheckConstraints
 	c.doer = newPipeline(doer, pipelineOptions{
 		apiVersion:     APIVersion,
 		applicationID:  options.ApplicationID,

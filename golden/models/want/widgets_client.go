@@ -31,8 +31,10 @@ func (c WidgetsClient) NewPutRequest(ctx context.Context, name string, widget Wi
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := widget.check("widget"); err != nil {
-		return nil, err
+	if c.client.checkConstraints {
+		if err := widget.check("widget"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/widgets/" + url.PathEscape(name)
 	query := url.Values{}

@@ -35,11 +35,12 @@ type Doer interface {
 
 // Client calls the API. It is safe for concurrent use.
 type Client struct {
-	endpoint string
-	doer     *pipeline
-	scheme   string
-	region   string
-	suffix   string
+	endpoint         string
+	doer             *pipeline
+	checkConstraints bool
+	scheme           string
+	region           string
+	suffix           string
 }
 
 // ClientOptions are the optional settings of a Client.
@@ -69,6 +70,12 @@ type ClientOptions struct {
 	// MissingSubscriptionRegistration (it then waits until Registered, and sends the
 	// request once more).
 	DisableRegistration bool
+	// CheckConstraints makes request builders check arguments against the spec's
+	// constraints (pattern, length, range, items, uniqueness), so that a value that
+	// breaks one fails before anything is sent. Off by default: the service has the last
+	// word, and a spec's constraint can be stricter than the service. Required path
+	// parameters are always checked (an empty one would change the URL).
+	CheckConstraints bool
 	// Scheme replaces "https" before the host the template {accountName}.{region}{suffix} makes.
 	Scheme string
 	// Suffix is the suffix parameter.
@@ -91,6 +98,7 @@ func NewClient(region string, doer Doer, options *ClientOptions) *Client {
 	if options.Endpoint != "" {
 		c.endpoint = options.Endpoint
 	}
+	c.checkConstraints = options.CheckConstraints
 	if options.Scheme != "" {
 		c.scheme = options.Scheme
 	}
