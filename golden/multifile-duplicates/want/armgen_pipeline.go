@@ -97,9 +97,9 @@ const (
 	headerUserAgent       = "User-Agent"
 )
 
-// identify gives a request its x-ms-client-request-id (unless the caller
-// set one), the same on every try, and the client's User-Agent before any
-// the caller set.
+// identify gives a request its x-ms-client-request-id and its User-Agent,
+// the same on every try, unless the caller set them (a header parameter
+// of the spec, say): what the caller sets goes on the wire as it is.
 func (p *pipeline) identify(req *http.Request) {
 	h := req.Header
 	if h == nil {
@@ -109,9 +109,7 @@ func (p *pipeline) identify(req *http.Request) {
 	if id := h[headerClientRequestID]; len(id) == 0 || id[0] == "" {
 		h[headerClientRequestID] = []string{newRequestID()}
 	}
-	if ua := h[headerUserAgent]; len(ua) > 0 && ua[0] != "" {
-		h[headerUserAgent] = []string{p.userAgent[0] + " " + ua[0]}
-	} else {
+	if ua := h[headerUserAgent]; len(ua) == 0 || ua[0] == "" {
 		h[headerUserAgent] = p.userAgent
 	}
 }
