@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -161,8 +162,28 @@ func TestRetryReplaysBody(t *testing.T) {
 		{"PUT", func() any { return struct{ io.ReadSeeker }{strings.NewReader("raw bytes\x00\xff")} }, "raw bytes\x00\xff"},
 	} {
 		t.Run(tc.method, func(t *testing.T) {
+			// A Doer that is not an http.Client (which rewinds a body it
+			// has read itself) reads what the pipeline gives it.
+			var read []string
+			p, _ := testPipeline(doerFunc(func(r *http.Request) (*http.Response, error) {
+				b, err := io.ReadAll(r.Body)
+				r.Body.Close()
+				read = append(read, string(b))
+				status := 503
+				if len(read) == 3 || err != nil {
+					status = 200
+				}
+				return &http.Response{StatusCode: status, Header: http.Header{}, Body: http.NoBody, Request: r}, err
+			}), pipelineOptions{})
+			if _, err := p.Do(newScripted(t, answer{status: 200}).request(t, context.Background(), tc.method, tc.body())); err != nil {
+				t.Fatal(err)
+			}
+			if len(read) != 3 || read[0] != tc.want || read[1] != tc.want || read[2] != tc.want {
+				t.Errorf("the Doer read %q", read)
+			}
+
 			srv := newScripted(t, answer{status: 503}, answer{status: 500}, answer{status: 200})
-			p, _ := testPipeline(srv.Client(), pipelineOptions{})
+			p, _ = testPipeline(srv.Client(), pipelineOptions{})
 			resp, err := p.Do(srv.request(t, context.Background(), tc.method, tc.body()))
 			if err != nil {
 				t.Fatal(err)
@@ -302,14 +323,14 @@ func TestContextCancelStopsRetrying(t *testing.T) {
 
 	ctx, cancel = context.WithCancel(context.Background())
 	calls = 0
-	p.next = doerFunc(func(r *http.Request) (*http.Response, error) {
+	p, waits := testPipeline(doerFunc(func(r *http.Request) (*http.Response, error) {
 		calls++
 		cancel()
 		return nil, r.Context().Err()
-	})
+	}), pipelineOptions{})
 	req, _ = http.NewRequestWithContext(ctx, "GET", "https://h.example/x", nil)
-	if _, err := p.Do(req); !errors.Is(err, context.Canceled) || calls != 1 {
-		t.Errorf("err = %v after %d calls, want context.Canceled after 1", err, calls)
+	if _, err := p.Do(req); !errors.Is(err, context.Canceled) || calls != 1 || len(*waits) != 0 {
+		t.Errorf("err = %v after %d calls and waits %v, want context.Canceled after 1 and no wait", err, calls, *waits)
 	}
 }
 
@@ -330,7 +351,10 @@ func TestTryTimeout(t *testing.T) {
 	}))
 	defer srv.Close()
 	p, _ := testPipeline(srv.Client(), pipelineOptions{retry: RetryOptions{TryTimeout: 100 * time.Millisecond}})
-	req, _ := http.NewRequest("GET", srv.URL, nil)
+	// Without the try timeout the request would end with this context.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL, nil)
 	resp, err := p.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -389,28 +413,38 @@ func TestRequestIdentity(t *testing.T) {
 	}
 }
 
-// An http.Client with a cookie jar adds its cookies to the request it is
-// given: a retry sends them once, not once per try.
+// An http.Client with a cookie jar adds its cookies to the headers of the
+// request it is given: each retry sends them once, not once per try.
 func TestRetryWithCookieJar(t *testing.T) {
 	var cookies []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cookies = append(cookies, strings.Join(r.Header.Values("Cookie"), "|"))
 		if len(cookies) < 3 {
-			http.SetCookie(w, &http.Cookie{Name: "try", Value: "seen"})
+			http.SetCookie(w, &http.Cookie{Name: "try", Value: strconv.Itoa(len(cookies))})
 			w.WriteHeader(500)
 		}
 	}))
 	defer srv.Close()
-	jar, _ := cookiejar.New(nil)
-	p, _ := testPipeline(&http.Client{Jar: jar}, pipelineOptions{})
-	req, _ := http.NewRequest("GET", srv.URL, nil)
-	resp, err := p.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if want := []string{"", "try=seen", "try=seen"}; strings.Join(cookies, ",") != strings.Join(want, ",") {
-		t.Errorf("cookies sent %q, want %q", cookies, want)
+	for _, mine := range []string{"", "mine=m"} {
+		cookies = nil
+		jar, _ := cookiejar.New(nil)
+		u, _ := url.Parse(srv.URL)
+		jar.SetCookies(u, []*http.Cookie{{Name: "session", Value: "s"}})
+		p, _ := testPipeline(&http.Client{Jar: jar}, pipelineOptions{})
+		req, _ := http.NewRequest("GET", srv.URL, nil)
+		prefix := "session=s"
+		if mine != "" {
+			req.Header.Set("Cookie", mine)
+			prefix = mine + "; " + prefix
+		}
+		resp, err := p.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want := []string{prefix, prefix + "; try=1", prefix + "; try=2"}; strings.Join(cookies, ",") != strings.Join(want, ",") {
+			t.Errorf("cookies sent %q, want %q", cookies, want)
+		}
 	}
 }
 
