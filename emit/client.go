@@ -215,7 +215,8 @@ const packageNotes = `Optional values are pointers (use Ptr) and nil ones are no
 	`so a value read from the service and sent back loses nothing; an Extra entry set to json.RawMessage("null") ` +
 	`sends an explicit null for a field left nil, which is how a PATCH clears a property.
 
-Errors from the service are *ResponseError; use errors.As.`
+Errors from the service are *ResponseError; use errors.As. A Client retries throttled and failed requests, ` +
+	`identifies each one (x-ms-client-request-id, User-Agent) and, given a token hook, authorizes it: see ClientOptions.`
 
 // unsetClientParam reports whether a client parameter may be left unset:
 // optional, without a default. The Client holds it as a pointer (or a nil

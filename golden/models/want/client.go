@@ -11,7 +11,9 @@
 // json.RawMessage("null") sends an explicit null for a field left nil, which is how a PATCH clears a
 // property.
 //
-// Errors from the service are *ResponseError; use errors.As.
+// Errors from the service are *ResponseError; use errors.As. A Client retries throttled and failed
+// requests, identifies each one (x-ms-client-request-id, User-Agent) and, given a token hook,
+// authorizes it: see ClientOptions.
 package models
 
 import (
