@@ -529,3 +529,21 @@ func TestDefaultDoer(t *testing.T) {
 		t.Errorf("transport %+v", tr)
 	}
 }
+
+// A Doer's response without a body is an empty body, retried and counted
+// like any other.
+func TestNilResponseBody(t *testing.T) {
+	calls := 0
+	p, _ := testPipeline(doerFunc(func(r *http.Request) (*http.Response, error) {
+		calls++
+		return &http.Response{StatusCode: 503, Header: http.Header{}, Request: r}, nil
+	}), pipelineOptions{})
+	req, _ := http.NewRequest("GET", "https://h.example/x", nil)
+	resp, err := p.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := readAll(t, resp); body != "" || triesOf(resp) != 4 || calls != 4 {
+		t.Errorf("body %q after %d tries, %d calls", body, triesOf(resp), calls)
+	}
+}

@@ -228,7 +228,9 @@ func readBody(resp *http.Response) []byte {
 
 var errNoResponse = errors.New("the transport returned neither a response nor an error")
 
-// send passes a request to the doer, refusing a nil response.
+// send passes a request to the doer, refusing a nil response; a nil body
+// (which http.Client never gives, but a Doer of the caller's may) reads
+// as empty.
 func send(d interface {
 	Do(*http.Request) (*http.Response, error)
 }, req *http.Request) (*http.Response, error) {
@@ -238,6 +240,9 @@ func send(d interface {
 	}
 	if resp == nil {
 		return nil, errNoResponse
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
 	}
 	return resp, nil
 }
