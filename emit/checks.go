@@ -8,21 +8,30 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// Request builders check arguments against the spec's constraints before
-// anything is built: parameters one by one, and a model body (with the
-// models it holds) through the check method of each model that has
-// constraints somewhere inside. The checks themselves are static
-// (checkString, checkNumber, checkItems, checkUnique).
+// Request builders check arguments before anything is built: always that
+// required path parameters are there, and, when the caller asks for it
+// (ClientOptions.CheckConstraints), against the spec's constraints:
+// parameters one by one, and a model body (with the models it holds)
+// through the check method of each model that has constraints somewhere
+// inside. The checks themselves are static (checkString, checkNumber,
+// checkItems, checkUnique).
 
-// paramCheck writes the checks of one parameter, each returning its error.
-func (g *gen) paramCheck(og *opGen, p *ir.Parameter) []jen.Code {
-	// An empty value in the path would change the URL's meaning.
+// paramCheck writes the checks of one parameter, each returning its error:
+// without constraints, those that protect the request itself (a required
+// path or host parameter is there and not empty: an empty one would
+// change the URL's meaning); with constraints, those of the spec's
+// constraints, which callers opt into (ClientOptions.CheckConstraints)
+// since the service has the last word on them.
+func (g *gen) paramCheck(og *opGen, p *ir.Parameter, constraints bool) []jen.Code {
 	inPath := p.Required && (p.In == ir.InPath || p.In == ir.InHost)
 	var checks []jen.Code
-	if p.In == ir.InBody {
+	switch {
+	case constraints && p.In == ir.InBody:
 		checks = g.bodyChecks(og, p)
-	} else {
-		checks = g.valueChecks(jen.Lit(p.Name), p.Type, p.Constraints, inPath, p.Pointer, g.paramValue(og, p, true))
+	case constraints:
+		checks = g.valueChecks(jen.Lit(p.Name), p.Type, p.Constraints, false, p.Pointer, g.paramValue(og, p, true))
+	case inPath:
+		checks = g.valueChecks(jen.Lit(p.Name), p.Type, ir.Constraints{}, true, p.Pointer, g.paramValue(og, p, true))
 	}
 	if len(checks) == 0 {
 		return nil

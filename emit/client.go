@@ -56,24 +56,23 @@ func (g *gen) client(f *jen.File) {
 	f.Const().Id(g.names.Fixed("DefaultEndpoint")).Op("=").Lit(g.defaultEndpoint())
 	f.Line()
 
-	f.Comment("// " + doer + " sends HTTP requests: *http.Client is one, and so is anything that adds")
-	f.Comment("// authentication, retries or logging around it.")
+	f.Comment("// " + doer + " sends HTTP requests: *http.Client is one. The client sends each try of")
+	f.Comment("// a request through it, after setting the request's identity and authorization.")
 	f.Type().Id(doer).Interface(jen.Id("Do").Params(jen.Op("*").Qual("net/http", "Request")).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()))
 	f.Line()
 
 	fields := []jen.Code{
 		jen.Id("endpoint").String(),
-		jen.Id("doer").Id(doer),
+		// Every request goes through the pipeline (emit/static), a Doer
+		// around the caller's.
+		jen.Id("doer").Op("*").Id("pipeline"),
+		jen.Id("checkConstraints").Bool(),
 	}
 	var args []jen.Code
 	inits := []jen.Code{
 		kv("endpoint", jen.Id(g.names.Fixed("DefaultEndpoint"))),
-		kv("doer", jen.Id("doer")),
 	}
-	var optFields []jen.Code
-	optFields = append(optFields,
-		jen.Comment("// Endpoint replaces DefaultEndpoint: a sovereign cloud, a proxy or a test server."),
-		jen.Id("Endpoint").String())
+	optFields := g.pipelineOptionFields()
 	var optInits []jen.Code
 	if g.hostScheme() {
 		// The parameterized host is prefixed with the spec's scheme, which
@@ -125,20 +124,30 @@ func (g *gen) client(f *jen.File) {
 
 	args = append(args, jen.Id("doer").Id(doer), jen.Id("options").Op("*").Id(optsName))
 	newName := g.names.Fixed("NewClient")
-	f.Comment("// " + newName + " returns a client that sends requests through doer (http.DefaultClient if nil).")
-	f.Comment("// Options may be nil.")
-	f.Func().Id(newName).Params(args...).Op("*").Id(clientName).Block(
-		jen.If(jen.Id("doer").Op("==").Nil()).Block(jen.Id("doer").Op("=").Qual("net/http", "DefaultClient")),
-		jen.Id("c").Op(":=").Op("&").Id(clientName).Values(keyed(inits...)...),
-		jen.If(jen.Id("options").Op("!=").Nil()).BlockFunc(func(b *jen.Group) {
-			b.If(jen.Id("options").Dot("Endpoint").Op("!=").Lit("")).Block(
-				jen.Id("c").Dot("endpoint").Op("=").Id("options").Dot("Endpoint"))
-			for _, init := range optInits {
-				b.Add(init)
-			}
-		}),
-		jen.Return(jen.Id("c")),
-	)
+	f.Comment("// " + newName + " returns a client that sends requests through doer; nil means an http.Client")
+	f.Comment("// with connection, TLS handshake and response header timeouts and TLS 1.2 at least")
+	f.Comment("// (http.DefaultClient has no timeouts). Options may be nil.")
+	f.Func().Id(newName).Params(args...).Op("*").Id(clientName).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Id("options").Op("==").Nil()).Block(jen.Id("options").Op("=").Op("&").Id(optsName).Values())
+		b.Id("c").Op(":=").Op("&").Id(clientName).Values(keyed(inits...)...)
+		b.If(jen.Id("options").Dot("Endpoint").Op("!=").Lit("")).Block(
+			jen.Id("c").Dot("endpoint").Op("=").Id("options").Dot("Endpoint"))
+		b.Id("c").Dot("checkConstraints").Op("=").Id("options").Dot("CheckConstraints")
+		for _, init := range optInits {
+			b.Add(init)
+		}
+		b.Id("c").Dot("doer").Op("=").Id("newPipeline").Call(jen.Id("doer"), jen.Id("pipelineOptions").Values(keyed(
+			kv("pkg", jen.Lit(g.opts.Package)),
+			kv("apiVersion", jen.Id(g.names.Fixed("APIVersion"))),
+			kv("endpoint", jen.Id("c").Dot("endpoint")),
+			kv("applicationID", jen.Id("options").Dot("ApplicationID")),
+			kv("retry", jen.Id("options").Dot("Retry")),
+			kv("token", jen.Id("options").Dot("Token")),
+			kv("logger", jen.Id("options").Dot("Logger")),
+			kv("noRegistration", jen.Id("options").Dot("DisableRegistration")),
+		)...))
+		b.Return(jen.Id("c"))
+	})
 	f.Line()
 
 	for _, grp := range g.names.Groups() {
@@ -153,6 +162,45 @@ func (g *gen) client(f *jen.File) {
 	}
 }
 
+// pipelineOptionFields are the fields of ClientOptions that set up how
+// requests are sent (the pipeline of emit/static).
+func (g *gen) pipelineOptionFields() []jen.Code {
+	return []jen.Code{
+		jen.Comment("// Endpoint replaces DefaultEndpoint: a sovereign cloud, a proxy or a test server."),
+		jen.Id("Endpoint").String(),
+		jen.Comment("// Token, when set, gets the bearer token of the Authorization header, for scopes:"),
+		jen.Comment("// the endpoint's origin and \"/.default\" (https://management.azure.com/.default for"),
+		jen.Comment("// Azure Resource Manager), and meeting claims when a 401 asked for them in a claims"),
+		jen.Comment("// challenge (\"\" otherwise). The client keeps the token until five minutes before it"),
+		jen.Comment("// expires, and sends it over https only (or to a loopback address). An azidentity"),
+		jen.Comment("// credential's GetToken adapts to it in a few lines."),
+		jen.Id("Token").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("scopes").Index().String(), jen.Id("claims").String()).
+			Params(jen.Id("token").String(), jen.Id("expiresOn").Qual("time", "Time"), jen.Err().Error()),
+		jen.Comment("// Retry says how throttled (429) and failed requests are tried again; the zero value"),
+		jen.Comment("// is the Azure SDK's policy. Plain calls, each page and each poll are retried alike."),
+		jen.Id("Retry").Id("RetryOptions"),
+		jen.Comment("// Logger, when set, gets a record of each try: method, URL (query values redacted"),
+		jen.Comment("// but for api-version and OData's), status, duration, try number, the request ids,"),
+		jen.Comment("// and the wait before a retry and why. Never headers such as Authorization, never"),
+		jen.Comment("// bodies."),
+		jen.Id("Logger").Op("*").Qual("log/slog", "Logger"),
+		jen.Comment("// ApplicationID, when set, starts the User-Agent header, which otherwise is"),
+		jen.Comment("// " + strconv.Quote("armgen/"+g.opts.Package+" <APIVersion> Go/<version>") + "."),
+		jen.Id("ApplicationID").String(),
+		jen.Comment("// DisableRegistration stops the client from registering the subscription with a"),
+		jen.Comment("// resource provider when Azure Resource Manager refuses a request with 409"),
+		jen.Comment("// MissingSubscriptionRegistration (it then waits until Registered, and sends the"),
+		jen.Comment("// request once more)."),
+		jen.Id("DisableRegistration").Bool(),
+		jen.Comment("// CheckConstraints makes request builders check arguments against the spec's"),
+		jen.Comment("// constraints (pattern, length, range, items, uniqueness), so that a value that"),
+		jen.Comment("// breaks one fails before anything is sent. Off by default: the service has the last"),
+		jen.Comment("// word, and a spec's constraint can be stricter than the service. Required path"),
+		jen.Comment("// parameters are always checked (an empty one would change the URL)."),
+		jen.Id("CheckConstraints").Bool(),
+	}
+}
+
 // packageNotes explains, once per package, the conventions every type
 // follows, so that each type's documentation need not.
 const packageNotes = `Optional values are pointers (use Ptr) and nil ones are not sent, so a PATCH carries only what the caller set. ` +
@@ -160,7 +208,8 @@ const packageNotes = `Optional values are pointers (use Ptr) and nil ones are no
 	`so a value read from the service and sent back loses nothing; an Extra entry set to json.RawMessage("null") ` +
 	`sends an explicit null for a field left nil, which is how a PATCH clears a property.
 
-Errors from the service are *ResponseError; use errors.As.`
+Errors from the service are *ResponseError; use errors.As. A Client retries throttled and failed requests, ` +
+	`identifies each one (x-ms-client-request-id, User-Agent) and, given a token hook, authorizes it: see ClientOptions.`
 
 // unsetClientParam reports whether a client parameter may be left unset:
 // optional, without a default. The Client holds it as a pointer (or a nil

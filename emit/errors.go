@@ -10,7 +10,7 @@ import (
 
 // errors writes errors.go: ResponseError, which every operation returns
 // for a status its spec does not list as a success. It carries the status,
-// the x-ms-request-id, code, message and target read from the spec's error
+// the x-ms-request-id, the number of tries, code, message and target read from the spec's error
 // model, the decoded model itself (one field per error model the package
 // uses), and the raw body, which is all there is when the body is not
 // JSON.
@@ -25,6 +25,9 @@ func (g *gen) errors(f *jen.File) {
 		jen.Id("URL").String(),
 		jen.Comment("// RequestID is the x-ms-request-id header, which Azure support asks for."),
 		jen.Id("RequestID").String(),
+		jen.Comment("// Tries is how many times the client sent the request (retries included); 0 for a"),
+		jen.Comment("// response that did not come through a Client."),
+		jen.Id("Tries").Int(),
 		jen.Comment("// Code, Message and Target come from the error body (Code from the x-ms-error-code"),
 		jen.Comment("// header when the body has none)."),
 		jen.Id("Code").String(),
@@ -51,7 +54,7 @@ func (g *gen) errors(f *jen.File) {
 	f.Comment("// Error says what failed: the request, the status, the service's code and message.")
 	f.Func().Params(jen.Id("e").Op("*").Id(name)).Id("Error").Params().String().Block(
 		jen.Return(jen.Id("errorText").Call(jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"), jen.Id("e").Dot("StatusCode"),
-			jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"), jen.Id("e").Dot("RawBody"))),
+			jen.Id("e").Dot("Code"), jen.Id("e").Dot("Message"), jen.Id("e").Dot("RequestID"), jen.Id("e").Dot("RawBody"), jen.Id("e").Dot("Tries"))),
 	)
 	f.Line()
 
@@ -63,6 +66,7 @@ func (g *gen) errors(f *jen.File) {
 			kv("RequestID", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-request-id"))),
 			kv("Code", jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("x-ms-error-code"))),
 			kv("RawBody", jen.Id("readBody").Call(jen.Id("resp"))),
+			kv("Tries", jen.Id("triesOf").Call(jen.Id("resp"))),
 		)...),
 		jen.If(jen.Id("resp").Dot("Request").Op("!=").Nil()).Block(
 			jen.Id("e").Dot("Method").Op("=").Id("resp").Dot("Request").Dot("Method"),

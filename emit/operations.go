@@ -256,12 +256,18 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 		body = append(body, noNilOptions(og))
 	}
 
-	// Checks first: nothing is built from an invalid argument.
+	// Checks first: nothing is built from an invalid argument. The spec's
+	// constraints are checked when the caller asks (see paramCheck).
+	var constraints []jen.Code
 	for _, p := range op.Params {
 		if p.APIVersion || p.Const != "" {
 			continue
 		}
-		body = append(body, g.paramCheck(og, p)...)
+		body = append(body, g.paramCheck(og, p, false)...)
+		constraints = append(constraints, g.paramCheck(og, p, true)...)
+	}
+	if len(constraints) > 0 {
+		body = append(body, jen.If(og.client().Dot("checkConstraints")).Block(constraints...))
 	}
 
 	// urlPath := "/subscriptions/" + url.PathEscape(c.client.subscriptionID) + …

@@ -94,22 +94,31 @@ func TestAzureODataFilter(t *testing.T) {
 func TestAzureClientRequestID(t *testing.T) {
 	client := azurespecialproperties.NewClient(subscription, nil, &azurespecialproperties.ClientOptions{Endpoint: server})
 	c := client.XMSClientRequestID()
-	// Without a parameter for it, a request carries no client request id…
-	t.Run("AzureXmsRequestClientIdNull", func(t *testing.T) { call(c.Get(ctx, nil)).ok(t) })
-	// …and the caller sets one on the request the builder returns, then
-	// sends it and parses the response as the method would.
+	// The caller sends the request the builder returns as it likes, then
+	// parses the response as the method would: with the id it sets, or
+	// none (the client's methods send a fresh one, which this server
+	// refuses).
 	send := func(t *testing.T, id string) (azurespecialproperties.XMSClientRequestIDGetResponse, error) {
 		req, err := c.NewGetRequest(ctx, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Header.Set("x-ms-client-request-id", id)
+		if got := req.Header.Get("x-ms-client-request-id"); got != "" {
+			t.Fatalf("the builder set x-ms-client-request-id %q", got)
+		}
+		if id != "" {
+			req.Header.Set("x-ms-client-request-id", id)
+		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c.ParseGetResponse(resp)
 	}
+	t.Run("AzureXmsRequestClientIdNull", func(t *testing.T) {
+		call(send(t, "")).ok(t)
+		equal(t, responseError[azurespecialproperties.ResponseError](t, call(c.Get(ctx, nil)).failed(t)).StatusCode, http.StatusBadRequest)
+	})
 	t.Run("AzureXmsRequestClientOverwrite", func(t *testing.T) { call(send(t, clientRequestID)).ok(t) })
 	// The service's request id comes back in the error.
 	t.Run("AzureRequestClientIdInError", func(t *testing.T) {

@@ -365,24 +365,22 @@ func TestLROCustomHeader(t *testing.T) {
 }
 
 // The server fails the first try of each request (the first one and the
-// polls) with a 500. armgen does not retry, by design: the caller's Doer
-// does, here the small retrier of doers_test.go, as any retrying Doer
-// would (azidentity's, a company's own). The poller sends its polls
-// through the same Doer.
+// polls) with a 500. The client tries each again, the polls too, as its
+// retry policy says.
 func TestLRORetrys(t *testing.T) {
-	client := func(t *testing.T) (lro.LRORetrysClient, *retrier) {
-		r := newRetrier(t)
-		return lro.NewClient(r, &lro.ClientOptions{Endpoint: server}).LRORetrys(), r
+	client := func(t *testing.T) (lro.LRORetrysClient, *recorder) {
+		r := record(cookieClient(t))
+		return lro.NewClient(r, &lro.ClientOptions{Endpoint: server, Retry: lro.RetryOptions{RetryDelay: time.Millisecond}}).LRORetrys(), r
 	}
 	t.Run("LRORetryPutSucceededWithBody", func(t *testing.T) {
 		c, r := client(t)
 		succeeded(t, call(finish(c.BeginPut201CreatingSucceeded200(ctx, &lro.LRORetrysPut201CreatingSucceeded200Options{Product: product()}))).ok(t).Product)
-		equal(t, r.count(), 4) // PUT twice, GET twice
+		equal(t, len(r.requests()), 4) // PUT twice, GET twice
 	})
 	t.Run("LRORetryErrorPutAsyncSucceeded", func(t *testing.T) {
 		c, r := client(t)
 		succeeded(t, call(finish(c.BeginPutAsyncRelativeRetrySucceeded(ctx, &lro.LRORetrysPutAsyncRelativeRetrySucceededOptions{Product: product()}))).ok(t).Product)
-		equal(t, r.count(), 6) // the PUT, the poll and the final GET, twice each
+		equal(t, len(r.requests()), 6) // the PUT, the poll and the final GET, twice each
 	})
 	t.Run("LRORetryErrorPutAsyncSucceededPolling", func(t *testing.T) {
 		c, _ := client(t)

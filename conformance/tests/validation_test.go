@@ -48,10 +48,11 @@ func refusedFor(t *testing.T, err error, name string) {
 
 // TestValidationRefused runs validation.json's client-side checks (the
 // server has no scenario for them: a conforming client never sends these
-// requests): each invalid argument is refused, naming the parameter.
+// requests), which ClientOptions.CheckConstraints turns on: each invalid
+// argument is refused, naming the parameter.
 func TestValidationRefused(t *testing.T) {
 	client := func(t *testing.T) *validation.Client {
-		return validation.NewClient("12-34-5678", "subscription", refuse{t}, &validation.ClientOptions{Endpoint: server})
+		return validation.NewClient("12-34-5678", "subscription", refuse{t}, &validation.ClientOptions{Endpoint: server, CheckConstraints: true})
 	}
 	for name, tc := range map[string]struct {
 		rg   string
@@ -71,7 +72,7 @@ func TestValidationRefused(t *testing.T) {
 		})
 	}
 	t.Run("apiVersion pattern", func(t *testing.T) {
-		c := validation.NewClient("1.0", "subscription", refuse{t}, &validation.ClientOptions{Endpoint: server})
+		c := validation.NewClient("1.0", "subscription", refuse{t}, &validation.ClientOptions{Endpoint: server, CheckConstraints: true})
 		_, err := c.ValidationOfMethodParameters(ctx, "123", 150, nil)
 		refusedFor(t, err, "apiVersion")
 	})

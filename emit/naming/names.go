@@ -103,7 +103,7 @@ var FixedNames = []string{
 // package carries verbatim (emit/static). That code cannot be renamed, so
 // these names are taken before the spec's: a definition or enum named like
 // one gets the suffix "Model" (a definition Pager is the type PagerModel).
-var StaticNames = []string{"Pager", "Poller", "Ptr"}
+var StaticNames = []string{"Pager", "Poller", "Ptr", "RetryOptions"}
 
 // Type returns the type name of a model or enum.
 func (n *Names) Type(node any) string { return n.types[node] }

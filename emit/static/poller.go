@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -58,18 +57,22 @@ type pollState struct {
 
 // savedResponse keeps a response whose body was read, to parse it later.
 type savedResponse struct {
-	resp *http.Response
-	body []byte
+	resp  *http.Response
+	body  []byte
+	tries int
 }
 
 func save(resp *http.Response) *savedResponse {
-	return &savedResponse{resp: resp, body: readBody(resp)}
+	return &savedResponse{resp: resp, tries: triesOf(resp), body: readBody(resp)}
 }
 
 // response gives a fresh copy whose body can be read again.
 func (s *savedResponse) response() *http.Response {
 	r := *s.resp
 	r.Body = io.NopCloser(bytes.NewReader(s.body))
+	if s.tries > 0 {
+		markTries(&r, s.tries)
+	}
 	return &r
 }
 
@@ -364,21 +367,6 @@ func (p *longRunning) pollUntilDone(ctx context.Context, frequency time.Duration
 		}
 	}
 	return nil
-}
-
-// retryAfter reads Retry-After: seconds, or an HTTP date.
-func retryAfter(resp *http.Response) time.Duration {
-	v := resp.Header.Get("Retry-After")
-	if v == "" {
-		return 0
-	}
-	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && secs >= 0 {
-		return time.Duration(secs) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
-	}
-	return 0
 }
 
 // provisioningState reads properties.provisioningState (or a top-level

@@ -1,8 +1,9 @@
 // Command azure updates a real Batch account with the package armgen
 // generated (generated/batch), authenticating with azidentity: the
-// generated code needs nothing but a Doer, and this is how a Doer gets
-// Azure tokens. It lives in its own module so that neither armgen nor the
-// generated package depends on the Azure SDK.
+// generated client takes a token hook (ClientOptions.Token), and an
+// azidentity credential adapts to it in a few lines. It lives in its own
+// module so that neither armgen nor the generated package depends on the
+// Azure SDK.
 //
 //	go run . -subscription SUB -resource-group RG -account NAME -tag env=dev
 package main
@@ -12,9 +13,10 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"net/http"
+	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
@@ -23,23 +25,15 @@ import (
 	"github.com/armgen/armgen/generated/batch"
 )
 
-// scope is the Azure Resource Manager audience.
-const scope = "https://management.azure.com/.default"
-
-// tokenDoer adds a bearer token from an azidentity credential to every
-// request, then sends it with an ordinary http.Client.
-type tokenDoer struct {
-	cred azcore.TokenCredential
-	next batch.Doer
-}
-
-func (d tokenDoer) Do(req *http.Request) (*http.Response, error) {
-	tok, err := d.cred.GetToken(req.Context(), policy.TokenRequestOptions{Scopes: []string{scope}})
-	if err != nil {
-		return nil, fmt.Errorf("getting a token: %w", err)
+// tokenHook adapts an azidentity credential (any azcore.TokenCredential)
+// to ClientOptions.Token. The client asks for the scope of its endpoint
+// and passes on the claims of a claims challenge; EnableCAE tells Entra ID
+// that the client handles those.
+func tokenHook(cred azcore.TokenCredential) func(context.Context, []string, string) (string, time.Time, error) {
+	return func(ctx context.Context, scopes []string, claims string) (string, time.Time, error) {
+		tok, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: scopes, Claims: claims, EnableCAE: true})
+		return tok.Token, tok.ExpiresOn, err
 	}
-	req.Header.Set("Authorization", "Bearer "+tok.Token)
-	return d.next.Do(req)
 }
 
 func main() {
@@ -47,6 +41,7 @@ func main() {
 	rg := flag.String("resource-group", "", "resource group of the Batch account")
 	account := flag.String("account", "", "Batch account name")
 	tag := flag.String("tag", "", "a tag to set, as key=value")
+	verbose := flag.Bool("v", false, "log each request")
 	flag.Parse()
 	if *sub == "" || *rg == "" || *account == "" {
 		flag.Usage()
@@ -56,7 +51,13 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	client := batch.NewClient(*sub, tokenDoer{cred: cred, next: http.DefaultClient}, nil)
+	options := &batch.ClientOptions{Token: tokenHook(cred), ApplicationID: "armgen-example"}
+	if *verbose {
+		options.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	// A nil Doer: the client's own http.Client, with timeouts; retries,
+	// request ids and provider registration come with the client.
+	client := batch.NewClient(*sub, nil, options)
 	var params batch.BatchAccountUpdateParameters
 	if k, v, ok := strings.Cut(*tag, "="); ok {
 		params.Tags = map[string]string{k: v}

@@ -9,8 +9,9 @@ import (
 
 // errorText is what a ResponseError says, its Error: the request, the
 // status, the service's code and message (the start of the body when it
-// has neither), and the request id, which Azure support asks for.
-func errorText(method, url string, status int, code, message, requestID string, body []byte) string {
+// has neither), the request id, which Azure support asks for, and how
+// many tries the client made when it retried.
+func errorText(method, url string, status int, code, message, requestID string, body []byte, tries int) string {
 	msg := fmt.Sprintf("%s %s: %d %s", method, url, status, http.StatusText(status))
 	if code != "" {
 		msg += ": " + code
@@ -23,6 +24,9 @@ func errorText(method, url string, status int, code, message, requestID string, 
 	}
 	if requestID != "" {
 		msg += " (request id " + requestID + ")"
+	}
+	if tries > 1 {
+		msg += fmt.Sprintf(" (after %d tries)", tries)
 	}
 	return msg
 }

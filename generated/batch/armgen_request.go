@@ -47,6 +47,9 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	if err != nil {
 		return nil, err
 	}
+	if s, ok := reader.(io.ReadSeeker); ok && req.GetBody == nil {
+		seekBody(req, s) // so that a retry can send it again
+	}
 	if reader != nil && contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -225,7 +228,9 @@ func readBody(resp *http.Response) []byte {
 
 var errNoResponse = errors.New("the transport returned neither a response nor an error")
 
-// send passes a request to the doer, refusing a nil response.
+// send passes a request to the doer, refusing a nil response; a nil body
+// (which http.Client never gives, but a Doer of the caller's may) reads
+// as empty.
 func send(d interface {
 	Do(*http.Request) (*http.Response, error)
 }, req *http.Request) (*http.Response, error) {
@@ -235,6 +240,9 @@ func send(d interface {
 	}
 	if resp == nil {
 		return nil, errNoResponse
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
 	}
 	return resp, nil
 }

@@ -28,11 +28,16 @@ func (c BatchAccountClient) NewUpdateRequest(ctx context.Context, resourceGroupN
 	if err := checkString("resourceGroupName", resourceGroupName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkString("accountName", accountName, true, 3, 24, "^[a-zA-Z0-9]+$"); err != nil {
+	if err := checkString("accountName", accountName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
+	}
+	if c.client.checkConstraints {
+		if err := checkString("accountName", accountName, false, 3, 24, "^[a-zA-Z0-9]+$"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/subscriptions/" + url.PathEscape(c.client.subscriptionID) + "/resourceGroups/" + url.PathEscape(resourceGroupName) + "/providers/Microsoft.Batch/batchAccounts/" + url.PathEscape(accountName)
 	query := url.Values{}

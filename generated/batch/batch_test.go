@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -219,32 +220,39 @@ func TestErrorResponseNotJSON(t *testing.T) {
 		return &http.Response{StatusCode: http.StatusBadGateway, Header: http.Header{},
 			Body: io.NopCloser(strings.NewReader("<html>bad gateway</html>"))}
 	}}
-	c := NewClient("subid", d, nil)
+	c := NewClient("subid", d, &ClientOptions{Retry: RetryOptions{RetryDelay: time.Millisecond}})
 	_, err := c.BatchAccount().Update(context.Background(), "rg", "sampleacct", BatchAccountUpdateParameters{}, nil)
 	var re *ResponseError
 	if !errors.As(err, &re) {
 		t.Fatalf("err = %v, want *ResponseError", err)
 	}
-	if re.StatusCode != 502 || re.CloudError != nil || string(re.RawBody) != "<html>bad gateway</html>" {
-		t.Errorf("ResponseError = %+v", re)
+	if re.StatusCode != 502 || re.CloudError != nil || string(re.RawBody) != "<html>bad gateway</html>" || re.Tries != 4 || len(d.requests) != 4 {
+		t.Errorf("ResponseError = %+v after %d requests", re, len(d.requests))
+	}
+	if !strings.Contains(err.Error(), "after 4 tries") {
+		t.Errorf("Error() = %q should count the tries", err.Error())
 	}
 	if !strings.Contains(err.Error(), "bad gateway") {
 		t.Errorf("Error() = %q should show the raw body", err.Error())
 	}
 }
 
+// With CheckConstraints, an argument that breaks the spec's constraints
+// builds no request; a missing path parameter never does.
 func TestInvalidArgumentsBuildNoRequest(t *testing.T) {
 	for _, tc := range []struct {
 		name, subscription, account, want string
+		checks                            bool
 	}{
-		{"bad account name", "subid", "bad name!", "accountName"},
-		{"short account name", "subid", "ab", "accountName"},
-		{"long account name", "subid", strings.Repeat("a", 25), "accountName"},
-		{"empty subscription", "", "sampleacct", "subscriptionId"},
+		{"bad account name", "subid", "bad name!", "accountName", true},
+		{"short account name", "subid", "ab", "accountName", true},
+		{"long account name", "subid", strings.Repeat("a", 25), "accountName", true},
+		{"empty subscription", "", "sampleacct", "subscriptionId", false},
+		{"empty account", "subid", "", "accountName", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := &recorder{}
-			c := NewClient(tc.subscription, d, nil)
+			c := NewClient(tc.subscription, d, &ClientOptions{CheckConstraints: tc.checks})
 			req, err := c.BatchAccount().NewUpdateRequest(context.Background(), "rg", tc.account, BatchAccountUpdateParameters{}, nil)
 			if err == nil || req != nil {
 				t.Fatalf("NewUpdateRequest = %v, %v; want an error and no request", req, err)
@@ -259,6 +267,23 @@ func TestInvalidArgumentsBuildNoRequest(t *testing.T) {
 				t.Errorf("%d requests were sent", len(d.requests))
 			}
 		})
+	}
+}
+
+// By default the service judges the spec's constraints: a value that
+// breaks the pattern or the length of accountName is sent, escaped.
+func TestConstraintsAreTheServices(t *testing.T) {
+	for _, account := range []string{"bad name!", "ab", strings.Repeat("a", 25)} {
+		d := &recorder{answer: func(*http.Request) *http.Response {
+			return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(`{}`))}
+		}}
+		c := NewClient("subid", d, nil)
+		if _, err := c.BatchAccount().Update(context.Background(), "rg", account, BatchAccountUpdateParameters{}, nil); err != nil {
+			t.Fatalf("%q: %v", account, err)
+		}
+		if len(d.requests) != 1 || !strings.HasSuffix(d.requests[0].URL.EscapedPath(), "/batchAccounts/"+url.PathEscape(account)) {
+			t.Errorf("%q: sent %v", account, d.requests)
+		}
 	}
 }
 

@@ -40,9 +40,13 @@ func TestClientParameters(t *testing.T) {
 		t.Errorf("query %q, x-trace %q", query, trace)
 	}
 
-	// A set value is checked like any other.
-	c = clientparams.NewClient("west", srv.Client(), &clientparams.ClientOptions{Endpoint: srv.URL, Tag: clientparams.Ptr("x")})
+	// A set value is checked like any other, when checks are on.
+	c = clientparams.NewClient("west", srv.Client(), &clientparams.ClientOptions{Endpoint: srv.URL, Tag: clientparams.Ptr("x"), CheckConstraints: true})
 	if _, err := c.Items().List(context.Background(), nil); err == nil {
 		t.Error("a tag shorter than minLength was sent")
+	}
+	c = clientparams.NewClient("west", srv.Client(), &clientparams.ClientOptions{Endpoint: srv.URL, Tag: clientparams.Ptr("x")})
+	if _, err := c.Items().List(context.Background(), nil); err != nil || query != "pageSize=10&tag=x" {
+		t.Errorf("unchecked, a short tag: %v, query %q", err, query)
 	}
 }

@@ -140,3 +140,70 @@ func TestDeleteDoneAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The first request and each poll are retried like any request: a 503
+// or a 429 on the way does not end the operation.
+func TestPollsAreRetried(t *testing.T) {
+	var puts, polls atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /clusters/c1", func(w http.ResponseWriter, r *http.Request) {
+		if puts.Add(1) == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Azure-AsyncOperation", "/operations/op1")
+		w.WriteHeader(201)
+		fmt.Fprint(w, `{"name":"c1","properties":{"provisioningState":"Creating"}}`)
+	})
+	mux.HandleFunc("GET /operations/op1", func(w http.ResponseWriter, r *http.Request) {
+		switch polls.Add(1) {
+		case 1:
+			w.WriteHeader(http.StatusTooManyRequests)
+		case 2:
+			fmt.Fprint(w, `{"status":"InProgress"}`)
+		case 3:
+			w.WriteHeader(http.StatusBadGateway)
+		default:
+			fmt.Fprint(w, `{"status":"Succeeded","name":"c1","properties":{"provisioningState":"Succeeded"}}`)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := lro.NewClient(srv.Client(), &lro.ClientOptions{Endpoint: srv.URL, Retry: lro.RetryOptions{RetryDelay: time.Millisecond}})
+	poller, err := c.Clusters().BeginCreate(context.Background(), "c1", lro.Cluster{Name: lro.Ptr("c1")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := poller.PollUntilDone(context.Background(), time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *res.Properties.ProvisioningState != "Succeeded" || puts.Load() != 2 || polls.Load() != 4 {
+		t.Errorf("result %+v after %d PUTs and %d polls", res, puts.Load(), polls.Load())
+	}
+}
+
+// A poll that keeps failing ends the operation in a ResponseError that
+// counts the tries.
+func TestPollFailureCountsTries(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /clusters/c1", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Azure-AsyncOperation", "/operations/op1")
+		w.WriteHeader(201)
+	})
+	mux.HandleFunc("GET /operations/op1", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusInternalServerError)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := lro.NewClient(srv.Client(), &lro.ClientOptions{Endpoint: srv.URL, Retry: lro.RetryOptions{MaxRetries: 2, RetryDelay: time.Millisecond}})
+	poller, err := c.Clusters().BeginCreate(context.Background(), "c1", lro.Cluster{Name: lro.Ptr("c1")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = poller.PollUntilDone(context.Background(), time.Millisecond)
+	var re *lro.ResponseError
+	if !errors.As(err, &re) || re.StatusCode != 500 || re.Tries != 3 {
+		t.Fatalf("err = %v", err)
+	}
+}

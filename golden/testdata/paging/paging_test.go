@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/armgen/armgen/golden/testdata/paging/want"
 )
@@ -82,16 +83,51 @@ func TestCustomItemAndLinkNames(t *testing.T) {
 	}
 }
 
+// A page is retried like any request; the error after the last try is
+// typed and counts them.
 func TestPagerErrorIsTyped(t *testing.T) {
+	tries := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tries++
 		http.Error(w, `{"error":{"code":"Throttled"}}`, http.StatusTooManyRequests)
 	}))
 	defer srv.Close()
-	c := paging.NewClient(srv.Client(), &paging.ClientOptions{Endpoint: srv.URL})
+	c := paging.NewClient(srv.Client(), &paging.ClientOptions{Endpoint: srv.URL, Retry: paging.RetryOptions{RetryDelay: time.Millisecond}})
 	for _, err := range c.VirtualMachines().NewListPager(nil).All(context.Background()) {
 		re, ok := err.(*paging.ResponseError)
-		if !ok || re.StatusCode != 429 {
+		if !ok || re.StatusCode != 429 || re.Tries != 4 {
 			t.Fatalf("err = %v", err)
 		}
+	}
+	if tries != 4 {
+		t.Errorf("%d tries, want 4", tries)
+	}
+}
+
+// A page that fails once is tried again, and the walk goes on.
+func TestPagerRetriesAPage(t *testing.T) {
+	tries := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tries++
+		switch {
+		case tries == 2:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case r.URL.Query().Get("page") == "":
+			fmt.Fprintf(w, `{"value":[{"name":"a"}],"nextLink":%q}`, "http://"+r.Host+"/next?page=2")
+		default:
+			fmt.Fprint(w, `{"value":[{"name":"b"}]}`)
+		}
+	}))
+	defer srv.Close()
+	c := paging.NewClient(srv.Client(), &paging.ClientOptions{Endpoint: srv.URL, Retry: paging.RetryOptions{RetryDelay: time.Millisecond}})
+	var got []string
+	for vm, err := range c.VirtualMachines().NewListPager(nil).All(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, *vm.Name)
+	}
+	if strings.Join(got, ",") != "a,b" || tries != 3 {
+		t.Errorf("items %v after %d requests", got, tries)
 	}
 }

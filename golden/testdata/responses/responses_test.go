@@ -17,7 +17,7 @@ import (
 func client(t *testing.T, h http.HandlerFunc) *responses.Client {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return responses.NewClient(srv.Client(), &responses.ClientOptions{Endpoint: srv.URL})
+	return responses.NewClient(srv.Client(), &responses.ClientOptions{Endpoint: srv.URL, Retry: responses.RetryOptions{RetryDelay: time.Millisecond}})
 }
 
 func TestHeadersAreTyped(t *testing.T) {

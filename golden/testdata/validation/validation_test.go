@@ -1,5 +1,6 @@
-// Package validation_test checks that invalid arguments are refused before
-// any request is sent, with an error naming the value, and valid ones pass.
+// Package validation_test checks that, with CheckConstraints, invalid
+// arguments are refused before any request is sent, with an error naming
+// the value, and valid ones pass; without it, the service judges them.
 package validation_test
 
 import (
@@ -16,7 +17,7 @@ func TestRefusedBeforeSending(t *testing.T) {
 	sent := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sent++ }))
 	defer srv.Close()
-	c := validation.NewClient(srv.Client(), &validation.ClientOptions{Endpoint: srv.URL}).Products()
+	c := validation.NewClient(srv.Client(), &validation.ClientOptions{Endpoint: srv.URL, CheckConstraints: true}).Products()
 	ctx := context.Background()
 	put := func(rg string, id int64, o *validation.ProductsPutOptions) error {
 		_, err := c.Put(ctx, rg, id, o)
@@ -85,9 +86,39 @@ func TestRefusedBeforeSending(t *testing.T) {
 func TestReadOnlyNotChecked(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
 	defer srv.Close()
-	c := validation.NewClient(srv.Client(), &validation.ClientOptions{Endpoint: srv.URL}).Products()
+	c := validation.NewClient(srv.Client(), &validation.ClientOptions{Endpoint: srv.URL, CheckConstraints: true}).Products()
 	p := validation.Product{ETag: validation.Ptr("longer than two")}
 	if _, err := c.Put(context.Background(), "abc", 100, &validation.ProductsPutOptions{Body: &p}); err != nil {
 		t.Error(err)
+	}
+}
+
+// By default the spec's constraints are the service's to enforce: values
+// that break them are sent; an empty path parameter never is.
+func TestSentByDefault(t *testing.T) {
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { paths = append(paths, r.URL.EscapedPath()) }))
+	defer srv.Close()
+	c := validation.NewClient(srv.Client(), &validation.ClientOptions{Endpoint: srv.URL}).Products()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		rg string
+		id int64
+		o  *validation.ProductsPutOptions
+	}{
+		{"ab", 100, nil},
+		{"!@#$", 1010, nil},
+		{"abc", 105, &validation.ProductsPutOptions{Tags: []string{"a", "a"}}},
+		{"abc", 100, &validation.ProductsPutOptions{Body: &validation.Product{Capacity: validation.Ptr[int64](0), Image: validation.Ptr("image")}}},
+	} {
+		if _, err := c.Put(ctx, tc.rg, tc.id, tc.o); err != nil {
+			t.Errorf("%s %d: %v", tc.rg, tc.id, err)
+		}
+	}
+	if len(paths) != 4 || !strings.Contains(paths[1], "/%21@%23$/") {
+		t.Errorf("sent %q", paths)
+	}
+	if _, err := c.Put(ctx, "", 100, nil); err == nil || !strings.Contains(err.Error(), "resourceGroupName") || len(paths) != 4 {
+		t.Errorf("an empty resource group: %v", err)
 	}
 }

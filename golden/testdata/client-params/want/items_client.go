@@ -27,9 +27,11 @@ func (c ItemsClient) NewListRequest(ctx context.Context, options *ItemsListOptio
 	if err := checkString("region", c.client.region, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if c.client.tag != nil {
-		if err := checkString("tag", *c.client.tag, false, 2, -1, ""); err != nil {
-			return nil, err
+	if c.client.checkConstraints {
+		if c.client.tag != nil {
+			if err := checkString("tag", *c.client.tag, false, 2, -1, ""); err != nil {
+				return nil, err
+			}
 		}
 	}
 	urlPath := "/items/" + url.PathEscape(c.client.region)

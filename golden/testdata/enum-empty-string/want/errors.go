@@ -15,6 +15,9 @@ type ResponseError struct {
 	URL    string
 	// RequestID is the x-ms-request-id header, which Azure support asks for.
 	RequestID string
+	// Tries is how many times the client sent the request (retries included); 0 for a
+	// response that did not come through a Client.
+	Tries int
 	// Code, Message and Target come from the error body (Code from the x-ms-error-code
 	// header when the body has none).
 	Code    string
@@ -26,7 +29,7 @@ type ResponseError struct {
 
 // Error says what failed: the request, the status, the service's code and message.
 func (e *ResponseError) Error() string {
-	return errorText(e.Method, e.URL, e.StatusCode, e.Code, e.Message, e.RequestID, e.RawBody)
+	return errorText(e.Method, e.URL, e.StatusCode, e.Code, e.Message, e.RequestID, e.RawBody, e.Tries)
 }
 
 // newResponseError reads an unexpected response into an error.
@@ -36,6 +39,7 @@ func newResponseError(resp *http.Response) *ResponseError {
 		RequestID:  resp.Header.Get("x-ms-request-id"),
 		Code:       resp.Header.Get("x-ms-error-code"),
 		RawBody:    readBody(resp),
+		Tries:      triesOf(resp),
 	}
 	if resp.Request != nil {
 		e.Method = resp.Request.Method

@@ -33,8 +33,13 @@ func (c ThingsClient) NewCreateRequest(ctx context.Context, fabricName string, t
 	if err := checkString("fabricName", fabricName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkString("thingName", thingName, true, 0, -1, "^[a-z]+$"); err != nil {
+	if err := checkString("thingName", thingName, true, 0, -1, ""); err != nil {
 		return nil, err
+	}
+	if c.client.checkConstraints {
+		if err := checkString("thingName", thingName, false, 0, -1, "^[a-z]+$"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/fabrics/" + url.PathEscape(fabricName) + "/things/" + url.PathEscape(thingName)
 	query := url.Values{}

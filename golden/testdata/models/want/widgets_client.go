@@ -28,8 +28,10 @@ func (c WidgetsClient) NewPutRequest(ctx context.Context, name string, widget Wi
 	if err := checkString("name", name, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := widget.check("widget"); err != nil {
-		return nil, err
+	if c.client.checkConstraints {
+		if err := widget.check("widget"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/widgets/" + url.PathEscape(name)
 	req, err := newRequest(ctx, "PUT", c.client.endpoint, urlPath, nil, widget, "application/json")

@@ -93,8 +93,13 @@ func (c ThingsClient) NewCreateOrUpdateRequest(ctx context.Context, thingName st
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkString("thingName", thingName, true, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
+	if err := checkString("thingName", thingName, true, 0, -1, ""); err != nil {
 		return nil, err
+	}
+	if c.client.checkConstraints {
+		if err := checkString("thingName", thingName, false, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/api/subscriptions/" + url.PathEscape(c.client.subscriptionID) + "/things/" + url.PathEscape(thingName)
 	query := url.Values{}
@@ -165,12 +170,17 @@ func (c ThingsClient) NewGetRequest(ctx context.Context, thingName string, optio
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkString("thingName", thingName, true, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
+	if err := checkString("thingName", thingName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if options.Top != nil {
-		if err := checkNumber("top", float64(*options.Top), Ptr(float64(1.0)), Ptr(float64(100.0)), false, false, nil); err != nil {
+	if c.client.checkConstraints {
+		if err := checkString("thingName", thingName, false, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
 			return nil, err
+		}
+		if options.Top != nil {
+			if err := checkNumber("top", float64(*options.Top), Ptr(float64(1.0)), Ptr(float64(100.0)), false, false, nil); err != nil {
+				return nil, err
+			}
 		}
 	}
 	urlPath := "/api/subscriptions/" + url.PathEscape(c.client.subscriptionID) + "/things/" + url.PathEscape(thingName)
@@ -312,8 +322,13 @@ func (c ThingsClient) NewTouchRequest(ctx context.Context, thingName string, opt
 	if err := checkString("subscriptionId", c.client.subscriptionID, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkString("thingName", thingName, true, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
+	if err := checkString("thingName", thingName, true, 0, -1, ""); err != nil {
 		return nil, err
+	}
+	if c.client.checkConstraints {
+		if err := checkString("thingName", thingName, false, 2, 10, "^[a-z][a-z0-9-]*$"); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/api/subscriptions/" + url.PathEscape(c.client.subscriptionID) + "/things/" + url.PathEscape(thingName)
 	query := url.Values{}

@@ -9,10 +9,17 @@
 // json.RawMessage("null") sends an explicit null for a field left nil, which is how a PATCH clears a
 // property.
 //
-// Errors from the service are *ResponseError; use errors.As.
+// Errors from the service are *ResponseError; use errors.As. A Client retries throttled and failed
+// requests, identifies each one (x-ms-client-request-id, User-Agent) and, given a token hook,
+// authorizes it: see ClientOptions.
 package staticnames
 
-import "net/http"
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+)
 
 // APIVersion is the api-version this package was generated for; every request sends it.
 const APIVersion = "1"
@@ -20,39 +27,76 @@ const APIVersion = "1"
 // DefaultEndpoint is where the spec says the service lives.
 const DefaultEndpoint = "https://h"
 
-// Doer sends HTTP requests: *http.Client is one, and so is anything that adds
-// authentication, retries or logging around it.
+// Doer sends HTTP requests: *http.Client is one. The client sends each try of
+// a request through it, after setting the request's identity and authorization.
 type Doer interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
 // Client calls the API. It is safe for concurrent use.
 type Client struct {
-	endpoint string
-	doer     Doer
+	endpoint         string
+	doer             *pipeline
+	checkConstraints bool
 }
 
 // ClientOptions are the optional settings of a Client.
 type ClientOptions struct {
 	// Endpoint replaces DefaultEndpoint: a sovereign cloud, a proxy or a test server.
 	Endpoint string
+	// Token, when set, gets the bearer token of the Authorization header, for scopes:
+	// the endpoint's origin and "/.default" (https://management.azure.com/.default for
+	// Azure Resource Manager), and meeting claims when a 401 asked for them in a claims
+	// challenge ("" otherwise). The client keeps the token until five minutes before it
+	// expires, and sends it over https only (or to a loopback address). An azidentity
+	// credential's GetToken adapts to it in a few lines.
+	Token func(ctx context.Context, scopes []string, claims string) (token string, expiresOn time.Time, err error)
+	// Retry says how throttled (429) and failed requests are tried again; the zero value
+	// is the Azure SDK's policy. Plain calls, each page and each poll are retried alike.
+	Retry RetryOptions
+	// Logger, when set, gets a record of each try: method, URL (query values redacted
+	// but for api-version and OData's), status, duration, try number, the request ids,
+	// and the wait before a retry and why. Never headers such as Authorization, never
+	// bodies.
+	Logger *slog.Logger
+	// ApplicationID, when set, starts the User-Agent header, which otherwise is
+	// "armgen/staticnames <APIVersion> Go/<version>".
+	ApplicationID string
+	// DisableRegistration stops the client from registering the subscription with a
+	// resource provider when Azure Resource Manager refuses a request with 409
+	// MissingSubscriptionRegistration (it then waits until Registered, and sends the
+	// request once more).
+	DisableRegistration bool
+	// CheckConstraints makes request builders check arguments against the spec's
+	// constraints (pattern, length, range, items, uniqueness), so that a value that
+	// breaks one fails before anything is sent. Off by default: the service has the last
+	// word, and a spec's constraint can be stricter than the service. Required path
+	// parameters are always checked (an empty one would change the URL).
+	CheckConstraints bool
 }
 
-// NewClient returns a client that sends requests through doer (http.DefaultClient if nil).
-// Options may be nil.
+// NewClient returns a client that sends requests through doer; nil means an http.Client
+// with connection, TLS handshake and response header timeouts and TLS 1.2 at least
+// (http.DefaultClient has no timeouts). Options may be nil.
 func NewClient(doer Doer, options *ClientOptions) *Client {
-	if doer == nil {
-		doer = http.DefaultClient
+	if options == nil {
+		options = &ClientOptions{}
 	}
-	c := &Client{
-		endpoint: DefaultEndpoint,
-		doer:     doer,
+	c := &Client{endpoint: DefaultEndpoint}
+	if options.Endpoint != "" {
+		c.endpoint = options.Endpoint
 	}
-	if options != nil {
-		if options.Endpoint != "" {
-			c.endpoint = options.Endpoint
-		}
-	}
+	c.checkConstraints = options.CheckConstraints
+	c.doer = newPipeline(doer, pipelineOptions{
+		pkg:            "staticnames",
+		apiVersion:     APIVersion,
+		endpoint:       c.endpoint,
+		applicationID:  options.ApplicationID,
+		retry:          options.Retry,
+		token:          options.Token,
+		logger:         options.Logger,
+		noRegistration: options.DisableRegistration,
+	})
 	return c
 }
 

@@ -77,3 +77,27 @@ func (m PtrModel) MarshalJSON() ([]byte, error) {
 func (m *PtrModel) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, m.fields(), &m.Extra)
 }
+
+// RetryOptionsModel is the RetryOptions definition of the spec.
+type RetryOptionsModel struct {
+	Z *string
+	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
+	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
+	Extra map[string]json.RawMessage
+}
+
+func (m *RetryOptionsModel) fields() []field {
+	return []field{
+		{"z", &m.Z},
+	}
+}
+
+// MarshalJSON writes the fields that are set, then Extra.
+func (m RetryOptionsModel) MarshalJSON() ([]byte, error) {
+	return marshalObject(m.fields(), m.Extra, nil)
+}
+
+// UnmarshalJSON reads every property, keeping those without a field in Extra.
+func (m *RetryOptionsModel) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, m.fields(), &m.Extra)
+}

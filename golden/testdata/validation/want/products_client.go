@@ -24,8 +24,10 @@ type ProductsBatchResponse struct{}
 
 // NewBatchRequest builds the POST request of Products_Batch, after checking the arguments.
 func (c ProductsClient) NewBatchRequest(ctx context.Context, products []Product, options *ProductsBatchOptions) (*http.Request, error) {
-	if err := checkEach("products", products); err != nil {
-		return nil, err
+	if c.client.checkConstraints {
+		if err := checkEach("products", products); err != nil {
+			return nil, err
+		}
 	}
 	urlPath := "/batches"
 	req, err := newRequest(ctx, "POST", c.client.endpoint, urlPath, nil, products, "application/json")
@@ -78,23 +80,28 @@ func (c ProductsClient) NewPutRequest(ctx context.Context, resourceGroupName str
 	if options == nil {
 		options = &ProductsPutOptions{}
 	}
-	if err := checkString("resourceGroupName", resourceGroupName, true, 3, 10, "[a-zA-Z0-9]+"); err != nil {
+	if err := checkString("resourceGroupName", resourceGroupName, true, 0, -1, ""); err != nil {
 		return nil, err
 	}
-	if err := checkNumber("id", float64(id), Ptr(float64(100.0)), Ptr(float64(1000.0)), false, false, Ptr(float64(10.0))); err != nil {
-		return nil, err
-	}
-	if options.Tags != nil {
-		if err := checkItems("tags", len(options.Tags), 1, -1); err != nil {
+	if c.client.checkConstraints {
+		if err := checkString("resourceGroupName", resourceGroupName, false, 3, 10, "[a-zA-Z0-9]+"); err != nil {
 			return nil, err
 		}
-		if err := checkUnique("tags", options.Tags); err != nil {
+		if err := checkNumber("id", float64(id), Ptr(float64(100.0)), Ptr(float64(1000.0)), false, false, Ptr(float64(10.0))); err != nil {
 			return nil, err
 		}
-	}
-	if options.Body != nil {
-		if err := options.Body.check("body"); err != nil {
-			return nil, err
+		if options.Tags != nil {
+			if err := checkItems("tags", len(options.Tags), 1, -1); err != nil {
+				return nil, err
+			}
+			if err := checkUnique("tags", options.Tags); err != nil {
+				return nil, err
+			}
+		}
+		if options.Body != nil {
+			if err := options.Body.check("body"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	urlPath := "/products/" + url.PathEscape(resourceGroupName) + "/" + url.PathEscape(strconv.FormatInt(id, 10))
