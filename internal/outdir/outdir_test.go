@@ -299,3 +299,124 @@ func TestGeneratedNeedsTheExactHeader(t *testing.T) {
 		}
 	}
 }
+
+// withFake is newFiles and a second package in the subdirectory fake/, as
+// armgen -fakes writes it.
+func withFake() []File {
+	return append(newFiles(),
+		File{Name: "fake/server.go", Content: []byte(header + "\npackage fake\n\n// new\n")},
+		File{Name: "fake/armgen_doer.go", Content: []byte(header + "\npackage fake\n\n// helper\n")},
+	)
+}
+
+// fakeDir is userDir with a fake/ package of an earlier run: one file the
+// new run replaces, one it no longer writes, one hand-written.
+func fakeDir(t *testing.T) string {
+	dir := userDir(t)
+	write(t, filepath.Join(dir, "fake", "server.go"), header+"\npackage fake\n\n// old\n")
+	write(t, filepath.Join(dir, "fake", "gone.go"), header+"\npackage fake\n\n// gone\n")
+	write(t, filepath.Join(dir, "fake", "mine_test.go"), "package fake_test\n")
+	return dir
+}
+
+func TestApplyWritesSubdirectory(t *testing.T) {
+	dir := fakeDir(t)
+	p, err := Compare(dir, armgenHeader, withFake())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"fake/gone.go", "gone_client.go"}, p.Remove); diff != "" {
+		t.Errorf("Remove (-want +got):\n%s", diff)
+	}
+	if err := p.Apply(); err != nil {
+		t.Fatal(err)
+	}
+	after := snapshot(t, dir)
+	for _, f := range withFake() {
+		if got, _ := os.ReadFile(filepath.Join(dir, f.Name)); string(got) != string(f.Content) {
+			t.Errorf("%s is %q, want %q", f.Name, got, f.Content)
+		}
+	}
+	if _, ok := after[filepath.Join("fake", "gone.go")]; ok {
+		t.Error("fake/gone.go was not removed")
+	}
+	if _, ok := after[filepath.Join("fake", "mine_test.go")]; !ok {
+		t.Error("the hand-written fake/mine_test.go was removed")
+	}
+	// Without the subdirectory in the set, it is left alone: sub/keep.go
+	// above, and fake/ now.
+	p, err = Compare(dir, armgenHeader, newFiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Remove) != 0 {
+		t.Errorf("a set without fake/ removes %v", p.Remove)
+	}
+}
+
+func TestApplyCreatesSubdirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "things")
+	p, err := Compare(dir, armgenHeader, withFake())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "fake", "server.go")); !strings.Contains(string(got), "// new") {
+		t.Errorf("fake/server.go is %q", got)
+	}
+	p, err = Compare(dir, armgenHeader, withFake())
+	if err != nil || !p.Empty() {
+		t.Errorf("a second run plans %+v (err %v)", p, err)
+	}
+}
+
+// Every step of writing two packages at once can fail, and each leaves
+// both directories as they were: a subdirectory Apply made is gone again.
+func TestApplyRollsBackSubdirectoryAtEveryStep(t *testing.T) {
+	for _, setup := range []struct {
+		name string
+		dir  func(t *testing.T) string
+	}{{"existing fake/", fakeDir}, {"new fake/", userDir}} {
+		count := &faults{n: -1}
+		count.install(t)
+		p, err := Compare(setup.dir(t), armgenHeader, withFake())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Apply(); err != nil {
+			t.Fatal(err)
+		}
+		for n := range count.calls {
+			t.Run(fmt.Sprint(setup.name, " fail operation ", n), func(t *testing.T) {
+				dir := setup.dir(t)
+				before := snapshot(t, dir)
+				p, err := Compare(dir, armgenHeader, withFake())
+				if err != nil {
+					t.Fatal(err)
+				}
+				(&faults{n: n}).install(t)
+				if err := p.Apply(); !errors.Is(err, errInjected) {
+					t.Fatalf("Apply = %v, want the injected failure", err)
+				}
+				if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+					t.Errorf("the directory is not as it was (-before +after):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+func TestCompareRefusesBadSubdirectory(t *testing.T) {
+	dir := userDir(t)
+	write(t, filepath.Join(dir, "fake"), "a file where the package would go\n")
+	if _, err := Compare(dir, armgenHeader, withFake()); err == nil || !strings.Contains(err.Error(), "is a file, not a directory") {
+		t.Errorf("err = %v", err)
+	}
+	for _, name := range []string{"../x.go", "/abs.go", "a/../b.go", ""} {
+		if _, err := Compare(t.TempDir(), armgenHeader, []File{{Name: name}}); err == nil {
+			t.Errorf("Compare accepts the name %q", name)
+		}
+	}
+}
