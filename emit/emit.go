@@ -41,6 +41,11 @@ type Options struct {
 	Examples bool
 	// Renames name what the spec names otherwise (see ir.Rename).
 	Renames []ir.Rename
+	// Fakes adds the fake package, files under "fake/" (see fakes.go);
+	// ImportPath, the generated package's import path, which the fake
+	// package imports, is then required.
+	Fakes      bool
+	ImportPath string
 	// unformatted skips gofmt (and renders models.go whole), so that
 	// benchmarks can time building the code and formatting it apart.
 	unformatted bool
@@ -96,6 +101,12 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		return nil, diags
 	}
 	jobs := g.jobs()
+	if g.opts.Fakes {
+		if g.checkFakes(); g.diags.HasErrors() {
+			return nil, g.diags.Sort()
+		}
+		jobs = append(jobs, g.fakeJobs()...)
+	}
 	// Every file, and every part of a file in parts, is rendered on its
 	// own, in parallel; a file in parts is joined after.
 	type task struct {
@@ -109,7 +120,11 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 	for i, j := range jobs {
 		if len(j.parts) == 0 {
 			out[i] = make([][]byte, 1)
-			tasks = append(tasks, task{j.name, j.name, g.newFile(), j.build, &out[i][0]})
+			f := g.newFile()
+			if j.fake {
+				f = g.newFakeFile()
+			}
+			tasks = append(tasks, task{j.name, j.name, f, j.build, &out[i][0]})
 			continue
 		}
 		out[i] = make([][]byte, len(j.parts))
@@ -149,6 +164,9 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		}
 	}
 	files = append(files, g.staticFiles()...)
+	if g.opts.Fakes {
+		files = append(files, g.staticFakeFiles()...)
+	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, g.diags.Sort()
 }
@@ -181,6 +199,8 @@ type job struct {
 	name  string
 	build func(f *jen.File)
 	parts []func(f *jen.File)
+	// fake marks a file of the fake package.
+	fake bool
 }
 
 // jobs lists the files of the package besides the static ones. Files are

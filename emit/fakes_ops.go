@@ -1,0 +1,442 @@
+package emit
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/armgen/armgen/emit/naming"
+	"github.com/armgen/armgen/ir"
+)
+
+// The fake's part per operation: a route, a method of its server that
+// reads a request into the func's arguments and answers with what the
+// func returns, and a function that makes a result the service's answer.
+
+// fakeOperationsOf writes the serve methods and encoders of a group's
+// operations, in IR order.
+func (g *gen) fakeOperationsOf(f *jen.File, file string, grp *naming.Group) {
+	for _, op := range g.byGroup[grp] {
+		g.at(file, op.Pointer)
+		og := g.newOpGen(op, g.names.Op(op))
+		g.fakeServe(f, og)
+		g.fakeEncode(f, og)
+	}
+}
+
+// fakeRecv is the receiver of an operation's serve method: the server
+// of its group, or Server for an ungrouped one.
+func fakeRecv(og *opGen) (recv jen.Code, field string) {
+	if og.names.Group.Accessor == "" {
+		return jen.Id("s").Op("*").Id("Server"), "Server." + fakeField(og.names)
+	}
+	return jen.Id("s").Op("*").Id(fakeServerType(og.names.Group)), "Server." + og.names.Group.Accessor + "." + fakeField(og.names)
+}
+
+func fakeServeName(og *opGen) string { return "serve" + og.names.Method }
+
+func fakeEncoder(og *opGen) string { return "encode" + og.names.Response }
+
+// fakeRoutes writes the route table: every operation, with its method,
+// path template and the server method that serves it.
+func (g *gen) fakeRoutes(f *jen.File) {
+	var routes []jen.Code
+	for _, op := range g.api.Operations {
+		o := g.names.Op(op)
+		if o == nil {
+			continue
+		}
+		og := g.newOpGen(op, o)
+		server := jen.Id("s")
+		if o.Group.Accessor != "" {
+			server = jen.Id("s").Dot(o.Group.Accessor)
+		}
+		fields := []jen.Code{
+			kv("method", jen.Lit(op.Method)),
+			kv("path", jen.Lit(g.fakeTemplate(op))),
+		}
+		if host := g.fakeHost(op); host != "" {
+			fields = append(fields, kv("host", jen.Lit(host)))
+		}
+		fields = append(fields,
+			kv("op", jen.Lit(op.ID)),
+			kv("errors", jen.Lit(g.fakeErrorShape(op))),
+			kv("serve", jen.Func().Params(jen.Id("s").Op("*").Id("Server"), jen.Id("r").Op("*").Id("request")).Block(
+				server.Dot(fakeServeName(og)).Call(jen.Id("r")))),
+		)
+		routes = append(routes, jen.Values(keyed(fields...)...))
+	}
+	f.Comment("// routes are the operations of package " + g.opts.Package + ".")
+	f.Var().Id("routes").Op("=").Id("newRouter").Call(jen.Lit(g.opts.Package), jen.Id("errorOf"),
+		jen.Index().Id("route").Types(jen.Id("Server")).Values(lines(routes)...).Op("..."))
+	f.Line()
+}
+
+// fakeTemplate is an operation's path as the fake matches it: base path
+// and path, with {+name} for a parameter sent as it is and a constant
+// parameter's value in place.
+func (g *gen) fakeTemplate(op *ir.Operation) string {
+	template := g.api.BasePath + op.Path
+	return templatePart.ReplaceAllStringFunc(template, func(m string) string {
+		name := m[1 : len(m)-1]
+		p := op.Param(ir.InPath, name)
+		switch {
+		case p == nil:
+			// The client sends the braces as they are, escaped.
+			return "%7B" + name + "%7D"
+		case p.Const != "":
+			return constText(p.Const)
+		case p.SkipURLEncoding:
+			return "{+" + name + "}"
+		}
+		return m
+	})
+}
+
+// fakeHost is the host template an operation's route matches to read the
+// host parameters it takes as arguments; "" when it takes none.
+func (g *gen) fakeHost(op *ir.Operation) string {
+	for _, p := range op.Params {
+		if p.In == ir.InHost && !p.Client && p.Const == "" {
+			host := g.api.HostTemplate
+			if _, rest, ok := strings.Cut(host, "://"); ok {
+				host = rest
+			}
+			host, _, _ = strings.Cut(host, "/")
+			return host
+		}
+	}
+	return ""
+}
+
+// fakeErrorShape says where the operation's error model holds code and
+// message (see emit/static/fake's route.errors).
+func (g *gen) fakeErrorShape(op *ir.Operation) string {
+	r := op.Default
+	if r == nil {
+		for _, e := range op.Responses {
+			if e.Error {
+				r = e
+				break
+			}
+		}
+	}
+	switch {
+	case isTextError(r):
+		return "text"
+	case r == nil || r.Type == nil || r.Type.Kind != ir.KindModel || g.iface(r.Type) != "":
+		return "error"
+	}
+	path, inner := g.errorShape(g.names.Model(r.Type.Ref))
+	switch {
+	case inner == nil:
+		return "error"
+	case len(path) == 0:
+		return ""
+	}
+	return path[0].Name
+}
+
+// fakeServe writes the method that serves an operation: it reads the
+// request into the arguments, calls the func and answers.
+func (g *gen) fakeServe(f *jen.File, og *opGen) {
+	op := og.op
+	recv, field := fakeRecv(og)
+	fn := fakeField(og.names)
+	body := []jen.Code{
+		jen.If(jen.Id("s").Op("==").Nil().Op("||").Id("s").Dot(fn).Op("==").Nil()).Block(
+			jen.Id("r").Dot("notImplemented").Call(jen.Lit(field)),
+			jen.Return(),
+		),
+	}
+	// The arguments go into fields of in, whose names cannot meet the
+	// method's own.
+	var args []jen.Code
+	for _, p := range og.required {
+		args = append(args, jen.Id(g.names.Param(p).Arg).Add(g.fakeType(g.names.ArgType(p.Type))))
+	}
+	if len(args) > 0 {
+		body = append(body, jen.Var().Id("in").Struct(args...))
+	}
+	if len(og.optional) > 0 {
+		body = append(body, jen.Var().Id("opts").Add(g.pkg(og.names.Options)))
+	}
+	reads := 0
+	for _, p := range op.Params {
+		if read := g.fakeRead(og, p); read != nil {
+			body = append(body, read)
+			reads++
+		}
+	}
+	if reads > 0 {
+		body = append(body, jen.If(jen.Id("r").Dot("failed").Call()).Block(jen.Return()))
+	}
+
+	call := []jen.Code{jen.Id("r").Dot("ctx")}
+	for _, p := range og.required {
+		call = append(call, jen.Id("in").Dot(g.names.Param(p).Arg))
+	}
+	if len(og.optional) > 0 {
+		call = append(call, jen.Id("orNil").Call(jen.Op("&").Id("opts")))
+	} else {
+		call = append(call, jen.Nil())
+	}
+	result := jen.Id("s").Dot(fn).Call(call...)
+	encode := jen.Id(fakeEncoder(og))
+	style, finalVia := g.fakeStyle(op), ""
+	if op.LongRunning != nil {
+		finalVia = op.LongRunning.FinalStateVia
+	}
+	switch {
+	case op.Pageable != nil:
+		next := g.fakeNextLink(og)
+		if op.LongRunning != nil {
+			body = append(body, jen.Id("serveLongRunningPages").Call(jen.Id("r"), jen.Lit(style), jen.Lit(finalVia), result, next, encode))
+		} else {
+			body = append(body, jen.Id("servePages").Call(jen.Id("r"), result, next, encode))
+		}
+	case op.LongRunning != nil:
+		body = append(body,
+			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(result),
+			jen.Var().Id("result").Op("*").Id("reply"),
+			jen.If(jen.Err().Op("==").Nil()).Block(jen.Id("result").Op("=").Add(encode).Call(jen.Id("res"))),
+			jen.Id("r").Dot("longRunning").Call(jen.Lit(style), jen.Lit(finalVia), jen.Id("result"), jen.Err()),
+		)
+	default:
+		body = append(body,
+			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(result),
+			jen.If(jen.Id("r").Dot("fail").Call(jen.Err())).Block(jen.Return()),
+			jen.Id("r").Dot("respond").Call(encode.Call(jen.Id("res"))),
+		)
+	}
+	f.Comment("// " + fakeServeName(og) + " serves " + op.ID + " with " + fn + ".")
+	f.Func().Params(recv).Id(fakeServeName(og)).Params(jen.Id("r").Op("*").Id("request")).Block(body...)
+	f.Line()
+}
+
+// fakeRead is the statement that reads a parameter into the func's
+// arguments or options, nil for one the func does not take.
+func (g *gen) fakeRead(og *opGen, p *ir.Parameter) jen.Code {
+	if p.Client || p.APIVersion || p.Const != "" {
+		return nil
+	}
+	names := g.names.Param(p)
+	dst := jen.Op("&").Id("opts").Dot(names.Field)
+	if p.Required {
+		dst = jen.Op("&").Id("in").Dot(names.Arg)
+	}
+	switch {
+	case p.In == ir.InBody && p.Type.Kind == ir.KindStream:
+		return jen.Id("r").Dot("stream").Call(dst, jen.Lit(p.Required))
+	case p.In == ir.InBody && g.fakeLeaf(p.Type, true) != nil:
+		return jen.Id("r").Dot("shapedBody").Call(dst, g.fakeLeaf(p.Type, true), jen.Lit(p.Required))
+	case p.In == ir.InBody:
+		return jen.Id("r").Dot("jsonBody").Call(dst, jen.Lit(p.Required))
+	case p.In == ir.InFormData && p.Type.Kind == ir.KindStream:
+		return jen.Id("r").Dot("file").Call(jen.Lit(p.Name), dst, jen.Lit(p.Required))
+	}
+	name, in := p.Name, string(p.In)
+	if in == string(ir.InFormData) {
+		in = "form"
+	}
+	if p.HeaderPrefix != "" {
+		name = p.HeaderPrefix
+	}
+	method := "opt"
+	if p.Required {
+		method = "arg"
+	}
+	return jen.Id("r").Dot(method).Call(jen.Lit(in), jen.Lit(name), dst, jen.Lit(fakeFormat(p)))
+}
+
+// fakeFormat says how a parameter's text reads (see emit/static/fake's
+// params.go): its collection format, and the encoding of its values.
+func fakeFormat(p *ir.Parameter) string {
+	var words []string
+	if p.In == ir.InQuery && p.SkipURLEncoding {
+		words = append(words, "raw")
+	}
+	if p.HeaderPrefix != "" {
+		words = append(words, "prefix")
+	}
+	if p.Type.Kind == ir.KindArray && p.CollectionFormat != "" && p.CollectionFormat != "csv" {
+		words = append(words, p.CollectionFormat)
+	}
+	if w := textFormat(leafOf(p.Type)); w != "" {
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
+
+// textFormat names the encoding of a value as text, "" for the default.
+func textFormat(t *ir.Type) string {
+	switch t.Kind {
+	case ir.KindDate:
+		return "date"
+	case ir.KindDateTimeRFC1123:
+		return "rfc1123"
+	case ir.KindUnixTime:
+		return "unixtime"
+	case ir.KindBase64URL:
+		return "base64url"
+	}
+	return ""
+}
+
+// fakeLeaf is the codec of a body whose innermost values encoding/json
+// does not read or write as the spec has them, nil for none. Writing a
+// polymorphic value needs none: it writes itself.
+func (g *gen) fakeLeaf(t *ir.Type, reading bool) jen.Code {
+	leaf := leafOf(t)
+	switch leaf.Kind {
+	case ir.KindDateTime:
+		return jen.Id("dateTimeLeaf")
+	case ir.KindDate:
+		return jen.Id("dateLeaf")
+	case ir.KindDateTimeRFC1123:
+		return jen.Id("rfc1123Leaf")
+	case ir.KindUnixTime:
+		return jen.Id("unixTimeLeaf")
+	case ir.KindBase64URL:
+		return jen.Id("base64URLLeaf")
+	case ir.KindModel:
+		if reading && g.names.Polymorphic(leaf) {
+			return jen.Id("family").Call(jen.Id(fakeDecoder(g.names.Interface(g.names.Model(leaf.Ref)))))
+		}
+	}
+	return nil
+}
+
+// fakeStyle is how the fake follows a long-running operation, as the
+// spec says the service does: a status monitor (Azure-AsyncOperation)
+// when its final-state-via or its documented headers name one, Location
+// when they name that, else the resource's own provisioningState for a
+// PUT or PATCH, and Location for the others.
+func (g *gen) fakeStyle(op *ir.Operation) string {
+	if op.LongRunning == nil {
+		return ""
+	}
+	var async, location bool
+	for _, r := range op.Responses {
+		for _, h := range r.Headers {
+			switch strings.ToLower(h.Name) {
+			case "azure-asyncoperation", "operation-location":
+				async = true
+			case "location":
+				location = true
+			}
+		}
+	}
+	switch via := op.LongRunning.FinalStateVia; {
+	case via == "azure-async-operation" || via == "operation-location" || async:
+		return "async"
+	case via == "location" || location:
+		return "location"
+	case op.Method == http.MethodPut || op.Method == http.MethodPatch:
+		return "body"
+	}
+	return "location"
+}
+
+// fakeNextLink is the function that sets a page's next link, nil when
+// the list comes in one page.
+func (g *gen) fakeNextLink(og *opGen) jen.Code {
+	_, nextProp := pagingProps(g.names.Model(og.body.Ref), og.op.Pageable)
+	if nextProp == nil {
+		return jen.Nil()
+	}
+	field := jen.Id("p").Dot(g.names.Field(nextProp))
+	value := jen.Id("linkOf").Call(jen.Id("link"))
+	if !g.isPointerField(nextProp.Type) {
+		value = jen.Id("link")
+	}
+	return jen.Func().Params(jen.Id("p").Op("*").Add(g.pkg(og.names.Response)), jen.Id("link").String()).Block(field.Op("=").Add(value))
+}
+
+// fakeEncode writes the function that makes an operation's result the
+// service's answer: the status the spec documents for what the result
+// holds, its body and its headers.
+func (g *gen) fakeEncode(f *jen.File, og *opGen) {
+	res := jen.Id("res")
+	var body []jen.Code
+	main, without := 0, 0
+	for _, r := range og.success {
+		switch {
+		case og.own[r] != "":
+		case r.Type != nil && og.body != nil:
+			if main == 0 {
+				main = r.Status
+			}
+		case without == 0 && (og.op.Method != http.MethodHead || r.Status < 300):
+			without = r.Status
+		}
+	}
+	if main == 0 {
+		main = without
+	}
+	if main == 0 {
+		main = http.StatusOK
+	}
+	body = append(body, jen.Id("p").Op(":=").Id("newReply").Call(jen.Lit(main)))
+
+	// The body the response embeds or holds in Value.
+	var write []jen.Code
+	if og.body != nil {
+		value := res.Clone().Dot("Value")
+		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
+			value = res.Clone().Dot(g.names.Type(g.names.Model(og.body.Ref)))
+		}
+		var set jen.Code
+		switch {
+		case og.body.Kind == ir.KindStream:
+			set = jen.Id("p").Dot("stream").Call(value, jen.Lit(firstNonEmpty(pickAccept(og.op.Produces, false), "application/octet-stream")))
+		case g.fakeLeaf(og.body, false) != nil:
+			set = jen.Id("p").Dot("shaped").Call(value, g.fakeLeaf(og.body, false))
+		default:
+			set = jen.Id("p").Dot("json").Call(value)
+		}
+		write = []jen.Code{set}
+		if without != 0 && without != main {
+			// A result without a body is the status documented without one.
+			write = []jen.Code{jen.If(jen.Id("isZero").Call(value)).Block(
+				jen.Id("p").Dot("status").Op("=").Lit(without),
+			).Else().Block(set)}
+		}
+	}
+	// Bodies of another schema, with their own statuses.
+	if fields := ownFields(og); len(fields) > 0 {
+		var cases []jen.Code
+		for _, field := range fields {
+			status := 0
+			for _, r := range og.success {
+				if og.own[r] == field && status == 0 {
+					status = r.Status
+				}
+			}
+			cases = append(cases, jen.Case(res.Clone().Dot(field).Op("!=").Nil()).Block(
+				jen.Id("p").Dot("status").Op("=").Lit(status),
+				jen.Id("p").Dot("json").Call(res.Clone().Dot(field)),
+			))
+		}
+		if len(write) > 0 {
+			cases = append(cases, jen.Default().Block(write...))
+		}
+		write = []jen.Code{jen.Switch().Block(cases...)}
+	}
+	body = append(body, write...)
+	for _, h := range og.headers {
+		body = append(body, jen.Id("p").Dot("text").Call(jen.Lit(h.Name), res.Clone().Dot(g.names.HeaderField(h)), jen.Lit(textFormat(leafOf(h.Type)))))
+	}
+	if og.op.Method == http.MethodHead {
+		for _, r := range og.success {
+			if r.Status == http.StatusNotFound {
+				body = append(body, jen.If(jen.Op("!").Add(res.Clone().Dot("Success"))).Block(jen.Id("p").Dot("status").Op("=").Lit(http.StatusNotFound)))
+			}
+		}
+	}
+	body = append(body, jen.Return(jen.Id("p")))
+	f.Comment("// " + fakeEncoder(og) + " answers with a result of " + og.op.ID + " as the service does.")
+	f.Func().Id(fakeEncoder(og)).Params(jen.Id("res").Add(g.pkg(og.names.Response))).Op("*").Id("reply").Block(body...)
+	f.Line()
+}
