@@ -27,7 +27,7 @@ const (
 	exitUsage = 2
 )
 
-const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-strict] [-root DIR] [-rename POINTER=GoName]... [-renames FILE]
+const usage = `usage: armgen [-spec FILE]... -out DIR [-package NAME] [-check] [-examples] [-fakes [-import-path PATH]] [-strict] [-root DIR] [-rename POINTER=GoName]... [-renames FILE]
        armgen -readme README.md [-tag TAG] -out DIR [flags]
        armgen diff [-format text|json|markdown] [-fail-on-breaking] OLD NEW
 
@@ -69,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	pkg := fl.String("package", "", "the Go package `NAME` (default: the base name of -out)")
 	check := fl.Bool("check", false, "write nothing; report what differs and exit 1 when -out is stale")
 	examples := fl.Bool("examples", false, "also write examples_test.go, a test per x-ms-examples entry")
+	fakes := fl.Bool("fakes", false, "also write DIR/fake, a package that serves the operations in process for tests")
+	importPathFlag := fl.String("import-path", "", "the import `PATH` of the package in -out, which DIR/fake imports (default: from the go.mod in -out or above)")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	root := fl.String("root", "", "the `DIR` $refs may not leave (default: see README)")
 	readme := fl.String("readme", "", "an AutoRest `README.md`: generate from the input files of its -tag")
@@ -114,6 +116,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		fmt.Fprintf(stderr, "armgen: %q is not a Go package name; pass -package\n", name)
 		return exitUsage
 	}
+	if *importPathFlag != "" && !*fakes {
+		fmt.Fprintln(stderr, "armgen: -import-path needs -fakes")
+		fl.Usage()
+		return exitUsage
+	}
+	emitOpts := emit.Options{Package: name, Examples: *examples, Fakes: *fakes, ImportPath: *importPathFlag}
+	if *fakes && emitOpts.ImportPath == "" {
+		path, err := importPath(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "armgen: -fakes needs the import path of %s: %v; pass -import-path\n", *out, err)
+			return exitUsage
+		}
+		emitOpts.ImportPath = path
+	}
 
 	opts := parser.Options{Root: filepath.ToSlash(*root), Examples: *examples}
 	var files []string
@@ -147,7 +163,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if beforeGenerate != nil {
 		beforeGenerate(files)
 	}
-	generated, diags := generate(files, opts, name, *examples, renames)
+	emitOpts.Renames = renames
+	generated, diags := generateWith(files, opts, emitOpts)
 	report(stderr, diags, *strict)
 	if generated == nil || diags.HasErrors() || (*strict && len(diags) > 0) {
 		return exitInput
@@ -184,15 +201,21 @@ var beforeGenerate func(files []string)
 
 // generate runs the pipeline in memory: parse, then emit.
 func generate(files []string, opts parser.Options, pkg string, examples bool, renames []ir.Rename) ([]emit.File, ir.Diagnostics) {
+	return generateWith(files, opts, emit.Options{Package: pkg, Examples: examples, Renames: renames})
+}
+
+// generateWith is generate with all of emit's options; the sources are
+// the files' base names.
+func generateWith(files []string, opts parser.Options, eo emit.Options) ([]emit.File, ir.Diagnostics) {
 	api, diags := parser.Parse(files, opts)
 	if api == nil {
 		return nil, diags
 	}
-	var sources []string
+	eo.Sources = nil
 	for _, f := range files {
-		sources = append(sources, path.Base(f))
+		eo.Sources = append(eo.Sources, path.Base(f))
 	}
-	out, emitDiags := emit.Generate(api, emit.Options{Package: pkg, Sources: sources, Examples: examples, Renames: renames})
+	out, emitDiags := emit.Generate(api, eo)
 	return out, append(diags, emitDiags...).Sort()
 }
 
