@@ -8,13 +8,15 @@
 // want/, the files armgen must write that depend on the spec (with
 // warnings.txt when it warns), or stderr.txt, the diagnostics it must print
 // when the spec is refused. An optional args.txt holds flags, one per
-// line: -examples, -rename POINTER=GoName, -renames FILE. Test files
-// beside the specs (package <case>_test, importing the case's want/
-// package) test the generated code at run time.
+// line: -examples, -fakes, -rename POINTER=GoName, -renames FILE. With
+// -fakes, want/fake/ holds the fake package, which imports want/. Test
+// files beside the specs (package <case>_test, importing the case's want/
+// package, and want/fake) test the generated code at run time.
 //
 // want/ leaves out the fixed helper files every package carries
-// (armgen_*.go, emit/static's own code with the package renamed):
-// TestStaticFilesAreEmitStatic checks those once. A want/ package does not
+// (armgen_*.go, emit/static's own code with the package renamed, and in
+// want/fake emit/static/fake's): TestStaticFilesAreEmitStatic checks those
+// once. A want/ package does not
 // build without them, which is why the cases live in testdata, out of
 // reach of `go build ./...` and `go vet ./...`: TestGolden builds, vets and
 // tests them itself, with the helpers armgen writes laid over each want/
@@ -84,16 +86,22 @@ func caseDirs(t *testing.T) []string {
 }
 
 // builtCase is a case that generates: its directory and the helper files
-// armgen writes beside want/'s.
+// armgen writes beside want/'s (and want/fake's, named fake/…).
 type builtCase struct {
 	dir     string
 	helpers []emit.File
+	fakes   bool
 }
+
+// modulePath is the import path of golden/testdata, whose cases' want/
+// packages a fake package imports.
+const modulePath = "github.com/armgen/armgen/golden/testdata"
 
 // generate runs the parser and the emitter on a case, as armgen would.
 func generate(t *testing.T, dir string) ([]emit.File, []byte, bool) {
 	readFile := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))) }
-	specs, examples, renames, diags := caseInputs(t, dir, readFile)
+	specs, flags, renames, diags := caseInputs(t, dir, readFile)
+	examples := flags["-examples"]
 	var stderr bytes.Buffer
 	var files []emit.File
 	if !diags.HasErrors() {
@@ -101,7 +109,10 @@ func generate(t *testing.T, dir string) ([]emit.File, []byte, bool) {
 		diags = append(diags, parseDiags...)
 		if api != nil {
 			var emitDiags ir.Diagnostics
-			files, emitDiags = emit.Generate(api, emit.Options{Package: packageName(filepath.Base(dir)), Sources: specs, Examples: examples, Renames: renames})
+			files, emitDiags = emit.Generate(api, emit.Options{
+				Package: packageName(filepath.Base(dir)), Sources: specs, Examples: examples, Renames: renames,
+				Fakes: flags["-fakes"], ImportPath: modulePath + "/" + filepath.Base(dir) + "/want",
+			})
 			diags = append(diags, emitDiags...)
 		}
 	}
@@ -124,12 +135,13 @@ func runCase(t *testing.T, name string) *builtCase {
 			own = append(own, f)
 		}
 	}
+	fakes := slices.ContainsFunc(files, func(f emit.File) bool { return strings.HasPrefix(f.Name, "fake/") })
 	if *update {
 		writeExpected(t, dir, failed, stderr, own)
 		if failed {
 			return nil
 		}
-		return &builtCase{dir: name, helpers: helpers}
+		return &builtCase{dir: name, helpers: helpers, fakes: fakes}
 	}
 	wantStderr, err := os.ReadFile(filepath.Join(dir, "stderr.txt"))
 	switch {
@@ -148,17 +160,9 @@ func runCase(t *testing.T, name string) *builtCase {
 	if diff := cmp.Diff(string(wantWarnings), string(stderr)); diff != "" {
 		t.Errorf("warnings differ from warnings.txt (-want +got):\n%s", diff)
 	}
-	want := map[string]string{}
-	entries, err := os.ReadDir(filepath.Join(dir, "want"))
-	if err != nil {
-		t.Fatalf("no want/ directory (run go test ./golden -update): %v", err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, "want", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		want[e.Name()] = string(b)
+	want := readWant(t, filepath.Join(dir, "want"), "")
+	if want == nil {
+		t.Fatalf("no want/ directory (run go test ./golden -update)")
 	}
 	got := map[string]string{}
 	for _, f := range files {
@@ -198,7 +202,31 @@ func runCase(t *testing.T, name string) *builtCase {
 			t.Errorf("%s differs (-want +got):\n%s", name, diff)
 		}
 	}
-	return &builtCase{dir: name, helpers: helpers}
+	return &builtCase{dir: name, helpers: helpers, fakes: fakes}
+}
+
+// readWant reads the files of a want/ directory by name, those of its
+// fake/ as fake/…; nil when there is none.
+func readWant(t *testing.T, dir, prefix string) map[string]string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	want := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			for name, content := range readWant(t, filepath.Join(dir, e.Name()), prefix+e.Name()+"/") {
+				want[name] = content
+			}
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[prefix+e.Name()] = string(b)
+	}
+	return want
 }
 
 // buildCases builds, vets and tests the packages of the cases that
@@ -221,13 +249,16 @@ func buildCases(t *testing.T, built []builtCase) {
 			t.Errorf("%s: no helper files", c.dir)
 		}
 		for _, h := range c.helpers {
-			laid := filepath.Join(tmp, c.dir+"-"+h.Name)
+			laid := filepath.Join(tmp, c.dir+"-"+strings.ReplaceAll(h.Name, "/", "-"))
 			if err := os.WriteFile(laid, h.Content, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			replace[filepath.Join(want, h.Name)] = laid
+			replace[filepath.Join(want, filepath.FromSlash(h.Name))] = laid
 		}
 		pkgs = append(pkgs, "./"+path.Join(cases, c.dir, "want"))
+		if c.fakes {
+			pkgs = append(pkgs, "./"+path.Join(cases, c.dir, "want", "fake"))
+		}
 		if tests, _ := filepath.Glob(filepath.Join(cases, c.dir, "*_test.go")); len(tests) > 0 {
 			pkgs = append(pkgs, "./"+path.Join(cases, c.dir))
 		}
@@ -280,40 +311,49 @@ func TestStaticFilesAreEmitStatic(t *testing.T) {
 			if !f.Static {
 				continue
 			}
-			source := strings.TrimPrefix(f.Name, "armgen_")
+			// A fake package's helpers keep their package clause.
+			staticDir, clause, pkg := "static", "package static\n", packageName(dir)
+			name, fake := strings.CutPrefix(f.Name, "fake/")
+			if fake {
+				staticDir, clause, pkg = "static/fake", "package fake\n", "fake"
+			}
+			source := strings.TrimPrefix(name, "armgen_")
 			if source == "examples_test.go" {
 				source = "examples.go" // test code in the package: only its tests use it
 			}
-			seen[source] = true
-			src, err := os.ReadFile(filepath.Join("..", "emit", "static", source))
+			seen[path.Join(staticDir, source)] = true
+			src, err := os.ReadFile(filepath.Join("..", "emit", filepath.FromSlash(staticDir), source))
 			if err != nil {
-				t.Errorf("%s: %s is not a file of emit/static: %v", dir, f.Name, err)
+				t.Errorf("%s: %s is not a file of emit/%s: %v", dir, f.Name, staticDir, err)
 				continue
 			}
-			body, ok := bytes.CutPrefix(src, []byte("package static\n"))
+			body, ok := bytes.CutPrefix(src, []byte(clause))
 			if !ok {
-				t.Fatalf("emit/static/%s does not begin with its package clause", source)
+				t.Fatalf("emit/%s/%s does not begin with its package clause", staticDir, source)
 			}
-			want := emit.Header + "\n\npackage " + packageName(dir) + "\n" + string(body)
+			want := emit.Header + "\n\npackage " + pkg + "\n" + string(body)
 			if diff := cmp.Diff(want, string(f.Content)); diff != "" {
-				t.Errorf("%s: %s is not emit/static/%s (-want +got):\n%s", dir, f.Name, source, diff)
+				t.Errorf("%s: %s is not emit/%s/%s (-want +got):\n%s", dir, f.Name, staticDir, source, diff)
 			}
 		}
 	}
-	entries, err := os.ReadDir(filepath.Join("..", "emit", "static"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if name := e.Name(); name != "doc.go" && !strings.HasSuffix(name, "_test.go") && !seen[name] {
-			t.Errorf("no golden case gets emit/static/%s", name)
+	for _, staticDir := range []string{"static", "static/fake"} {
+		entries, err := os.ReadDir(filepath.Join("..", "emit", filepath.FromSlash(staticDir)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if name := e.Name(); !e.IsDir() && name != "doc.go" && !strings.HasSuffix(name, "_test.go") && !seen[path.Join(staticDir, name)] {
+				t.Errorf("no golden case gets emit/%s/%s", staticDir, name)
+			}
 		}
 	}
 }
 
 // caseInputs lists a case's spec files (or its readme's) and reads its
-// args.txt.
-func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error)) (specs []string, examples bool, renames []ir.Rename, diags ir.Diagnostics) {
+// args.txt: the flags set (-examples, -fakes) and the renames.
+func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error)) (specs []string, flags map[string]bool, renames []ir.Rename, diags ir.Diagnostics) {
+	flags = map[string]bool{}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -331,7 +371,7 @@ func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error))
 		r, readmeDiags := parser.ReadReadme("readme.md", "", parser.Options{ReadFile: readFile})
 		diags = append(diags, readmeDiags...)
 		if r == nil {
-			return nil, false, nil, diags
+			return nil, flags, nil, diags
 		}
 		specs, renames = r.Files, r.Renames
 	}
@@ -339,8 +379,8 @@ func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error))
 		fields := strings.Fields(string(args))
 		for i := 0; i < len(fields); i++ {
 			switch a := fields[i]; {
-			case a == "-examples":
-				examples = true
+			case a == "-examples" || a == "-fakes":
+				flags[a] = true
 			case (a == "-rename" || a == "-renames") && i+1 < len(fields):
 				i++
 				if a == "-renames" {
@@ -361,7 +401,7 @@ func caseInputs(t *testing.T, dir string, readFile func(string) ([]byte, error))
 	if len(specs) == 0 {
 		t.Fatalf("%s has no spec file", dir)
 	}
-	return specs, examples, renames, diags
+	return specs, flags, renames, diags
 }
 
 // writeExpected rewrites want/ and stderr.txt; a stale one of the two is
@@ -391,7 +431,11 @@ func writeExpected(t *testing.T, dir string, failed bool, stderr []byte, files [
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(wantDir, f.Name), f.Content, 0o644); err != nil {
+		name := filepath.Join(wantDir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
