@@ -59,9 +59,17 @@ func (g *gen) fakeRoutes(f *jen.File) {
 		if host := g.fakeHost(op); host != "" {
 			fields = append(fields, kv("host", jen.Lit(host)))
 		}
+		fields = append(fields, kv("op", jen.Lit(op.ID)))
+		all, byStatus := g.fakeErrorShapes(op)
+		fields = append(fields, kv("errors", jen.Lit(all)))
+		if len(byStatus) > 0 {
+			dict := jen.Dict{}
+			for status, shape := range byStatus {
+				dict[jen.Lit(status)] = jen.Lit(shape)
+			}
+			fields = append(fields, kv("statusErrors", jen.Map(jen.Int()).String().Values(dict)))
+		}
 		fields = append(fields,
-			kv("op", jen.Lit(op.ID)),
-			kv("errors", jen.Lit(g.fakeErrorShape(op))),
 			kv("serve", jen.Func().Params(jen.Id("s").Op("*").Id("Server"), jen.Id("r").Op("*").Id("request")).Block(
 				server.Dot(fakeServeName(og)).Call(jen.Id("r")))),
 		)
@@ -110,9 +118,10 @@ func (g *gen) fakeHost(op *ir.Operation) string {
 	return ""
 }
 
-// fakeErrorShape says where the operation's error model holds code and
-// message (see emit/static/fake's route.errors).
-func (g *gen) fakeErrorShape(op *ir.Operation) string {
+// fakeErrorShapes say where the operation's error models hold code and
+// message (see emit/static/fake's route.errors): for its default error,
+// and for the statuses whose error model is another.
+func (g *gen) fakeErrorShapes(op *ir.Operation) (all string, byStatus map[int]string) {
 	r := op.Default
 	if r == nil {
 		for _, e := range op.Responses {
@@ -122,6 +131,21 @@ func (g *gen) fakeErrorShape(op *ir.Operation) string {
 			}
 		}
 	}
+	all = g.fakeErrorShape(r)
+	for _, e := range op.Responses {
+		if shape := g.fakeErrorShape(e); e.Error && e.Status != 0 && shape != all {
+			if byStatus == nil {
+				byStatus = map[int]string{}
+			}
+			byStatus[e.Status] = shape
+		}
+	}
+	return all, byStatus
+}
+
+// fakeErrorShape says where an error response's model holds code and
+// message: ARM's "error" when it has none the fake can fill.
+func (g *gen) fakeErrorShape(r *ir.Response) string {
 	switch {
 	case isTextError(r):
 		return "text"

@@ -120,9 +120,26 @@ type route[S any] struct {
 	op string
 	// errors says where the operation's error body holds code and
 	// message: under that property ("error", ARM's), at the top level
-	// (""), or "text": the body is a JSON string, the message.
-	errors string
-	serve  func(s *S, r *request)
+	// (""), or "text": the body is a JSON string, the message;
+	// statusErrors says it for the statuses whose error model is
+	// another than the operation's default.
+	errors       string
+	statusErrors map[int]string
+	serve        func(s *S, r *request)
+}
+
+// errorShapes are a route's errors and statusErrors.
+type errorShapes struct {
+	all      string
+	byStatus map[int]string
+}
+
+// at says where the error body of a status holds code and message.
+func (e errorShapes) at(status int) string {
+	if at, ok := e.byStatus[status]; ok {
+		return at
+	}
+	return e.all
 }
 
 // router finds the operation of a request.
@@ -260,7 +277,7 @@ func (rt *router[S]) serve(s *S, st *serverState, polls int, req *http.Request, 
 	}
 	r := &request{
 		ctx: req.Context(), req: req, base: base, body: body, query: req.URL.Query(),
-		st: st, polls: polls, errorOf: rt.errorOf, errors: "error",
+		st: st, polls: polls, errorOf: rt.errorOf, shapes: errorShapes{all: "error"},
 	}
 	if !st.serveOwn(r) {
 		rt.serveRoute(s, r)
@@ -277,7 +294,7 @@ func (rt *router[S]) serveRoute(s *S, r *request) {
 		r.answer(http.StatusNotFound, "NotFound", fmt.Sprintf("fake: no operation of package %s serves %s %s", rt.pkg, r.req.Method, r.req.URL.EscapedPath()))
 		return
 	}
-	r.vars, r.op, r.errors = vars, route.op, route.errors
+	r.vars, r.op, r.shapes = vars, route.op, errorShapes{route.errors, route.statusErrors}
 	route.serve(s, r)
 	if r.out == nil && r.transport == nil {
 		r.answer(http.StatusInternalServerError, "InternalError", "fake: "+r.op+" wrote no answer")
@@ -295,9 +312,9 @@ type request struct {
 	form  *form
 	st    *serverState
 	polls int
-	// errorOf reads the package's *ResponseError; errors is the route's.
+	// errorOf reads the package's *ResponseError; shapes are the route's.
 	errorOf func(error) (*errorReply, bool)
-	errors  string
+	shapes  errorShapes
 	op      string
 	// bad is the first problem reading the request.
 	bad error
@@ -367,7 +384,7 @@ func (r *request) errorAnswer(e *errorReply) *reply {
 	}
 	p.body = e.body
 	if p.body == nil {
-		p.body = errorBody(e, r.errors)
+		p.body = errorBody(e, r.shapes.at(status))
 	}
 	return p
 }

@@ -76,7 +76,7 @@ var testRoutes = newRouter("widgets", testErrorOf, []route[testServer]{
 	{method: "GET", path: "/widgets/default", op: "Widgets_GetDefault", errors: "error", serve: func(s *testServer, r *request) {
 		r.respond(newReply(http.StatusNoContent))
 	}},
-	{method: "DELETE", path: "/widgets/{name}", op: "Widgets_Delete", errors: "", serve: (*testServer).serveDelete},
+	{method: "DELETE", path: "/widgets/{name}", op: "Widgets_Delete", errors: "", statusErrors: map[int]string{400: "text"}, serve: (*testServer).serveDelete},
 	{method: "POST", path: "/widgets/{name}?op=restart", op: "Widgets_Restart", errors: "text", serve: func(s *testServer, r *request) {
 		r.misuse("restart %s", r.vars["name"])
 	}},
@@ -247,6 +247,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"GET", &widgetError{StatusCode: 409, Code: "Conflict", Message: "in use"}, 409, `{"error":{"code":"Conflict","message":"in use"}}`},
 		{"DELETE", &widgetError{StatusCode: 409, Code: "Conflict", Message: "in use"}, 409, `{"code":"Conflict","message":"in use"}`},
+		{"DELETE", &widgetError{StatusCode: 400, Code: "Bad", Message: "a text error"}, 400, `"a text error"`},
 		{"GET", fmt.Errorf("wrapped: %w", &widgetError{Code: "Oops"}), 500, `{"error":{"code":"Oops"}}`},
 		{"GET", &widgetError{StatusCode: 400, RawBody: []byte("not json")}, 400, `not json`},
 	} {

@@ -92,7 +92,7 @@ type pageSet struct {
 	replies []*reply
 	failure error
 	op      string
-	errors  string
+	shapes  errorShapes
 }
 
 // servePages answers a list operation: pages is what its func returned.
@@ -166,7 +166,7 @@ func listPages[P any](r *request, pages iter.Seq2[P, error], next func(*P, strin
 		if r.st.pages == nil {
 			r.st.pages = map[int]*pageSet{}
 		}
-		r.st.pages[id] = &pageSet{replies: replies, failure: failure, op: r.op, errors: r.errors}
+		r.st.pages[id] = &pageSet{replies: replies, failure: failure, op: r.op, shapes: r.shapes}
 		r.st.mu.Unlock()
 	}
 	return replies[0], nil
@@ -186,7 +186,7 @@ func (st *serverState) servePage(r *request, id, k int) {
 		r.answer(http.StatusNotFound, "NotFound", "fake: no page "+strconv.Itoa(k)+" of list "+strconv.Itoa(id)+" (a list is forgotten once walked)")
 		return
 	}
-	r.op, r.errors = set.op, set.errors
+	r.op, r.shapes = set.op, set.shapes
 	if k == len(set.replies) {
 		r.fail(set.failure)
 		return
@@ -216,7 +216,7 @@ type operation struct {
 	// (the last answer to the polls).
 	resultAt string
 	op       string
-	errors   string
+	shapes   errorShapes
 }
 
 // longRunning answers the request that starts a long-running operation,
@@ -239,7 +239,7 @@ func (r *request) longRunning(style, finalVia string, result *reply, err error) 
 	}
 	o := &operation{
 		style: style, method: r.req.Method, original: originalKey(r.req.URL), left: max(r.polls, 0),
-		result: result, failure: failure, resultAt: resultAt(style, r.req.Method, finalVia), op: r.op, errors: r.errors,
+		result: result, failure: failure, resultAt: resultAt(style, r.req.Method, finalVia), op: r.op, shapes: r.shapes,
 	}
 	st := r.st
 	st.mu.Lock()
@@ -323,7 +323,7 @@ func (st *serverState) serveMonitor(r *request, id int) {
 		r.answer(http.StatusNotFound, "NotFound", "fake: no operation "+strconv.Itoa(id)+" (an operation is forgotten once its result was fetched)")
 		return
 	}
-	r.op, r.errors = o.op, o.errors
+	r.op, r.shapes = o.op, o.shapes
 	p := newReply(http.StatusOK)
 	p.header.Set("Content-Type", "application/json")
 	switch {
@@ -337,9 +337,9 @@ func (st *serverState) serveMonitor(r *request, id int) {
 		o.done = true
 		body := o.failure.body
 		if body == nil {
-			body = errorBody(o.failure, o.errors)
+			body = errorBody(o.failure, o.shapes.all) // the monitor is read with the default error model
 		}
-		p.body = withStatus(body, "Failed", o.errors)
+		p.body = withStatus(body, "Failed", o.shapes.all)
 		if o.failure.code != "" {
 			p.header.Set("x-ms-error-code", o.failure.code)
 		}
@@ -371,7 +371,7 @@ func (st *serverState) serveResult(r *request, id int) {
 		r.answer(http.StatusNotFound, "NotFound", "fake: no operation "+strconv.Itoa(id)+" (an operation is forgotten once its result was fetched)")
 		return
 	}
-	r.op, r.errors = o.op, o.errors
+	r.op, r.shapes = o.op, o.shapes
 	if !o.done && (o.style != "location" || o.left > 0) {
 		if o.style == "location" {
 			o.left--
@@ -399,7 +399,7 @@ func (st *serverState) serveResult(r *request, id int) {
 // progress while it reports its own provisioningState, its result after.
 // The caller holds mu.
 func (st *serverState) serveOriginal(r *request, o *operation) {
-	r.op, r.errors = o.op, o.errors
+	r.op, r.shapes = o.op, o.shapes
 	if o.style == "body" && !o.done {
 		if o.left > 0 {
 			o.left--

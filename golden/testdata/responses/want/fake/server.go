@@ -54,10 +54,11 @@ func (s *Server) serve(req *http.Request, base string) (*reply, error) {
 // routes are the operations of package responses.
 var routes = newRouter("responses", errorOf, []route[Server]{
 	{
-		method: "DELETE",
-		path:   "/items/{name}",
-		op:     "Items_Delete",
-		errors: "error",
+		method:       "DELETE",
+		path:         "/items/{name}",
+		op:           "Items_Delete",
+		errors:       "error",
+		statusErrors: map[int]string{400: "text"},
 		serve: func(s *Server, r *request) {
 			s.Items.serveDelete(r)
 		},
@@ -72,10 +73,11 @@ var routes = newRouter("responses", errorOf, []route[Server]{
 		},
 	},
 	{
-		method: "GET",
-		path:   "/items/{name}",
-		op:     "Items_Get",
-		errors: "error",
+		method:       "GET",
+		path:         "/items/{name}",
+		op:           "Items_Get",
+		errors:       "error",
+		statusErrors: map[int]string{404: ""},
 		serve: func(s *Server, r *request) {
 			s.Items.serveGet(r)
 		},
