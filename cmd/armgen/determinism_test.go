@@ -17,27 +17,34 @@ import (
 	"github.com/armgen/armgen/parser"
 )
 
-// digest sums every file of a directory, names and contents, in name order.
+// digest sums every file of a directory and its subdirectories (the fake
+// package), names and contents, in name order.
 func digest(t *testing.T, dir string) string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	h := sha256.New()
+	files := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+		files++
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := sha256.New()
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(h, "%s %d\n", e.Name(), len(b))
-		h.Write(b)
-	}
-	return fmt.Sprintf("%x (%d files)", h.Sum(nil), len(entries))
+	return fmt.Sprintf("%x (%d files)", h.Sum(nil), files)
 }
 
-// TestDeterminism generates the full Batch spec (with its examples) 20
-// times, each with a different GOMAXPROCS, from a different working
+// TestDeterminism generates the full Batch spec (with its examples and
+// fakes) 20 times, each with a different GOMAXPROCS, from a different working
 // directory, naming the spec by an absolute or a relative path: every run
 // must write byte-identical files. (make test also runs the tests in
 // shuffled order.)
@@ -64,7 +71,7 @@ func TestDeterminism(t *testing.T) {
 		}
 		out := filepath.Join(t.TempDir(), "batch")
 		var stderr bytes.Buffer
-		if code := run(context.Background(), []string{"-examples", "-spec", specArg, "-out", out, "-package", "batch"}, &bytes.Buffer{}, &stderr); code != exitOK {
+		if code := run(context.Background(), []string{"-examples", "-fakes", "-import-path", "example.com/batch", "-spec", specArg, "-out", out, "-package", "batch"}, &bytes.Buffer{}, &stderr); code != exitOK {
 			t.Fatalf("run %d (GOMAXPROCS %d, spec %s): exit %d\n%s", i, procs, specArg, code, stderr.String())
 		}
 		got := digest(t, out)

@@ -18,11 +18,11 @@ import (
 // skipped: its example contradicts the spec (emit's skipReason).
 const skipPrefix = "the example contradicts the spec: "
 
-// Every reference ARM spec generates with -examples, and the 30 packages
-// build, vet and pass their example tests: each example test passes, or is
-// skipped because its example contradicts the spec, with that reason. The
-// packages share one module, so that the go command is run once to vet
-// them and once to test them.
+// Every reference ARM spec generates with -examples and -fakes, and the 30
+// packages and their fakes build and vet, and pass their example tests:
+// each example test passes, or is skipped because its example contradicts
+// the spec, with that reason. The packages share one module, so that the
+// go command is run once to vet them and once to test them.
 func TestReferenceARMSpecs(t *testing.T) {
 	shared := testutil.Shared(t)
 	if testing.Short() {
@@ -36,10 +36,13 @@ func TestReferenceARMSpecs(t *testing.T) {
 	mod := tempModule(t)
 	for i, root := range roots {
 		pkg := sanitize(filepath.Base(root), i)
-		armgen(t, "-examples", "-spec", filepath.Join(specs, root), "-out", filepath.Join(mod, pkg), "-package", pkg)
+		armgen(t, "-examples", "-fakes", "-spec", filepath.Join(specs, root), "-out", filepath.Join(mod, pkg), "-package", pkg)
+		if _, err := os.Stat(filepath.Join(mod, pkg, "fake", "server.go")); err != nil {
+			t.Errorf("%s: no fake package: %v", root, err)
+		}
 	}
 	if msg, err := goCmd(t, mod, "vet", "./..."); err != nil {
-		t.Fatalf("go vet of the 30 packages: %v\n%s", err, msg)
+		t.Fatalf("go vet of the 30 packages and their fakes: %v\n%s", err, msg)
 	}
 	out, err := goCmd(t, mod, "test", "-count=1", "-json", "./...")
 	res := readTestEvents(t, out)

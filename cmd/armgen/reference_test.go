@@ -48,15 +48,21 @@ func armgen(t *testing.T, args ...string) string {
 	return stderr.String()
 }
 
-// The full Batch spec, each api-version: the package builds, vets, and
-// its example tests (one per x-ms-examples file present) pass.
+// The full Batch spec, each api-version: the package and its fakes build,
+// vet, and its example tests (one per x-ms-examples file present) pass;
+// for 2024-02-01, a program written against the fakes' contract only
+// (testdata/fakecontract) runs.
 func TestBatchSpecsWithExamples(t *testing.T) {
 	for _, version := range []string{"2024-02-01", "2023-11-01"} {
 		t.Run(version, func(t *testing.T) {
 			spec := testutil.BatchSpec(t, version)
 			mod := tempModule(t)
 			out := filepath.Join(mod, "batch")
-			warnings := armgen(t, "-examples", "-spec", spec, "-out", out, "-package", "batch")
+			warnings := armgen(t, "-examples", "-fakes", "-spec", spec, "-out", out, "-package", "batch")
+			contract := version == "2024-02-01"
+			if contract {
+				copyFile(t, filepath.Join("testdata", "fakecontract", "main.go"), filepath.Join(mod, "fakecontract", "main.go"))
+			}
 			files, err := filepath.Glob(filepath.Join(filepath.Dir(spec), "examples", "*.json"))
 			if err != nil || len(files) == 0 {
 				t.Fatalf("no example files next to %s", spec)
@@ -92,7 +98,29 @@ func TestBatchSpecsWithExamples(t *testing.T) {
 			if passed != len(tests) {
 				t.Errorf("%d of %d example tests passed", passed, len(tests))
 			}
+			if contract {
+				msg, err := goCmd(t, mod, "run", "./fakecontract")
+				if err != nil {
+					t.Fatalf("the program against the fakes' contract: %v\n%s", err, msg)
+				}
+				t.Log("fakecontract: " + strings.TrimSpace(msg))
+			}
 		})
+	}
+}
+
+// copyFile copies a file, making the directories it goes in.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
