@@ -38,7 +38,7 @@ golden:
 check:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
-	$(GO) run ./cmd/armgen -out generated/batch -package batch -check
+	$(GO) run ./cmd/armgen -out generated/batch -package batch -fakes -check
 
 # Run each fuzz target for FUZZTIME (make fuzz FUZZTIME=10m). A failing
 # input is written to the package's testdata/fuzz and from then on runs

@@ -5,4 +5,4 @@ package batch
 // Batch Update operation); regenerate them with `make generate` (or go
 // generate), never by hand. This file and the tests are written by hand.
 
-//go:generate go run ../../cmd/armgen -out . -package batch
+//go:generate go run ../../cmd/armgen -out . -package batch -fakes
