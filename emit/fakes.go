@@ -155,7 +155,7 @@ func (g *gen) fakeServerFile(f *jen.File) {
 			continue
 		}
 		fields = append(fields,
-			jen.Comment("// "+grp.Accessor+" serves the operations of "+pkgName+"."+grp.Type+"; nil answers 501 Not Implemented."),
+			g.doc(grp.Accessor+" serves the operations of "+pkgName+"."+grp.Type+"; nil answers 501 Not Implemented."),
 			jen.Id(grp.Accessor).Op("*").Id(fakeServerType(grp)))
 	}
 	for _, grp := range groups {
@@ -173,8 +173,8 @@ func (g *gen) fakeServerFile(f *jen.File) {
 		jen.Line(),
 		jen.Id("state").Id("serverState"),
 	)
-	f.Comment("// Server answers the requests of a " + pkgName + "." + g.names.Fixed("Client") + " with the funcs a test sets. Its zero value answers")
-	f.Comment("// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.")
+	f.Add(g.doc("Server answers the requests of a " + pkgName + "." + g.names.Fixed("Client") + " with the funcs a test sets. Its zero value answers " +
+		"every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are."))
 	f.Type().Id("Server").Struct(fields...)
 	f.Line()
 
@@ -213,8 +213,7 @@ func (g *gen) fakeGroupFile(f *jen.File, file string, grp *naming.Group) {
 		fields = append(fields, g.fakeFuncDoc(og), jen.Id(fakeField(og.names)).Add(g.fakeFuncType(og)))
 	}
 	name := fakeServerType(grp)
-	f.Comment("// " + name + " answers the operations of " + g.opts.Package + "." + grp.Type + " with its funcs; a nil func answers 501 Not")
-	f.Comment("// Implemented.")
+	f.Add(g.doc(name + " answers the operations of " + g.opts.Package + "." + grp.Type + " with its funcs; a nil func answers 501 Not Implemented."))
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 	g.fakeOperationsOf(f, file, grp)

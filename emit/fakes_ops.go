@@ -234,7 +234,7 @@ func (g *gen) fakeServe(f *jen.File, og *opGen) {
 			jen.Id("r").Dot("respond").Call(encode.Call(jen.Id("res"))),
 		)
 	}
-	f.Comment("// " + fakeServeName(og) + " serves " + op.ID + " with " + fn + ".")
+	f.Add(g.doc(fakeServeName(og) + " serves " + op.ID + " with " + fn + "."))
 	f.Func().Params(recv).Id(fakeServeName(og)).Params(jen.Id("r").Op("*").Id("request")).Block(body...)
 	f.Line()
 }
@@ -460,7 +460,7 @@ func (g *gen) fakeEncode(f *jen.File, og *opGen) {
 		}
 	}
 	body = append(body, jen.Return(jen.Id("p")))
-	f.Comment("// " + fakeEncoder(og) + " answers with a result of " + og.op.ID + " as the service does.")
+	f.Add(g.doc(fakeEncoder(og) + " answers with a result of " + og.op.ID + " as the service does."))
 	f.Func().Id(fakeEncoder(og)).Params(jen.Id("res").Add(g.pkg(og.names.Response))).Op("*").Id("reply").Block(body...)
 	f.Line()
 }

@@ -18,9 +18,9 @@ import (
 
 // FuzzPipeline feeds bytes to the whole of armgen, as a spec file beside
 // the real Batch spec (so that relative $refs reach real files): it must
-// end in Go files or in error diagnostics, never a panic or an internal
-// error; the files must be gofmt-clean Go with armgen's header, and the
-// same input must generate the same files again.
+// end in Go files (the fake package's too) or in error diagnostics, never
+// a panic or an internal error; the files must be gofmt-clean Go with
+// armgen's header, and the same input must generate the same files again.
 func FuzzPipeline(f *testing.F) {
 	dir := filepath.ToSlash(filepath.Dir(testutil.BatchSpec(f, "2024-02-01")))
 	for _, s := range testutil.ReadSeeds(f) {
@@ -37,7 +37,8 @@ func FuzzPipeline(f *testing.F) {
 			},
 			Limits: specparser.Limits{MaxFileBytes: 4 << 20, MaxDepth: 64, MaxRefDepth: 16, MaxFiles: 16, MaxNodes: 200_000, MaxDeclarations: 2_000},
 		}
-		files, diags := generate([]string{name}, opts, "fuzzed", false, nil)
+		eo := emit.Options{Package: "fuzzed", Fakes: true, ImportPath: "example.com/fuzzed"}
+		files, diags := generateWith([]string{name}, opts, eo)
 		for _, d := range diags {
 			if strings.Contains(d.Message, "internal error") {
 				t.Fatalf("%s", d)
@@ -65,7 +66,7 @@ func FuzzPipeline(f *testing.F) {
 				t.Fatalf("%s is not what gofmt writes (%v)", file.Name, err)
 			}
 		}
-		again, _ := generate([]string{name}, opts, "fuzzed", false, nil)
+		again, _ := generateWith([]string{name}, opts, eo)
 		if len(again) != len(files) {
 			t.Fatalf("a second run made %d files, the first %d", len(again), len(files))
 		}

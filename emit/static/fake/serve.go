@@ -183,7 +183,7 @@ func compile(index int, method, template, host string) *matcher {
 	expr.WriteString("(?i)^")
 	last := 0
 	for _, loc := range templateParam.FindAllStringSubmatchIndex(path, -1) {
-		literal := path[last:loc[0]]
+		literal := escapeLiteral(path[last:loc[0]])
 		expr.WriteString(regexp.QuoteMeta(literal))
 		m.literal += len(literal)
 		raw := loc[3] > loc[2]
@@ -196,8 +196,9 @@ func compile(index int, method, template, host string) *matcher {
 		m.raw = append(m.raw, raw)
 		last = loc[1]
 	}
-	expr.WriteString(regexp.QuoteMeta(path[last:]) + "$")
-	m.literal += len(path) - last
+	literal := escapeLiteral(path[last:])
+	expr.WriteString(regexp.QuoteMeta(literal) + "$")
+	m.literal += len(literal)
 	m.path = regexp.MustCompile(expr.String())
 	if host != "" {
 		var h strings.Builder
@@ -212,6 +213,16 @@ func compile(index int, method, template, host string) *matcher {
 		m.host = regexp.MustCompile(h.String())
 	}
 	return m
+}
+
+// escapeLiteral writes a literal part of a path template as a request's
+// escaped path has it. The template may escape a character itself (%7B
+// for a brace the template syntax would take).
+func escapeLiteral(literal string) string {
+	if u, err := url.PathUnescape(literal); err == nil {
+		literal = u
+	}
+	return (&url.URL{Path: literal}).EscapedPath()
 }
 
 // match finds the route of req and the values of its path and host

@@ -80,6 +80,10 @@ var testRoutes = newRouter("widgets", testErrorOf, []route[testServer]{
 	{method: "POST", path: "/widgets/{name}?op=restart", op: "Widgets_Restart", errors: "text", serve: func(s *testServer, r *request) {
 		r.misuse("restart %s", r.vars["name"])
 	}},
+	{method: "GET", path: "/café/%7Bx%7D/{name}", op: "Widgets_Odd", serve: func(s *testServer, r *request) {
+		r.respond(newReply(http.StatusOK))
+		r.out.body = []byte(r.vars["name"])
+	}},
 	{method: "GET", path: "/scopes/{+scope}/widgets", op: "Widgets_ListAtScope", serve: func(s *testServer, r *request) {
 		r.respond(newReply(http.StatusOK))
 		r.out.body = []byte(r.vars["scope"])
@@ -195,6 +199,8 @@ func TestRoutes(t *testing.T) {
 		{"GET", "/widgets/a%2Fb%20c", 200, `{"name":"a/b c"}`},
 		{"GET", "/widgets/default", 204, ``}, // the more literal template wins
 		{"GET", "/scopes/subscriptions/s1/resourceGroups/g%201/widgets", 200, `subscriptions/s1/resourceGroups/g%201`},
+		{"GET", "/caf%C3%A9/%7Bx%7D/n%2F1", 200, `n/1`}, // literals as the request escapes them
+		{"GET", "/café/{x}/n1", 200, `n1`},
 		{"GET", "/widgets/w1/nothing", 404, `{"error":{"code":"NotFound","message":"fake: no operation of package widgets serves GET /widgets/w1/nothing"}}`},
 		{"PATCH", "/widgets/w1", 404, `{"error":{"code":"NotFound","message":"fake: no operation of package widgets serves PATCH /widgets/w1"}}`},
 		{"POST", "/widgets/w1", 404, `{"error":{"code":"NotFound","message":"fake: no operation of package widgets serves POST /widgets/w1"}}`},

@@ -8,8 +8,8 @@ import (
 	"github.com/armgen/armgen/generated/batch"
 )
 
-// BatchAccountServer answers the operations of batch.BatchAccountClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// BatchAccountServer answers the operations of batch.BatchAccountClient with its funcs; a nil func
+// answers 501 Not Implemented.
 type BatchAccountServer struct {
 	// Update serves batch.BatchAccountClient.Update: PATCH
 	// /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}

@@ -9,8 +9,8 @@ import (
 	"io"
 )
 
-// FormsServer answers the operations of formdata.FormsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// FormsServer answers the operations of formdata.FormsClient with its funcs; a nil func answers 501
+// Not Implemented.
 type FormsServer struct {
 	// Data serves formdata.FormsClient.Data: PUT /data (Forms_Data).
 	Data func(ctx context.Context, data string, options *formdata.FormsDataOptions) (formdata.FormsDataResponse, error)

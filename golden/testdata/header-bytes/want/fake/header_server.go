@@ -8,8 +8,8 @@ import (
 	headerbytes "github.com/armgen/armgen/golden/testdata/header-bytes/want"
 )
 
-// HeaderServer answers the operations of headerbytes.HeaderClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// HeaderServer answers the operations of headerbytes.HeaderClient with its funcs; a nil func answers
+// 501 Not Implemented.
 type HeaderServer struct {
 	// ResponseByte serves headerbytes.HeaderClient.ResponseByte: POST /header/response/prim/byte
 	// (header_responseByte).

@@ -8,8 +8,8 @@ import (
 	lrofinalstatus "github.com/armgen/armgen/golden/testdata/lro-final-status/want"
 )
 
-// JobsServer answers the operations of lrofinalstatus.JobsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// JobsServer answers the operations of lrofinalstatus.JobsClient with its funcs; a nil func answers
+// 501 Not Implemented.
 type JobsServer struct {
 	// BeginDelete serves lrofinalstatus.JobsClient.BeginDelete: DELETE /jobs/{job} (Jobs_Delete).
 	// The func returns the operation's result, or its error, which it ends with after Server.Polls polls;

@@ -25,8 +25,9 @@ import (
 	"net/http"
 )
 
-// Server answers the requests of a lrofinalstatus.Client with the funcs a test sets. Its zero value answers
-// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
+// Server answers the requests of a lrofinalstatus.Client with the funcs a test sets. Its zero value
+// answers every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs
+// are.
 type Server struct {
 	// Jobs serves the operations of lrofinalstatus.JobsClient; nil answers 501 Not Implemented.
 	Jobs *JobsServer

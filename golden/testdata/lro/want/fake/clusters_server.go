@@ -8,8 +8,8 @@ import (
 	lro "github.com/armgen/armgen/golden/testdata/lro/want"
 )
 
-// ClustersServer answers the operations of lro.ClustersClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// ClustersServer answers the operations of lro.ClustersClient with its funcs; a nil func answers 501
+// Not Implemented.
 type ClustersServer struct {
 	// BeginCreate serves lro.ClustersClient.BeginCreate: PUT /clusters/{name} (Clusters_Create).
 	// The func returns the operation's result, or its error, which it ends with after Server.Polls polls;

@@ -25,8 +25,8 @@ import (
 	"net/http"
 )
 
-// Server answers the requests of a lro.Client with the funcs a test sets. Its zero value answers
-// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
+// Server answers the requests of a lro.Client with the funcs a test sets. Its zero value answers every
+// request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
 type Server struct {
 	// Clusters serves the operations of lro.ClustersClient; nil answers 501 Not Implemented.
 	Clusters *ClustersServer

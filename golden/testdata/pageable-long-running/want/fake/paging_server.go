@@ -9,8 +9,8 @@ import (
 	"iter"
 )
 
-// PagingServer answers the operations of pageablelongrunning.PagingClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// PagingServer answers the operations of pageablelongrunning.PagingClient with its funcs; a nil func
+// answers 501 Not Implemented.
 type PagingServer struct {
 	// BeginGetMultiplePagesLRO serves pageablelongrunning.PagingClient.BeginGetMultiplePagesLRO: POST
 	// /paging/multiple/lro (Paging_GetMultiplePagesLRO).
@@ -30,7 +30,8 @@ func (s *PagingServer) serveGetMultiplePagesLRO(r *request) {
 	}, encodePagingGetMultiplePagesLROResponse)
 }
 
-// encodePagingGetMultiplePagesLROResponse answers with a result of Paging_GetMultiplePagesLRO as the service does.
+// encodePagingGetMultiplePagesLROResponse answers with a result of Paging_GetMultiplePagesLRO as the
+// service does.
 func encodePagingGetMultiplePagesLROResponse(res pageablelongrunning.PagingGetMultiplePagesLROResponse) *reply {
 	p := newReply(202)
 	p.json(res.ProductResult)

@@ -29,7 +29,8 @@ import (
 type Server struct {
 	// Disks serves the operations of paging.DisksClient; nil answers 501 Not Implemented.
 	Disks *DisksServer
-	// VirtualMachines serves the operations of paging.VirtualMachinesClient; nil answers 501 Not Implemented.
+	// VirtualMachines serves the operations of paging.VirtualMachinesClient; nil answers 501 Not
+	// Implemented.
 	VirtualMachines *VirtualMachinesServer
 	// Polls is how many polls of a long-running operation answer that it is still in progress before
 	// the poll that ends it (0: the first poll ends it). The fake asks the client to poll at once.

@@ -9,8 +9,8 @@ import (
 	"iter"
 )
 
-// VirtualMachinesServer answers the operations of paging.VirtualMachinesClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// VirtualMachinesServer answers the operations of paging.VirtualMachinesClient with its funcs; a nil
+// func answers 501 Not Implemented.
 type VirtualMachinesServer struct {
 	// NewListPager serves paging.VirtualMachinesClient.NewListPager: GET /vms (VirtualMachines_List).
 	// The func returns the pages, in order; the fake links them by next links the pager follows. An error
@@ -61,7 +61,8 @@ func (s *VirtualMachinesServer) serveListSizes(r *request) {
 	servePages(r, s.NewListSizesPager(r.ctx, in.vm, nil), nil, encodeVirtualMachinesListSizesResponse)
 }
 
-// encodeVirtualMachinesListSizesResponse answers with a result of VirtualMachines_ListSizes as the service does.
+// encodeVirtualMachinesListSizesResponse answers with a result of VirtualMachines_ListSizes as the
+// service does.
 func encodeVirtualMachinesListSizesResponse(res paging.VirtualMachinesListSizesResponse) *reply {
 	p := newReply(200)
 	p.json(res.SizeList)

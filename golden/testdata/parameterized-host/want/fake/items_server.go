@@ -9,8 +9,8 @@ import (
 	"iter"
 )
 
-// ItemsServer answers the operations of parameterizedhost.ItemsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// ItemsServer answers the operations of parameterizedhost.ItemsClient with its funcs; a nil func
+// answers 501 Not Implemented.
 type ItemsServer struct {
 	// Get serves parameterizedhost.ItemsClient.Get: GET /items/{id} (Items_Get).
 	Get func(ctx context.Context, id string, accountName string, options *parameterizedhost.ItemsGetOptions) (parameterizedhost.ItemsGetResponse, error)

@@ -24,8 +24,9 @@ import (
 	"net/http"
 )
 
-// Server answers the requests of a parameters.Client with the funcs a test sets. Its zero value answers
-// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
+// Server answers the requests of a parameters.Client with the funcs a test sets. Its zero value
+// answers every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs
+// are.
 type Server struct {
 	// Things serves the operations of parameters.ThingsClient; nil answers 501 Not Implemented.
 	Things *ThingsServer

@@ -8,8 +8,8 @@ import (
 	parameters "github.com/armgen/armgen/golden/testdata/parameters/want"
 )
 
-// ThingsServer answers the operations of parameters.ThingsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// ThingsServer answers the operations of parameters.ThingsClient with its funcs; a nil func answers
+// 501 Not Implemented.
 type ThingsServer struct {
 	// Blob serves parameters.ThingsClient.Blob: GET /api/blobs/{key}/{color}/{parts} (Things_Blob).
 	Blob func(ctx context.Context, key []byte, color parameters.Color, parts []string, options *parameters.ThingsBlobOptions) (parameters.ThingsBlobResponse, error)
@@ -86,7 +86,8 @@ func (s *ThingsServer) serveCreateOrUpdate(r *request) {
 	r.respond(encodeThingsCreateOrUpdateResponse(res))
 }
 
-// encodeThingsCreateOrUpdateResponse answers with a result of Things_CreateOrUpdate as the service does.
+// encodeThingsCreateOrUpdateResponse answers with a result of Things_CreateOrUpdate as the service
+// does.
 func encodeThingsCreateOrUpdateResponse(res parameters.ThingsCreateOrUpdateResponse) *reply {
 	p := newReply(200)
 	p.json(res.Thing)

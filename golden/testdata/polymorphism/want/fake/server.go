@@ -24,8 +24,9 @@ import (
 	"net/http"
 )
 
-// Server answers the requests of a polymorphism.Client with the funcs a test sets. Its zero value answers
-// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
+// Server answers the requests of a polymorphism.Client with the funcs a test sets. Its zero value
+// answers every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs
+// are.
 type Server struct {
 	// Tanks serves the operations of polymorphism.TanksClient; nil answers 501 Not Implemented.
 	Tanks *TanksServer

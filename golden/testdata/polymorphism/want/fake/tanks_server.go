@@ -8,8 +8,8 @@ import (
 	polymorphism "github.com/armgen/armgen/golden/testdata/polymorphism/want"
 )
 
-// TanksServer answers the operations of polymorphism.TanksClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// TanksServer answers the operations of polymorphism.TanksClient with its funcs; a nil func answers
+// 501 Not Implemented.
 type TanksServer struct {
 	// Get serves polymorphism.TanksClient.Get: GET /tanks/{tank} (Tanks_Get).
 	Get func(ctx context.Context, tank string, options *polymorphism.TanksGetOptions) (polymorphism.TanksGetResponse, error)

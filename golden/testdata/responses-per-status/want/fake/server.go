@@ -25,8 +25,9 @@ import (
 	"net/http"
 )
 
-// Server answers the requests of a responsesperstatus.Client with the funcs a test sets. Its zero value answers
-// every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are.
+// Server answers the requests of a responsesperstatus.Client with the funcs a test sets. Its zero
+// value answers every request 501 Not Implemented. A Server is safe for concurrent use as long as its
+// funcs are.
 type Server struct {
 	// Things serves the operations of responsesperstatus.ThingsClient; nil answers 501 Not Implemented.
 	Things *ThingsServer

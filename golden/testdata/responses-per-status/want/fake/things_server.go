@@ -8,8 +8,8 @@ import (
 	responsesperstatus "github.com/armgen/armgen/golden/testdata/responses-per-status/want"
 )
 
-// ThingsServer answers the operations of responsesperstatus.ThingsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// ThingsServer answers the operations of responsesperstatus.ThingsClient with its funcs; a nil func
+// answers 501 Not Implemented.
 type ThingsServer struct {
 	// Put serves responsesperstatus.ThingsClient.Put: PUT /things/{name} (Things_Put).
 	Put func(ctx context.Context, name string, options *responsesperstatus.ThingsPutOptions) (responsesperstatus.ThingsPutResponse, error)

@@ -8,8 +8,8 @@ import (
 	responses "github.com/armgen/armgen/golden/testdata/responses/want"
 )
 
-// ItemsServer answers the operations of responses.ItemsClient with its funcs; a nil func answers 501 Not
-// Implemented.
+// ItemsServer answers the operations of responses.ItemsClient with its funcs; a nil func answers 501
+// Not Implemented.
 type ItemsServer struct {
 	// Delete serves responses.ItemsClient.Delete: DELETE /items/{name} (Items_Delete).
 	Delete func(ctx context.Context, name string, options *responses.ItemsDeleteOptions) (responses.ItemsDeleteResponse, error)
