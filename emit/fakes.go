@@ -77,19 +77,53 @@ func firstFile(api *ir.API) string {
 }
 
 // newFakeFile starts a file of the fake package, which imports the
-// generated package under its name.
+// generated package under its name (see fakeImportName).
 func (g *gen) newFakeFile() *jen.File {
 	f := jen.NewFilePathName(g.opts.ImportPath+"/"+fakeDir, "fake")
-	if path.Base(g.opts.ImportPath) == g.opts.Package {
-		f.ImportName(g.opts.ImportPath, g.opts.Package)
+	if name := fakeImportName(g.opts.Package); name == path.Base(g.opts.ImportPath) {
+		f.ImportName(g.opts.ImportPath, name)
 	} else {
-		f.ImportAlias(g.opts.ImportPath, g.opts.Package)
+		f.ImportAlias(g.opts.ImportPath, name)
 	}
 	f.HeaderComment(Header)
 	if len(g.opts.Sources) > 0 {
 		f.HeaderComment("// Source: " + inLine(strings.Join(g.opts.Sources, ", ")))
 	}
 	return f
+}
+
+// fakeImportName is the name the fake package imports the generated one
+// by: its package name, unless that is a name the fake package declares
+// or its functions use (a package named "routes" or "reply"), which would
+// hide it; then the name and "api".
+func fakeImportName(pkg string) string {
+	if fakeReserved[pkg] {
+		return pkg + "api"
+	}
+	return pkg
+}
+
+// fakeReserved are the names the fake package declares (emit/static/fake's
+// and the emitter's) or uses in its functions, and the packages it imports.
+var fakeReserved = map[string]bool{}
+
+func init() {
+	for _, names := range []string{
+		// emit/static/fake (TestFakeReservedNames keeps this up to date)
+		"Doer Refused base64URLLeaf compile dateLeaf dateTimeLeaf decodeFamily errorBody errorReply errorShapes escapeLiteral " +
+			"family final form formatText isZero leaf linkOf linkPrefix listPages matcher newReply newRouter operation orNil " +
+			"originalKey pageSet parseTime provisioningState quotedTime rawQuery readShaped refusal reply request resultAt " +
+			"rfc1123Leaf route router separator serveHTTP serveLongRunningPages servePages serverState setText soon templateParam " +
+			"terminal timeLeaf timeType unixTimeLeaf withProvisioningState withStatus writeShaped",
+		// the emitter's declarations, and the names its functions use
+		"Server NewDoer routes errorOf s r in opts res err result p link w req base e out data ctx options",
+		// imported packages
+		"context iter errors json http",
+	} {
+		for _, name := range strings.Fields(names) {
+			fakeReserved[name] = true
+		}
+	}
 }
 
 // pkg names a declaration of the generated package.
@@ -135,8 +169,8 @@ func fakeField(o *naming.Op) string {
 // fakeServerFile writes server.go: the package doc, Server, NewDoer, the
 // route table, and what reads the package's errors and families.
 func (g *gen) fakeServerFile(f *jen.File) {
-	pkgName := g.opts.Package
-	f.PackageComment(g.comment("Package fake serves the operations of package " + pkgName + " in process, for tests of code that uses its Client: " +
+	pkgName := fakeImportName(g.opts.Package)
+	f.PackageComment(g.comment("Package fake serves the operations of package " + g.opts.Package + " in process, for tests of code that uses its Client: " +
 		"set the func of each operation a test expects on a Server, and give the client fake.NewDoer(server) as its Doer. " +
 		"The client sends real requests and reads real answers: the fake reads each request into the func's arguments with " +
 		pkgName + "'s types, calls the func and answers as the service would, with the pages of a list linked by next links " +
@@ -213,7 +247,7 @@ func (g *gen) fakeGroupFile(f *jen.File, file string, grp *naming.Group) {
 		fields = append(fields, g.fakeFuncDoc(og), jen.Id(fakeField(og.names)).Add(g.fakeFuncType(og)))
 	}
 	name := fakeServerType(grp)
-	f.Add(g.doc(name + " answers the operations of " + g.opts.Package + "." + grp.Type + " with its funcs; a nil func answers 501 Not Implemented."))
+	f.Add(g.doc(name + " answers the operations of " + fakeImportName(g.opts.Package) + "." + grp.Type + " with its funcs; a nil func answers 501 Not Implemented."))
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 	g.fakeOperationsOf(f, file, grp)
@@ -238,7 +272,7 @@ func (g *gen) fakeFuncType(og *opGen) *jen.Statement {
 // fakeFuncDoc documents an operation's func.
 func (g *gen) fakeFuncDoc(og *opGen) jen.Code {
 	op, names := og.op, og.names
-	client := g.opts.Package + "." + names.Group.Type + "." + fakeField(names)
+	client := fakeImportName(g.opts.Package) + "." + names.Group.Type + "." + fakeField(names)
 	text := fakeField(names) + " serves " + client + ": " + op.Method + " " + g.api.BasePath + op.Path + " (" + op.ID + ")."
 	switch {
 	case op.Pageable != nil && op.LongRunning != nil:
@@ -275,7 +309,7 @@ func (g *gen) fakeErrorOf(f *jen.File) {
 		))
 	}
 	body = append(body, jen.Return(jen.Id("out"), jen.True()))
-	f.Comment("// errorOf reads the *" + g.opts.Package + "." + name + " a func returned: what the fake answers with.")
+	f.Comment("// errorOf reads the *" + fakeImportName(g.opts.Package) + "." + name + " a func returned: what the fake answers with.")
 	f.Func().Id("errorOf").Params(jen.Err().Error()).Params(jen.Op("*").Id("errorReply"), jen.Bool()).Block(body...)
 	f.Line()
 }
@@ -308,7 +342,7 @@ func (g *gen) fakeFamilies(f *jen.File) {
 			cm := g.names.Model(c)
 			kinds = append(kinds, jen.Lit(cm.DiscriminatorValue).Op(":").Add(ctor(cm)))
 		}
-		f.Comment("// " + fakeDecoder(g.names.Interface(m)) + " decodes a " + g.opts.Package + "." + g.names.Interface(m) + " as the package does.")
+		f.Comment("// " + fakeDecoder(g.names.Interface(m)) + " decodes a " + fakeImportName(g.opts.Package) + "." + g.names.Interface(m) + " as the package does.")
 		f.Func().Id(fakeDecoder(g.names.Interface(m))).Params(jen.Id("data").Index().Byte()).Params(iface.Clone(), jen.Error()).Block(
 			jen.Return(jen.Id("decodeFamily").Call(jen.Id("data"), jen.Lit(m.Discriminator),
 				jen.Map(jen.String()).Func().Params().Add(iface.Clone()).Values(lines(kinds)...), ctor(m))),
