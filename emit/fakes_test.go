@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/armgen/armgen/ir"
 )
 
 // Every name emit/static/fake declares is one the generated package may
@@ -56,5 +58,30 @@ func TestFakeReservedNames(t *testing.T) {
 		if got := fakeImportName(pkg); got != want {
 			t.Errorf("fakeImportName(%s) = %s, want %s", pkg, got, want)
 		}
+	}
+}
+
+// An operation group or ungrouped operation that would be a field the fake
+// Server keeps for itself is an error with -fakes, and only then.
+func TestFakeServerMembers(t *testing.T) {
+	op := func(id, group, name, pointer string) *ir.Operation {
+		return &ir.Operation{ID: id, Group: group, Name: name, Method: "GET", Path: "/" + name, Pointer: ir.Pointer(pointer),
+			Responses: []*ir.Response{{Status: 204}}}
+	}
+	api := &ir.API{Title: "T", Files: []string{"spec.json"}, Operations: []*ir.Operation{
+		op("Polls_Get", "Polls", "Get", "spec.json#/paths/~1a/get"),
+		op("ServeHTTP", "", "ServeHTTP", "spec.json#/paths/~1b/get"),
+	}}
+	if _, diags := Generate(api, Options{Package: "things"}); diags.HasErrors() {
+		t.Fatalf("without fakes: %v", diags)
+	}
+	files, diags := Generate(api, Options{Package: "things", Fakes: true, ImportPath: "example.com/things"})
+	want := "spec.json#/paths/~1a/get: the operation group Polls would be the fake Server's field Polls, which the fake keeps for itself — -rename #/operationGroups/Polls=Name\n" +
+		"spec.json#/paths/~1b/get: the operation ServeHTTP would be the fake Server's field ServeHTTP, which the fake keeps for itself — -rename it"
+	if files != nil || diags.Error() != want {
+		t.Errorf("%d files, diagnostics:\n%s\nwant:\n%s", len(files), diags.Error(), want)
+	}
+	if _, diags := Generate(api, Options{Package: "things", Fakes: true}); !strings.Contains(diags.Error(), "internal error: fakes need the import path") {
+		t.Errorf("fakes without an import path: %v", diags)
 	}
 }
