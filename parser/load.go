@@ -44,9 +44,9 @@ type file struct {
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
-	// schemas caches kin-openapi schemas decoded from tree nodes that the
-	// typed document does not reach (additionalProperties, odd $ref targets).
-	schemas map[*node]*openapi2.Schema
+	// parts caches kin-openapi's readings of the parts of the file its
+	// typed document does not type as Swagger 2.0 (kin.go).
+	parts map[*node]any
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
@@ -184,7 +184,8 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	}
 	data = trimBOM(data)
 	var errs []syntaxError
-	if isYAML(name, data) {
+	yamlFile := isYAML(name, data)
+	if yamlFile {
 		f.tree, errs = parseYAML(data, l.opts.Limits)
 	} else {
 		f.tree, errs = parseJSON(data, l.opts.Limits)
@@ -217,7 +218,12 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	doc, err := decodeDocument(f.tree)
+	if yamlFile {
+		// kin-openapi reads the document the tree holds, with YAML's
+		// aliases and merge keys resolved as armgen resolves them.
+		data = f.tree.appendJSON(nil)
+	}
+	doc, err := decodeDocument(data)
 	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.
@@ -339,23 +345,6 @@ func scalarText(n *node) string {
 		return "an array"
 	}
 	return n.str
-}
-
-// schemaFor returns kin-openapi's reading of a schema node the typed
-// document does not hold at hand, decoding it once.
-func (f *file) schemaFor(n *node) *openapi2.Schema {
-	if s, ok := f.schemas[n]; ok {
-		return s
-	}
-	if f.schemas == nil {
-		f.schemas = map[*node]*openapi2.Schema{}
-	}
-	s := new(openapi2.Schema)
-	if n.kind != kindObject || decodeSchema(n, s) != nil {
-		s = new(openapi2.Schema) // the keyword checks have reported why
-	}
-	f.schemas[n] = s
-	return s
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

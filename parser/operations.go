@@ -53,8 +53,8 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 	}
 	if kop == nil {
 		// x-ms-paths are not part of kin-openapi's document.
-		kop = new(openapi2.Operation)
-		if err := decodeOperation(n, kop); err != nil {
+		var err error
+		if kop, err = decodePart[openapi2.Operation](f, n); err != nil {
 			b.diags.Add(f.ptr(append(at, method)...), "cannot read the operation: %v", err)
 			return
 		}
@@ -199,9 +199,11 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 	var kp openapi2.Parameter
 	if global && pf.doc != nil && pf.doc.Parameters[pat[1]] != nil {
 		kp = *pf.doc.Parameters[pat[1]]
-	} else if err := decodeParameter(pn, &kp); err != nil {
+	} else if dp, err := decodePart[openapi2.Parameter](pf, pn); err != nil {
 		b.diags.Add(pf.ptr(pat...), "cannot read the parameter: %v", err)
 		return nil
+	} else {
+		kp = *dp
 	}
 	p := &ir.Parameter{
 		Name:             kp.Name,
@@ -328,8 +330,8 @@ func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
 		if hs := rn.get("headers"); hs != nil {
 			for j, name := range hs.keys {
 				hn := hs.vals[j]
-				var kh openapi2.Parameter
-				if err := decodeParameter(hn, &kh); err != nil {
+				kh, err := decodePart[openapi2.Parameter](rf, hn)
+				if err != nil {
 					continue
 				}
 				hat := append(slices.Clone(rat), "headers", name)
@@ -339,7 +341,7 @@ func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
 					Description: kh.Description,
 					Pointer:     rf.ptr(hat...),
 				}
-				h.Type = b.typeOf(site{f: rf, tokens: hat, n: hn, s: paramSchema(&kh)}, op.ID+"."+name)
+				h.Type = b.typeOf(site{f: rf, tokens: hat, n: hn, s: paramSchema(kh)}, op.ID+"."+name)
 				r.Headers = append(r.Headers, h)
 			}
 		}
