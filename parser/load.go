@@ -47,6 +47,10 @@ type file struct {
 	// parts caches kin-openapi's readings of the parts of the file its
 	// typed document does not type as Swagger 2.0 (kin.go).
 	parts map[*node]any
+	// caseKeys are the keys that differ from a keyword only in case, which
+	// armgen ignores (with a warning) and kin-openapi must not read.
+	caseKeys []caseKey
+	drop     map[*node]map[string]bool // caseKeys by node, once needed
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
@@ -218,12 +222,7 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	if yamlFile {
-		// kin-openapi reads the document the tree holds, with YAML's
-		// aliases and merge keys resolved as armgen resolves them.
-		data = f.tree.appendJSON(nil)
-	}
-	doc, err := decodeDocument(data)
+	doc, err := decodeDocument(f.kinInput(data, yamlFile))
 	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.

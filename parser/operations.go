@@ -14,51 +14,57 @@ import (
 
 var methods = []string{"get", "put", "post", "patch", "delete", "head", "options"}
 
-// operations reads the paths (and x-ms-paths) of an input file.
-func (b *builder) operations(f *file) {
+// pathItem is a path of a file's paths or x-ms-paths.
+type pathItem struct {
+	section, path string
+	n             *node // where it is written
+	item          *openapi2.PathItem
+}
+
+// pathItems lists a file's paths, then its x-ms-paths, each in spec order
+// (kin-openapi keeps them in maps). x-ms-paths, an extension, is not typed
+// in kin-openapi's document: kin-openapi reads each of its items here.
+func (f *file) pathItems() []pathItem {
+	var out []pathItem
 	for _, section := range []string{"paths", "x-ms-paths"} {
 		paths := f.tree.get(section)
 		if paths == nil {
 			continue
 		}
 		for i, p := range paths.keys {
-			item := paths.vals[i]
-			if item.kind != kindObject {
-				continue
-			}
-			if !strings.HasPrefix(p, "/") {
-				b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(section, p),
-					Message: "path " + quote(p) + " does not start with /"})
-			}
-			var typed *openapi2.PathItem
+			n := paths.vals[i]
+			var item *openapi2.PathItem
 			if section == "paths" {
-				typed = f.doc.Paths[p]
+				item = f.doc.Paths[p]
+			} else if n.kind == kindObject {
+				item, _ = decodePart[openapi2.PathItem](f, n) // the document decoded, so does its part
 			}
-			for _, method := range methods {
-				if item.get(method) == nil {
-					continue
-				}
-				b.operation(f, []string{section, p}, p, item, typed, method)
+			if item != nil {
+				out = append(out, pathItem{section, p, n, item})
+			}
+		}
+	}
+	return out
+}
+
+// operations reads the paths (and x-ms-paths) of an input file.
+func (b *builder) operations(f *file) {
+	for _, p := range f.pathItems() {
+		if !strings.HasPrefix(p.path, "/") {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(p.section, p.path),
+				Message: "path " + quote(p.path) + " does not start with /"})
+		}
+		for _, method := range methods {
+			if op := p.item.GetOperation(strings.ToUpper(method)); op != nil {
+				b.operation(f, p, method, op)
 			}
 		}
 	}
 }
 
 // operation reads one method of one path.
-func (b *builder) operation(f *file, at []string, template string, item *node, typed *openapi2.PathItem, method string) {
-	n := item.get(method)
-	var kop *openapi2.Operation
-	if typed != nil {
-		kop = typed.GetOperation(strings.ToUpper(method))
-	}
-	if kop == nil {
-		// x-ms-paths are not part of kin-openapi's document.
-		var err error
-		if kop, err = decodePart[openapi2.Operation](f, n); err != nil {
-			b.diags.Add(f.ptr(append(at, method)...), "cannot read the operation: %v", err)
-			return
-		}
-	}
+func (b *builder) operation(f *file, p pathItem, method string, kop *openapi2.Operation) {
+	at, template, n := []string{p.section, p.path}, p.path, p.n.get(method)
 	opAt := append(slices.Clone(at), method)
 	b.cur = site{f: f, tokens: opAt}
 	op := &ir.Operation{
@@ -92,14 +98,16 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 	// Path-item parameters apply to every method; an operation's own
 	// parameter of the same name and location replaces one.
 	var params []*ir.Parameter
-	for i, pn := range item.get("parameters").valsOrNil() {
-		if p := b.parameter(f, append(slices.Clone(at), "parameters", strconv.Itoa(i)), pn, op.ID); p != nil {
+	for i, kp := range p.item.Parameters {
+		pn := p.n.get("parameters").vals[i]
+		if p := b.parameter(f, append(slices.Clone(at), "parameters", strconv.Itoa(i)), pn, kp, op.ID); p != nil {
 			params = append(params, p)
 		}
 	}
 	fromOp := map[string]ir.Pointer{}
-	for i, pn := range n.get("parameters").valsOrNil() {
-		p := b.parameter(f, append(slices.Clone(opAt), "parameters", strconv.Itoa(i)), pn, op.ID)
+	for i, kp := range kop.Parameters {
+		pn := n.get("parameters").vals[i]
+		p := b.parameter(f, append(slices.Clone(opAt), "parameters", strconv.Itoa(i)), pn, kp, op.ID)
 		if p == nil {
 			continue
 		}
@@ -129,16 +137,9 @@ func (b *builder) operation(f *file, at []string, template string, item *node, t
 	op.Params = params
 	b.checkParams(op, template)
 
-	b.responses(f, opAt, n, op)
-	b.extensions(f, opAt, n, op)
+	b.responses(f, opAt, n, kop, op)
+	b.extensions(f, opAt, kop, op)
 	b.api.Operations = append(b.api.Operations, op)
-}
-
-func (n *node) valsOrNil() []*node {
-	if n == nil || n.kind != kindArray {
-		return nil
-	}
-	return n.vals
 }
 
 var templateParam = regexp.MustCompile(`\{([^{}]+)\}`)
@@ -177,11 +178,13 @@ func (b *builder) checkParams(op *ir.Operation, template string) {
 	}
 }
 
-// parameter reads one parameter, following a $ref to a shared one.
-func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Parameter {
-	global := false
+// parameter reads one parameter, written at pn and read by kin-openapi as
+// kp, following a $ref to a shared one.
+func (b *builder) parameter(f *file, at []string, pn *node, kp *openapi2.Parameter, opID string) *ir.Parameter {
+	global, shared := false, false
 	pf, pat := f, at
 	if ref := pn.get("$ref"); ref != nil {
+		shared = true
 		t, ok := b.resolve(f, at, ref.text())
 		if !ok {
 			return nil
@@ -196,35 +199,41 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 	if pn.kind != kindObject {
 		return nil
 	}
-	var kp openapi2.Parameter
-	if global && pf.doc != nil && pf.doc.Parameters[pat[1]] != nil {
-		kp = *pf.doc.Parameters[pat[1]]
-	} else if dp, err := decodePart[openapi2.Parameter](pf, pn); err != nil {
-		b.diags.Add(pf.ptr(pat...), "cannot read the parameter: %v", err)
-		return nil
-	} else {
-		kp = *dp
+	if shared || kp == nil {
+		// A shared parameter, or one a $ref leads to elsewhere.
+		switch {
+		case global && pf.doc.Parameters[pat[1]] != nil:
+			kp = pf.doc.Parameters[pat[1]]
+		default:
+			dp, err := decodePart[openapi2.Parameter](pf, pn)
+			if err != nil {
+				b.diags.Add(pf.ptr(pat...), "cannot read the parameter: %v", err)
+				return nil
+			}
+			kp = dp
+		}
 	}
+	ext := kp.Extensions
 	p := &ir.Parameter{
 		Name:             kp.Name,
-		ClientName:       pn.get("x-ms-client-name").text(),
+		ClientName:       extString(ext, "x-ms-client-name"),
 		In:               ir.Location(kp.In),
 		Required:         kp.Required,
 		Description:      kp.Description,
 		CollectionFormat: kp.CollectionFormat,
-		SkipURLEncoding:  pn.get("x-ms-skip-url-encoding").isTrue(),
-		Flatten:          pn.get("x-ms-client-flatten").isTrue(),
-		HeaderPrefix:     pn.get("x-ms-header-collection-prefix").text(),
+		SkipURLEncoding:  extBool(ext, "x-ms-skip-url-encoding"),
+		Flatten:          extBool(ext, "x-ms-client-flatten"),
+		HeaderPrefix:     extString(ext, "x-ms-header-collection-prefix"),
 		Pointer:          pf.ptr(pat...),
 	}
 	if p.Name == "" {
 		b.diags.Add(p.Pointer, "parameter has no name")
 		return nil
 	}
-	if pn.get("in").text() != "body" {
-		p.Default = defaultText(pn.get("default"), pn) // dropped when mistyped: checkDefault warns
+	if kp.In != "body" {
+		p.Default = defaultText(pn.get("default"), schemaType(paramSchema(kp))) // dropped when mistyped: checkDefault warns
 	}
-	switch loc := pn.get("x-ms-parameter-location").text(); loc {
+	switch loc := extString(ext, "x-ms-parameter-location"); loc {
 	case "client":
 		p.Client = true
 	case "method":
@@ -238,7 +247,7 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 	}
 	// x-ms-api-version: false says an api-version query parameter is the
 	// operation's own, not the API's version.
-	if v := pn.get("x-ms-api-version"); p.In == ir.InQuery && p.Name == "api-version" && (v == nil || v.isTrue()) {
+	if v, ok := ext["x-ms-api-version"]; p.In == ir.InQuery && p.Name == "api-version" && (!ok || v == true) {
 		p.APIVersion = true
 		p.Client = false
 	}
@@ -247,11 +256,11 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 		hint = pat[1]
 	}
 	if p.In == ir.InBody {
-		s := site{f: pf, tokens: pat}.child(pn.get("schema"), kp.Schema, "schema")
-		if s.n == nil {
+		if kp.Schema == nil {
 			b.diags.Add(p.Pointer, "body parameter has no schema")
 			return nil
 		}
+		s := site{f: pf, tokens: pat}.child(pn.get("schema"), kp.Schema, "schema")
 		p.Type = b.typeOf(s, hint)
 		if r, ok := b.follow(s); ok {
 			p.Constraints = constraints(r.s)
@@ -259,7 +268,7 @@ func (b *builder) parameter(f *file, at []string, pn *node, opID string) *ir.Par
 	} else {
 		// A non-body parameter carries its schema keywords itself; read it
 		// as the schema it describes.
-		s := site{f: pf, tokens: pat, n: pn, s: paramSchema(&kp)}
+		s := site{f: pf, tokens: pat, n: pn, s: paramSchema(kp)}
 		p.Type = b.typeOf(s, hint)
 		p.Constraints = constraints(s.s)
 		if p.Type.Kind == ir.KindModel {
@@ -285,31 +294,37 @@ func paramSchema(p *openapi2.Parameter) *openapi2.Schema {
 		Default: p.Default, Items: p.Items, Pattern: p.Pattern, MinLength: p.MinLength,
 		MaxLength: p.MaxLength, Min: p.Minimum, Max: p.Maximum, ExclusiveMin: p.ExclusiveMin,
 		ExclusiveMax: p.ExclusiveMax, MultipleOf: p.MultipleOf, MinItems: p.MinItems,
-		MaxItems: p.MaxItems, UniqueItems: p.UniqueItems,
+		MaxItems: p.MaxItems, UniqueItems: p.UniqueItems, Extensions: p.Extensions,
 	}
 	return s
 }
 
 // responses reads an operation's responses, by status.
-func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
+func (b *builder) responses(f *file, opAt []string, n *node, kop *openapi2.Operation, op *ir.Operation) {
 	rs := n.get("responses")
 	if rs == nil || len(rs.keys) == 0 {
 		b.diags = append(b.diags, ir.Diagnostic{Pointer: op.Pointer, Message: "operation has no responses",
 			Hint: "Swagger 2.0 requires at least one"})
 		return
 	}
+	// In spec order: kin-openapi keeps the responses in a map.
 	for i, code := range rs.keys {
 		at := append(slices.Clone(opAt), "responses", code)
 		rn := rs.vals[i]
 		rf, rat := f, at
+		kr := kop.Responses.Value(code)
 		if ref := rn.get("$ref"); ref != nil {
 			t, ok := b.resolve(f, at, ref.text())
 			if !ok {
 				continue
 			}
 			rf, rat, rn = t.f, t.tokens, t.n
+			kr = b.sharedResponse(t)
 		}
-		r := &ir.Response{Pointer: f.ptr(at...), Description: rn.get("description").text()}
+		if kr == nil {
+			kr = new(openapi2.Response) // an extension, reported below
+		}
+		r := &ir.Response{Pointer: f.ptr(at...), Description: kr.Description}
 		if code == "default" {
 			r.Error = true
 		} else {
@@ -321,27 +336,26 @@ func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
 				continue
 			}
 			r.Status = status
-			r.Error = rn.get("x-ms-error-response").isTrue()
+			r.Error = extBool(kr.Extensions, "x-ms-error-response")
 		}
-		if sn := rn.get("schema"); sn != nil {
-			s := siteAt(rf, append(slices.Clone(rat), "schema"), sn)
+		if kr.Schema != nil {
+			s := site{f: rf, tokens: rat}.child(rn.get("schema"), kr.Schema, "schema")
 			r.Type = b.typeOf(s, op.ID+"."+code)
 		}
 		if hs := rn.get("headers"); hs != nil {
 			for j, name := range hs.keys {
-				hn := hs.vals[j]
-				kh, err := decodePart[openapi2.Parameter](rf, hn)
-				if err != nil {
+				kh := kr.Headers[name]
+				if kh == nil {
 					continue
 				}
 				hat := append(slices.Clone(rat), "headers", name)
 				h := &ir.Header{
 					Name:        name,
-					ClientName:  hn.get("x-ms-client-name").text(),
+					ClientName:  extString(kh.Extensions, "x-ms-client-name"),
 					Description: kh.Description,
 					Pointer:     rf.ptr(hat...),
 				}
-				h.Type = b.typeOf(site{f: rf, tokens: hat, n: hn, s: paramSchema(kh)}, op.ID+"."+name)
+				h.Type = b.typeOf(site{f: rf, tokens: hat, n: hs.vals[j], s: paramSchema(&kh.Parameter)}, op.ID+"."+name)
 				r.Headers = append(r.Headers, h)
 			}
 		}
@@ -354,24 +368,40 @@ func (b *builder) responses(f *file, opAt []string, n *node, op *ir.Operation) {
 	slices.SortStableFunc(op.Responses, func(x, y *ir.Response) int { return x.Status - y.Status })
 }
 
+// sharedResponse is kin-openapi's reading of the response a $ref leads to:
+// one of the document's responses, else the part it points to.
+func (b *builder) sharedResponse(t target) *openapi2.Response {
+	if len(t.tokens) == 2 && t.tokens[0] == "responses" {
+		if r := t.f.doc.Responses[t.tokens[1]]; r != nil {
+			return r
+		}
+	}
+	if t.n.kind != kindObject {
+		return nil
+	}
+	r, _ := decodePart[openapi2.Response](t.f, t.n) // nil when kin-openapi cannot read it
+	return r
+}
+
 // extensions reads an operation's x-ms-* behaviour: paging, long-running
 // operations and examples.
-func (b *builder) extensions(f *file, opAt []string, n *node, op *ir.Operation) {
-	if pg := n.get("x-ms-pageable"); pg != nil && pg.kind == kindObject {
+func (b *builder) extensions(f *file, opAt []string, kop *openapi2.Operation, op *ir.Operation) {
+	ext := kop.Extensions
+	if pg := extObject(ext, "x-ms-pageable"); pg != nil {
 		p := &ir.Paging{ItemName: "value", NextLinkName: "nextLink"}
-		if v := pg.get("itemName"); v != nil {
-			p.ItemName = v.text()
+		if v, ok := pg["itemName"]; ok {
+			p.ItemName, _ = v.(string)
 		}
-		if v := pg.get("nextLinkName"); v != nil {
-			p.NextLinkName = v.text() // null: the list comes in one page
+		if v, ok := pg["nextLinkName"]; ok {
+			p.NextLinkName, _ = v.(string) // null: the list comes in one page
 		}
-		p.NextOperation = pg.get("operationName").text()
+		p.NextOperation, _ = pg["operationName"].(string)
 		op.Pageable = p
 	}
-	if n.get("x-ms-long-running-operation").isTrue() {
+	if extBool(ext, "x-ms-long-running-operation") {
 		lro := &ir.LongRunning{}
-		if via := n.get("x-ms-long-running-operation-options").get("final-state-via"); via != nil {
-			lro.FinalStateVia = via.text()
+		if via, ok := extObject(ext, "x-ms-long-running-operation-options")["final-state-via"]; ok {
+			lro.FinalStateVia, _ = via.(string)
 			switch lro.FinalStateVia {
 			case "azure-async-operation", "location", "original-uri", "operation-location":
 			default:
@@ -386,21 +416,20 @@ func (b *builder) extensions(f *file, opAt []string, n *node, op *ir.Operation) 
 	if op.Pageable != nil {
 		b.checkPaging(f, opAt, op) // after LongRunning, which it reads
 	}
-	if ex := n.get("x-ms-examples"); ex != nil && ex.kind == kindObject {
-		for i, name := range ex.keys {
-			ref := ex.vals[i].get("$ref").text()
-			if ref == "" {
-				continue
-			}
-			fileRef, _, _ := strings.Cut(ref, "#")
-			op.Examples = append(op.Examples, &ir.Example{
-				Name:    name,
-				File:    path.Join(path.Dir(f.name), fileRef),
-				Pointer: f.ptr(append(slices.Clone(opAt), "x-ms-examples", name)...),
-			})
+	for name, v := range extObject(ext, "x-ms-examples") {
+		entry, _ := v.(map[string]any)
+		ref, _ := entry["$ref"].(string)
+		if ref == "" {
+			continue
 		}
-		slices.SortFunc(op.Examples, func(x, y *ir.Example) int { return strings.Compare(x.Name, y.Name) })
+		fileRef, _, _ := strings.Cut(ref, "#")
+		op.Examples = append(op.Examples, &ir.Example{
+			Name:    name,
+			File:    path.Join(path.Dir(f.name), fileRef),
+			Pointer: f.ptr(append(slices.Clone(opAt), "x-ms-examples", name)...),
+		})
 	}
+	slices.SortFunc(op.Examples, func(x, y *ir.Example) int { return strings.Compare(x.Name, y.Name) })
 }
 
 // checkPaging makes sure x-ms-pageable names properties the response has.
@@ -450,17 +479,24 @@ func (b *builder) checkPaging(f *file, opAt []string, op *ir.Operation) {
 
 // parameterizedHost reads x-ms-parameterized-host.
 func (b *builder) parameterizedHost(f *file) {
-	h := f.tree.get("x-ms-parameterized-host")
-	if h == nil || h.kind != kindObject {
+	n := f.tree.get("x-ms-parameterized-host")
+	if n == nil || n.kind != kindObject {
 		return
 	}
-	b.api.HostTemplate = h.get("hostTemplate").text()
-	if v := h.get("useSchemePrefix"); v != nil {
-		b.api.UseSchemePrefix = v.isTrue()
+	// An extension, which kin-openapi's document leaves untyped: read here
+	// with kin-openapi's parameters.
+	h, err := decodePart[parameterizedHost](f, n)
+	if err != nil {
+		b.diags.Add(f.ptr("x-ms-parameterized-host"), "cannot read x-ms-parameterized-host: %v", err)
+		return
 	}
-	b.hostArgsLast = h.get("positionInOperation").text() == "last"
-	for i, pn := range h.get("parameters").valsOrNil() {
-		p := b.parameter(f, []string{"x-ms-parameterized-host", "parameters", strconv.Itoa(i)}, pn, "host")
+	b.api.HostTemplate = h.HostTemplate
+	if h.UseSchemePrefix != nil {
+		b.api.UseSchemePrefix = *h.UseSchemePrefix
+	}
+	b.hostArgsLast = h.PositionInOperation == "last"
+	for i, kp := range h.Parameters {
+		p := b.parameter(f, []string{"x-ms-parameterized-host", "parameters", strconv.Itoa(i)}, n.get("parameters").vals[i], kp, "host")
 		if p == nil {
 			continue
 		}
@@ -487,4 +523,12 @@ func (b *builder) parameterizedHost(f *file) {
 			b.diags.Add(f.ptr("x-ms-parameterized-host", "hostTemplate"), "host template parameter {%s} is not among the parameters", m[1])
 		}
 	}
+}
+
+// parameterizedHost is x-ms-parameterized-host.
+type parameterizedHost struct {
+	HostTemplate        string                `json:"hostTemplate"`
+	UseSchemePrefix     *bool                 `json:"useSchemePrefix"`
+	PositionInOperation string                `json:"positionInOperation"`
+	Parameters          []*openapi2.Parameter `json:"parameters"`
 }

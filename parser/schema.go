@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,13 +77,17 @@ func newBuilder(l *loader) *builder {
 	}
 }
 
-// site is a schema where it is written: the node, kin-openapi's reading of
-// it (nil for a $ref), and its location.
+// site is a schema where it is written: its location (the file, the
+// tokens of its pointer and its node in the tree, which keeps the order of
+// its keys) and kin-openapi's reading of it, which is what the IR is made
+// of. A $ref site has no schema of its own: kin-openapi's reading of it
+// holds the extensions beside the reference.
 type site struct {
 	f      *file
 	tokens []string
 	n      *node
-	s      *openapi2.Schema
+	s      *openapi2.Schema    // nil for a $ref
+	sr     *openapi2.SchemaRef // nil when read without a typed parent
 	ref    string
 }
 
@@ -95,8 +101,12 @@ func (s site) ptr(extra ...string) ir.Pointer {
 	return s.f.ptr2(s.tokens, extra)
 }
 
+// child is the site of a schema inside s, at node n, which kin-openapi
+// read as sr (nil when its reading is not at hand: it is decoded then).
+// References are resolved on the tree (kin-openapi does not resolve
+// Swagger 2.0's), so the node says whether the site is a $ref.
 func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
-	c := site{f: s.f, tokens: append(slices.Clone(s.tokens), tokens...), n: n}
+	c := site{f: s.f, tokens: append(slices.Clone(s.tokens), tokens...), n: n, sr: sr}
 	switch {
 	case n == nil:
 	case n.get("$ref") != nil:
@@ -107,6 +117,21 @@ func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
 		c.s = s.f.schemaFor(n)
 	}
 	return c
+}
+
+// ext returns the site's extensions; for a $ref, those beside it, which
+// describe this use of the schema it names.
+func (s site) ext() map[string]any {
+	if s.isRef() {
+		if s.sr == nil {
+			return s.f.schemaRefFor(s.n).Extensions
+		}
+		return s.sr.Extensions
+	}
+	if s.s == nil {
+		return nil
+	}
+	return s.s.Extensions
 }
 
 // siteAt makes a site for a node of f read without a typed parent.
@@ -175,11 +200,14 @@ func (s site) isDefinition() bool {
 
 // modelLike reports whether a schema is an object with structure of its
 // own, which the IR makes a Model; other objects are maps or any.
-func modelLike(n *node) bool {
-	if n.get("properties") != nil || n.get("allOf") != nil || n.get("discriminator") != nil {
-		return true
-	}
-	return false
+func modelLike(s *openapi2.Schema) bool {
+	return s.Properties != nil || s.AllOf != nil || s.Discriminator != ""
+}
+
+// hasAdditional reports whether a schema says anything of
+// additionalProperties.
+func hasAdditional(s *openapi2.Schema) bool {
+	return s.AdditionalProperties.Has != nil || s.AdditionalProperties.Schema != nil
 }
 
 // typeOf is the heart of the schema reading: the IR type of the schema at
@@ -199,14 +227,14 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 		return b.typeOf(member, hint)
 	}
 	n, sch := r.n, r.s
-	if e := n.get("enum"); e != nil && e.kind == kindArray && len(e.vals) == 0 {
+	if sch.Enum != nil && len(sch.Enum) == 0 {
 		b.diags.Warn(r.ptr("enum"), "the enum lists no value; armgen reads the schema as a plain %s", firstOf(schemaType(sch), "value"))
 	}
 	typ := schemaType(sch)
 	format := sch.Format
 	// x-nullable may stand beside a $ref ("items": {"$ref": …, "x-nullable":
 	// true}): it is the referring schema's say, as well as the definition's.
-	nullable := n.get("x-nullable").isTrue() || s.n != nil && s.n.get("x-nullable").isTrue()
+	nullable := extBool(sch.Extensions, "x-nullable") || s.n != nil && extBool(s.ext(), "x-nullable")
 	if len(sch.Enum) > 0 && typ != "array" && typ != "object" {
 		if en := b.enum(r, hint); en != nil {
 			return &ir.Type{Kind: ir.KindEnum, Ref: en.Key, Format: format, Nullable: nullable}
@@ -214,30 +242,29 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 	}
 	switch typ {
 	case "", "object":
-		if format == "file" && !modelLike(n) {
+		if format == "file" && !modelLike(sch) {
 			// AutoRest's binary body: {"type": "object", "format": "file"}.
 			return &ir.Type{Kind: ir.KindStream, Format: format, Nullable: nullable}
 		}
-		if modelLike(n) {
+		if modelLike(sch) {
 			m := b.model(r, hint)
 			return &ir.Type{Kind: ir.KindModel, Ref: m.Key, Nullable: nullable}
 		}
-		if ap := n.get("additionalProperties"); ap != nil {
+		if hasAdditional(sch) {
 			return &ir.Type{Kind: ir.KindMap, Elem: b.additional(r, hint), Nullable: nullable}
 		}
-		if typ == "" && n.get("items") != nil {
+		if typ == "" && sch.Items != nil {
 			b.diags.Warn(r.ptr(), `a schema with "items" but no "type"; read as an array`)
 			return &ir.Type{Kind: ir.KindArray, Elem: b.typeOf(r.child(n.get("items"), sch.Items, "items"), hint+".item"), Nullable: nullable}
 		}
 		return &ir.Type{Kind: ir.KindAny, Nullable: nullable}
 	case "array":
-		items := n.get("items")
-		if items == nil {
+		if sch.Items == nil {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: r.ptr(), Message: `an array schema needs "items"`,
 				Hint: `add "items": {} to allow any element`})
 			return &ir.Type{Kind: ir.KindArray, Elem: &ir.Type{Kind: ir.KindAny}}
 		}
-		return &ir.Type{Kind: ir.KindArray, Elem: b.typeOf(r.child(items, sch.Items, "items"), hint+".item"), Nullable: nullable}
+		return &ir.Type{Kind: ir.KindArray, Elem: b.typeOf(r.child(n.get("items"), sch.Items, "items"), hint+".item"), Nullable: nullable}
 	case "string", "integer", "number", "boolean", "file":
 		t := primitive(typ, format)
 		if t == nil {
@@ -253,16 +280,18 @@ func (b *builder) typeOf(s site, hint string) *ir.Type {
 	}
 }
 
-// additional is the element type of additionalProperties.
+// additional is the element type of additionalProperties. kin-openapi
+// reads it as an OpenAPI 3 schema; it is read again as the Swagger 2.0
+// schema it is.
 func (b *builder) additional(s site, hint string) *ir.Type {
-	ap := s.n.get("additionalProperties")
-	if ap.kind == kindBool {
-		if ap.str == "false" {
+	ap := s.s.AdditionalProperties
+	if ap.Schema == nil {
+		if ap.Has != nil && !*ap.Has {
 			return nil
 		}
 		return &ir.Type{Kind: ir.KindAny}
 	}
-	return b.typeOf(s.child(ap, nil, "additionalProperties"), hint+".value")
+	return b.typeOf(s.child(s.n.get("additionalProperties"), nil, "additionalProperties"), hint+".value")
 }
 
 // primitive maps a Swagger type and format to a Kind; nil for a format
@@ -334,7 +363,7 @@ func (b *builder) model(s site, hint string) *ir.Model {
 		// Specs split over files often carry copies of one definition
 		// (an ErrorResponse in each file): the same schema under the same
 		// name is one model. A different one is a collision naming reports.
-		if other, ok := b.keys[m.Name]; ok && other != s.n && sameSchema(other, s.n, 0) {
+		if other, ok := b.keys[m.Name]; ok && other != s.n && sameSchema(b.models[other].site.s, s.s) {
 			st := b.models[other]
 			b.models[s.n] = st
 			return st.m
@@ -391,25 +420,22 @@ func (b *builder) modelKey(name string, s site) string {
 func (b *builder) fill(st *modelState) {
 	st.filling = true
 	defer func() { st.filling, st.done = false, true }()
-	s, m, n := st.site, st.m, st.site.n
-	m.ClientName = n.get("x-ms-client-name").text()
-	m.Title = s.s.Title
-	m.Description = s.s.Description
-	m.AzureResource = n.get("x-ms-azure-resource").isTrue()
-	m.External = n.get("x-ms-external").isTrue()
-	st.discriminator = s.s.Discriminator
-	st.discriminatorValue = n.get("x-ms-discriminator-value").text()
-	st.required = slices.Clone(s.s.Required)
+	s, m, sch := st.site, st.m, st.site.s
+	m.ClientName = extString(sch.Extensions, "x-ms-client-name")
+	m.Title = sch.Title
+	m.Description = sch.Description
+	m.AzureResource = extBool(sch.Extensions, "x-ms-azure-resource")
+	m.External = extBool(sch.Extensions, "x-ms-external")
+	st.discriminator = sch.Discriminator
+	st.discriminatorValue = extString(sch.Extensions, "x-ms-discriminator-value")
+	st.required = slices.Clone(sch.Required)
 
 	var props []*ir.Property
 	var index map[string]int // props by name, once there are many
-	if allOf := n.get("allOf"); allOf != nil {
-		for i, part := range allOf.vals {
-			var sr *openapi2.SchemaRef
-			if s.s != nil && i < len(s.s.AllOf) {
-				sr = s.s.AllOf[i]
-			}
-			ps := s.child(part, sr, "allOf", strconv.Itoa(i))
+	if len(sch.AllOf) > 0 {
+		parts := s.n.get("allOf")
+		for i, sr := range sch.AllOf {
+			ps := s.child(parts.vals[i], sr, "allOf", strconv.Itoa(i))
 			r, ok := b.follow(ps)
 			if !ok {
 				continue
@@ -420,7 +446,7 @@ func (b *builder) fill(st *modelState) {
 					Hint:    "a model may refer to itself through a property, but not through allOf"})
 				continue
 			}
-			if t := schemaType(r.s); !modelLike(r.n) && t != "object" && t != "" {
+			if t := schemaType(r.s); !modelLike(r.s) && t != "object" && t != "" {
 				b.diags.Add(ps.ptr(), "allOf member is %s, not an object", typeArticle(t))
 				continue
 			}
@@ -428,7 +454,7 @@ func (b *builder) fill(st *modelState) {
 				// An inline allOf member adds its properties to this model.
 				props = b.mergeProps(props, b.ownProperties(r, m.Name), m.Name, &index)
 				st.required = append(st.required, r.s.Required...)
-				if ap := r.n.get("additionalProperties"); ap != nil && m.AdditionalProperties == nil {
+				if hasAdditional(r.s) && m.AdditionalProperties == nil {
 					m.AdditionalProperties = b.additional(r, m.Name)
 				}
 				continue
@@ -479,7 +505,7 @@ func (b *builder) fill(st *modelState) {
 			}
 		}
 	}
-	if ap := n.get("additionalProperties"); ap != nil {
+	if hasAdditional(sch) {
 		m.AdditionalProperties = b.additional(s, m.Name)
 	}
 	m.Properties = props
@@ -547,26 +573,24 @@ func compatible(parent, child *ir.Type) bool {
 	return false
 }
 
-// ownProperties reads the properties a schema declares, in spec order.
+// ownProperties reads the properties a schema declares, in spec order
+// (kin-openapi keeps them in a map: the tree gives the order).
 func (b *builder) ownProperties(s site, model string) []*ir.Property {
-	propsNode := s.n.get("properties")
-	if propsNode == nil || propsNode.kind != kindObject {
+	if len(s.s.Properties) == 0 {
 		return nil
 	}
+	propsNode := s.n.get("properties")
 	var out []*ir.Property
 	for i, name := range propsNode.keys {
 		pn := propsNode.vals[i]
-		var sr *openapi2.SchemaRef
-		if s.s != nil {
-			sr = s.s.Properties[name]
-		}
-		ps := s.child(pn, sr, "properties", name)
+		ps := s.child(pn, s.s.Properties[name], "properties", name)
+		ext := ps.ext()
 		p := &ir.Property{
 			Name:       name,
-			ClientName: pn.get("x-ms-client-name").text(),
+			ClientName: extString(ext, "x-ms-client-name"),
 			Pointer:    ps.ptr(),
-			Flatten:    pn.get("x-ms-client-flatten").isTrue(),
-			Mutability: stringsOf(pn.get("x-ms-mutability")),
+			Flatten:    extBool(ext, "x-ms-client-flatten"),
+			Mutability: extStrings(ext, "x-ms-mutability"),
 		}
 		p.Type = b.typeOf(ps, model+"."+name)
 		r, ok := b.follow(ps)
@@ -575,16 +599,16 @@ func (b *builder) ownProperties(s site, model string) []*ir.Property {
 			r = site{f: ps.f, tokens: ps.tokens, n: pn, s: new(openapi2.Schema)}
 		}
 		// Keywords beside a $ref describe this use of the schema and win
-		// over the ones of the schema it names; kin-openapi drops them, so
-		// they are read from the node.
+		// over the ones of the schema it names. kin-openapi keeps only the
+		// extensions among them, so the others are read from the tree.
 		if ps.ref != "" {
 			p.ReadOnly = pn.get("readOnly").isTrue()
-			p.Secret = pn.get("x-ms-secret").isTrue()
 			p.Description = pn.get("description").text()
 			p.Title = pn.get("title").text()
+			p.Secret = extBool(ext, "x-ms-secret")
 		}
 		p.ReadOnly = p.ReadOnly || r.s.ReadOnly
-		p.Secret = p.Secret || r.n.get("x-ms-secret").isTrue()
+		p.Secret = p.Secret || extBool(r.s.Extensions, "x-ms-secret")
 		if p.Description == "" && (ps.ref == "" || p.Type.Kind != ir.KindModel) {
 			// A model's own description documents the type, not the field.
 			p.Description = r.s.Description
@@ -595,13 +619,13 @@ func (b *builder) ownProperties(s site, model string) []*ir.Property {
 		// A default beside a $ref is this use's, and wins; one that does
 		// not have the schema's type is dropped (checkDefault warns).
 		if ps.ref != "" {
-			p.Default = defaultText(pn.get("default"), r.n)
+			p.Default = defaultText(pn.get("default"), schemaType(r.s))
 		}
 		if p.Default == "" {
-			p.Default = defaultText(r.n.get("default"), r.n)
+			p.Default = defaultText(r.n.get("default"), schemaType(r.s))
 		}
 		if p.ClientName == "" {
-			p.ClientName = r.n.get("x-ms-client-name").text()
+			p.ClientName = extString(r.s.Extensions, "x-ms-client-name")
 		}
 		p.Constraints = constraints(r.s)
 		out = append(out, p)
@@ -648,19 +672,6 @@ func schemaType(s *openapi2.Schema) string {
 	return (*s.Type)[0]
 }
 
-func stringsOf(n *node) []string {
-	if n == nil || n.kind != kindArray {
-		return nil
-	}
-	out := make([]string, 0, len(n.vals))
-	for _, v := range n.vals {
-		if v.kind == kindString {
-			out = append(out, v.str)
-		}
-	}
-	return out
-}
-
 // definition makes sure a definition of an input file is in the API.
 func (b *builder) definition(f *file, name string) {
 	s := definitionSite(f, name)
@@ -673,8 +684,7 @@ func (b *builder) definition(f *file, name string) {
 		}
 		return
 	}
-	n := s.n
-	if n.kind != kindObject {
+	if s.n.kind != kindObject {
 		return
 	}
 	if _, ok := b.primitiveAllOf(s); ok {
@@ -682,9 +692,9 @@ func (b *builder) definition(f *file, name string) {
 		return
 	}
 	switch {
-	case modelLike(n):
+	case modelLike(s.s):
 		b.model(s, name)
-	case n.get("enum") != nil:
+	case s.s.Enum != nil:
 		b.typeOf(s, name)
 	}
 }
@@ -692,15 +702,14 @@ func (b *builder) definition(f *file, name string) {
 // enum returns the Enum for a schema with an enum keyword, merging uses of
 // one x-ms-enum name.
 func (b *builder) enum(s site, hint string) *ir.Enum {
-	n := s.n
-	xe := n.get("x-ms-enum")
-	name := xe.get("name").text()
+	xe := extObject(s.s.Extensions, "x-ms-enum")
+	name, _ := xe["name"].(string)
 	e := &ir.Enum{
 		Key:         name,
 		Name:        name,
 		Named:       name != "",
 		Description: firstOf(s.s.Description, s.s.Title),
-		Open:        xe.get("modelAsString").isTrue(),
+		Open:        xe["modelAsString"] == true,
 		Format:      s.s.Format,
 		Pointer:     s.ptr(),
 	}
@@ -728,39 +737,45 @@ func (b *builder) enum(s site, hint string) *ir.Enum {
 	default:
 		return nil
 	}
-	described := map[string]*node{}
-	if vals := xe.get("values"); vals != nil {
-		for _, v := range vals.vals {
-			if val := v.get("value"); val != nil {
-				described[string(val.appendJSON(nil))] = v
-				if number := intEnumValue(e.Base, val); number != "" {
-					described[number] = v // "12" for 12, as the value is read
+	// x-ms-enum's values describe the enum's values: matched by value.
+	described := map[string]map[string]any{}
+	vals, _ := xe["values"].([]any)
+	for _, v := range vals {
+		d, _ := v.(map[string]any)
+		if val, ok := d["value"]; ok {
+			described[valueKey(val)] = d
+			if str, ok := val.(string); ok {
+				if number := intEnumValue(e.Base, str); number != "" {
+					described[number] = d // "12" for 12, as the value is read
 				}
 			}
 		}
 	}
-	// Values come from the node: kin-openapi decodes numbers to float64,
-	// and the IR keeps each value's JSON text as written.
+	// The IR keeps each value's JSON text as written, which only the tree
+	// has: kin-openapi decodes numbers to float64.
+	written := s.n.get("enum")
 	index := map[string]int{} // value → position in e.Values
-	for i, v := range n.get("enum").vals {
-		text := string(v.appendJSON(nil))
-		if v.kind == kindNull {
+	for i, v := range s.s.Enum {
+		if v == nil {
 			continue // null in an enum says the value is nullable, not a member
 		}
-		if number := intEnumValue(e.Base, v); number != "" {
+		lit := written.vals[i]
+		text, key := string(lit.appendJSON(nil)), valueKey(v)
+		if str, ok := v.(string); ok && intEnumValue(e.Base, str) != "" {
+			number := intEnumValue(e.Base, str)
 			b.diags.Warn(s.ptr("enum", strconv.Itoa(i)), "enum value %s is a string, not %s; armgen reads it as %s",
 				text, typeArticle(swaggerType(&ir.Type{Kind: e.Base})), number)
-			text = number
-		} else if !valueFits(e.Base, v) {
+			text, key = number, number
+		} else if !valueFits(e.Base, lit) {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: s.ptr("enum", strconv.Itoa(i)),
 				Message: "enum value " + text + " is not " + typeArticle(swaggerType(&ir.Type{Kind: e.Base})),
 				Hint:    "enum values must match the schema's type"})
 			continue
 		}
 		ev := &ir.EnumValue{Value: text, Pointer: s.ptr("enum", strconv.Itoa(i))}
-		if d := described[text]; d != nil {
-			ev.Name = d.get("name").text()
-			ev.Description = d.get("description").text()
+		if d := described[key]; d != nil {
+			ev.Name, _ = d["name"].(string)
+			ev.Description, _ = d["description"].(string)
 		}
 		if _, dup := index[text]; dup {
 			b.diags.Warn(ev.Pointer, "enum value %s is listed twice", text)
@@ -839,6 +854,15 @@ func (b *builder) mergeEnum(into, e *ir.Enum) {
 	if into.Description == "" {
 		into.Description = e.Description
 	}
+}
+
+// valueKey identifies a value kin-openapi decoded, whatever its JSON text.
+func valueKey(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }
 
 // valueFits reports whether an enum value matches the enum's base kind.
@@ -1039,56 +1063,79 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// sameSchema compares two schema nodes for what makes their wire form:
+// sameSchema reports whether two schemas are the same on the wire:
 // documentation is ignored, and references compare by the name they end
 // in, since the same definition is spelled differently from two files.
-func sameSchema(a, b *node, depth int) bool {
-	if a.kind != b.kind || depth > 64 {
+// They are compared as kin-openapi writes its reading of them back as
+// JSON; only definitions that share a name are compared.
+func sameSchema(a, b *openapi2.Schema) bool {
+	va, errA := wireForm(a)
+	vb, errB := wireForm(b)
+	return errA == nil && errB == nil && sameWire(va, vb, 0)
+}
+
+func wireForm(s *openapi2.Schema) (any, error) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	err = json.Unmarshal(data, &v)
+	return v, err
+}
+
+func sameWire(a, b any, depth int) bool {
+	if depth > 64 {
 		return false
 	}
-	switch a.kind {
-	case kindObject:
-		keys := func(n *node) []string {
-			var out []string
-			for _, k := range n.keys {
-				switch k {
-				case "description", "title", "example", "x-ms-examples":
-				default:
-					out = append(out, k)
-				}
-			}
-			slices.Sort(out)
-			return out
-		}
-		ka, kb := keys(a), keys(b)
-		if !slices.Equal(ka, kb) {
+	switch a := a.(type) {
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		if !ok {
 			return false
 		}
-		for _, k := range ka {
-			va, vb := a.get(k), b.get(k)
-			if k == "$ref" {
-				if refName(va.text()) != refName(vb.text()) {
-					return false
-				}
+		docs := func(k string) bool {
+			return k == "description" || k == "title" || k == "example" || k == "x-ms-examples"
+		}
+		count := 0
+		for k, va := range a {
+			if docs(k) {
 				continue
 			}
-			if !sameSchema(va, vb, depth+1) {
+			count++
+			vb, ok := b[k]
+			switch {
+			case !ok:
+				return false
+			case k == "$ref":
+				ra, _ := va.(string)
+				rb, _ := vb.(string)
+				if refName(ra) != refName(rb) {
+					return false
+				}
+			case !sameWire(va, vb, depth+1):
 				return false
 			}
 		}
-		return true
-	case kindArray:
-		if len(a.vals) != len(b.vals) {
+		for k := range b {
+			if !docs(k) {
+				count--
+			}
+		}
+		return count == 0
+	case []any:
+		b, ok := b.([]any)
+		if !ok || len(a) != len(b) {
 			return false
 		}
-		for i := range a.vals {
-			if !sameSchema(a.vals[i], b.vals[i], depth+1) {
+		for i := range a {
+			if !sameWire(a[i], b[i], depth+1) {
 				return false
 			}
 		}
 		return true
 	}
-	return a.str == b.str
+	return a == b // scalars: string, float64, bool, nil
 }
 
 // refName is the last token of a reference: "x.json#/definitions/A" → "A".

@@ -100,6 +100,12 @@ func (n *node) isTrue() bool { return n != nil && n.kind == kindBool && n.str ==
 
 // appendJSON writes n back as compact JSON.
 func (n *node) appendJSON(b []byte) []byte {
+	return n.appendJSONDropping(b, nil)
+}
+
+// appendJSONDropping writes n back as compact JSON, leaving out the keys
+// drop lists for each object node.
+func (n *node) appendJSONDropping(b []byte, drop map[*node]map[string]bool) []byte {
 	switch n.kind {
 	case kindString:
 		q, _ := json.Marshal(n.str)
@@ -110,19 +116,24 @@ func (n *node) appendJSON(b []byte) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = v.appendJSON(b)
+			b = v.appendJSONDropping(b, drop)
 		}
 		return append(b, ']')
 	case kindObject:
 		b = append(b, '{')
+		first := true
 		for i, k := range n.keys {
-			if i > 0 {
+			if drop[n][k] {
+				continue
+			}
+			if !first {
 				b = append(b, ',')
 			}
+			first = false
 			q, _ := json.Marshal(k)
 			b = append(b, q...)
 			b = append(b, ':')
-			b = n.vals[i].appendJSON(b)
+			b = n.vals[i].appendJSONDropping(b, drop)
 		}
 		return append(b, '}')
 	}
