@@ -51,6 +51,9 @@ func armgen(t *testing.T, args ...string) string {
 // The full Batch spec, each api-version: the package builds, vets, and
 // its example tests (one per x-ms-examples file present) pass.
 func TestBatchSpecsWithExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: it builds and tests two generated packages with the go command")
+	}
 	for _, version := range []string{"2024-02-01", "2023-11-01"} {
 		t.Run(version, func(t *testing.T) {
 			spec := testutil.BatchSpec(t, version)
