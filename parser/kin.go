@@ -14,14 +14,20 @@ import (
 // Every spec file whose tree passes the keyword checks is decoded by
 // kin-openapi into its openapi2 types, with kin-openapi's own decoding
 // (encoding/json and the types' UnmarshalJSON methods; kinInput says from
-// what).
+// what). An input file is decoded whole, since all of it becomes the API.
+// Of a file reached only through $refs (common-types, a neighbouring
+// service's file) the API uses a few definitions: kin-openapi decodes the
+// rest of the document at once, and each of its definitions, parameters
+// and responses when the builder first reaches it (file.definition,
+// file.parameter, file.response). kin-openapi's decoding reads an object's
+// text once for its fields and once more for its extensions, nested
+// objects included, which makes it costly for what the API does not use.
 //
 // A few parts of a file are not typed as Swagger 2.0 in the document:
 // x-ms-paths (an extension, which kin-openapi keeps as plain maps),
 // additionalProperties (which it types as an OpenAPI 3 schema), and
-// whatever a $ref may point to outside definitions, parameters and
-// responses. kin-openapi decodes each such part from its JSON when the
-// builder first reads it.
+// whatever a $ref may point to elsewhere. kin-openapi decodes each such
+// part from its JSON when the builder first reads it.
 
 // caseKey is a key of an object node that differs only in case from a
 // field of kin-openapi's types ("Properties"). encoding/json matches
@@ -112,43 +118,110 @@ func decodeDocument(data []byte) (*openapi2.T, error) {
 	return doc, nil
 }
 
-// decodePart returns kin-openapi's reading of one node of f as a T (one of
-// its openapi2 types), decoding it on first use. An error is returned
-// each time it is asked for.
-func decodePart[T any](f *file, n *node) (*T, error) {
-	if v, ok := f.parts[n].(*T); ok {
-		return v, nil
+// sections are the parts of a document reached through $refs, which are
+// decoded when reached in a file that is no input.
+var sections = []string{"definitions", "parameters", "responses", "paths", "x-ms-paths"}
+
+// decode reads a file, whose bytes are data, with kin-openapi: an input
+// whole, another file but for its sections.
+func (f *file) decode(data []byte, yamlFile bool) (*openapi2.T, error) {
+	if f.input {
+		return decodeDocument(f.kinInput(data, yamlFile))
+	}
+	drop := map[*node]map[string]bool{}
+	f.kinJSON(f.tree) // makes f.drop
+	for n, keys := range f.drop {
+		drop[n] = keys
+	}
+	root := map[string]bool{}
+	for k := range drop[f.tree] {
+		root[k] = true
+	}
+	for _, k := range sections {
+		root[k] = true
+	}
+	drop[f.tree] = root
+	return decodeDocument(f.tree.appendJSONDropping(nil, drop))
+}
+
+// definition is kin-openapi's reading of the definition name of f, nil
+// when f has none of that name or kin-openapi cannot read it (which a
+// diagnostic then says).
+func (f *file) definition(name string) *openapi2.SchemaRef {
+	if f.input {
+		return f.doc.Definitions[name]
+	}
+	return sectionPart[openapi2.SchemaRef](f, "definitions", name)
+}
+
+// parameter is kin-openapi's reading of the shared parameter name of f.
+func (f *file) parameter(name string) *openapi2.Parameter {
+	if f.input {
+		return f.doc.Parameters[name]
+	}
+	return sectionPart[openapi2.Parameter](f, "parameters", name)
+}
+
+// response is kin-openapi's reading of the shared response name of f.
+func (f *file) response(name string) *openapi2.Response {
+	if f.input {
+		return f.doc.Responses[name]
+	}
+	return sectionPart[openapi2.Response](f, "responses", name)
+}
+
+func sectionPart[T any](f *file, section, name string) *T {
+	n := f.tree.get(section).get(name)
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	return decodePart[T](f, n, []string{section, name})
+}
+
+// decodePart returns kin-openapi's reading of node n of f, written at
+// tokens, as a T (one of its openapi2 types), decoding it on first use.
+// When kin-openapi cannot read it, a diagnostic says so (once) and it
+// returns nil.
+func decodePart[T any](f *file, n *node, tokens []string) *T {
+	switch v := f.parts[n].(type) {
+	case *T:
+		return v
+	case error:
+		return nil
 	}
 	v := new(T)
+	var read any = v
 	if err := json.Unmarshal(f.kinJSON(n), v); err != nil {
-		return nil, err
+		// The keyword checks should have caught what kin-openapi rejects;
+		// say what it said.
+		f.diags.Add(f.ptr(tokens...), "cannot decode: %v", err)
+		read, v = err, nil
 	}
 	if f.parts == nil {
 		f.parts = map[*node]any{}
 	}
-	f.parts[n] = v
-	return v, nil
+	f.parts[n] = read
+	return v
 }
 
-// schemaFor returns kin-openapi's reading of a schema node the typed
-// document does not hold at hand; an empty schema for a node that is no
-// schema (which the keyword checks have reported).
-func (f *file) schemaFor(n *node) *openapi2.Schema {
-	if n.kind != kindObject {
-		return new(openapi2.Schema)
-	}
-	s, err := decodePart[openapi2.Schema](f, n)
-	if err != nil {
-		return new(openapi2.Schema)
-	}
-	return s
-}
-
-// schemaRefFor returns kin-openapi's reading of a $ref node: the reference
-// and the extensions beside it.
-func (f *file) schemaRefFor(n *node) *openapi2.SchemaRef {
+// schemaFor returns kin-openapi's reading of a schema node, written at
+// tokens, that the typed document does not hold at hand; an empty schema
+// for a node that is no schema (which the keyword checks have reported)
+// or that kin-openapi cannot read (which decodePart has).
+func (f *file) schemaFor(n *node, tokens []string) *openapi2.Schema {
 	if n.kind == kindObject {
-		if sr, err := decodePart[openapi2.SchemaRef](f, n); err == nil {
+		if s := decodePart[openapi2.Schema](f, n, tokens); s != nil {
+			return s
+		}
+	}
+	return new(openapi2.Schema)
+}
+
+// schemaRefFor returns kin-openapi's reading of a $ref node, written at
+// tokens: the reference and the extensions beside it.
+func (f *file) schemaRefFor(n *node, tokens []string) *openapi2.SchemaRef {
+	if n.kind == kindObject {
+		if sr := decodePart[openapi2.SchemaRef](f, n, tokens); sr != nil {
 			return sr
 		}
 	}

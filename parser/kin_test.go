@@ -1,9 +1,14 @@
 package parser
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/armgen/armgen/internal/benchinput"
+	"github.com/armgen/armgen/internal/testutil"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -53,4 +58,95 @@ func TestKeysInOtherCaseAreIgnored(t *testing.T) {
 	if op := api.Operations[0]; len(op.Params) != 0 {
 		t.Errorf("B_Get has parameters %v: its Parameters were read", op.Params)
 	}
+}
+
+// A file reached only through $refs is decoded but for its sections, and
+// each of its definitions, parameters and responses when reached: what
+// kin-openapi reads of them is what it reads of the whole document.
+func TestPartsReadAsTheWhole(t *testing.T) {
+	in := benchinput.Largest(t)
+	Parse(in.Files, Options{ReadFile: in.ReadFile, Root: in.Root}) // reads every file
+	names := in.Read()
+	common, _ := filepath.Glob(filepath.Join(testutil.Specs(t), "specification", "common-types", "resource-management", "*", "*.json"))
+	for _, c := range common {
+		names = append(names, filepath.ToSlash(c))
+	}
+	if len(names) < 20 {
+		t.Fatalf("%d files", len(names))
+	}
+	read := func(name string) ([]byte, error) {
+		if data, err := in.ReadFile(name); err == nil {
+			return data, nil
+		}
+		return os.ReadFile(name)
+	}
+	compared := 0
+	for _, name := range names {
+		l := newLoader(Options{ReadFile: read}, name)
+		f := l.load(name, false, "")
+		if f.doc == nil {
+			t.Fatalf("%s: %v", name, l.diags)
+		}
+		data, _ := read(name)
+		whole, err := decodeDocument(trimBOM(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, section := range []string{"definitions", "parameters", "responses"} {
+			for _, key := range f.tree.get(section).keysOrNil() {
+				var got, want any
+				switch section {
+				case "definitions":
+					got, want = f.definition(key), whole.Definitions[key]
+				case "parameters":
+					got, want = f.parameter(key), whole.Parameters[key]
+				case "responses":
+					got, want = f.response(key), whole.Responses[key]
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s#/%s/%s: read apart, it is not what kin-openapi reads of the whole", name, section, key)
+				}
+				compared++
+			}
+		}
+		// The rest of the document is as kin-openapi reads it whole.
+		shell := *whole
+		shell.Definitions, shell.Parameters, shell.Responses, shell.Paths = nil, nil, nil, nil
+		delete(shell.Extensions, "x-ms-paths")
+		if len(shell.Extensions) == 0 {
+			shell.Extensions = nil
+		}
+		if !reflect.DeepEqual(f.doc, &shell) {
+			t.Errorf("%s: the document without its sections is not what kin-openapi reads of the whole", name)
+		}
+	}
+	t.Logf("%d files, %d definitions, parameters and responses", len(names), compared)
+}
+
+// What kin-openapi cannot read in a file reached through $refs is an
+// error where it is used, and nothing where it is not.
+func TestPartsKinCannotRead(t *testing.T) {
+	common := `{"definitions": {"Used": {"type": "object", "properties": {"n": {"type": "number", "maximum": 1e400}}},
+	  "Unused": {"type": "number", "maximum": 1e400}, "Fine": {"type": "string"}}}`
+	for _, tc := range []struct{ ref, want string }{
+		{"common.json#/definitions/Fine", ""},
+		{"common.json#/definitions/Used", "common.json#/definitions/Used: cannot decode: json: cannot unmarshal number 1e400"},
+	} {
+		spec := specHead + `"definitions": {"Thing": {"type": "object", "properties": {"x": {"$ref": "` + tc.ref + `"}}}}}`
+		api, diags := Parse([]string{"spec.json"}, Options{ReadFile: memFS(map[string]string{"spec.json": spec, "common.json": common})})
+		switch {
+		case tc.want == "" && (api == nil || len(diags) > 0):
+			t.Errorf("%s: %v", tc.ref, diags)
+		case tc.want != "" && (api != nil || !strings.HasPrefix(diags.Error(), tc.want)):
+			t.Errorf("%s: got %v, want an error beginning %s", tc.ref, diags, tc.want)
+		}
+	}
+}
+
+// keysOrNil is an object's keys, nil for anything else.
+func (n *node) keysOrNil() []string {
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	return n.keys
 }

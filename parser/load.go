@@ -40,7 +40,9 @@ type Options struct {
 type file struct {
 	name string // slash path, as given or joined; the file part of pointers
 	tree *node
-	doc  *openapi2.T // nil when the file had errors
+	// doc is kin-openapi's reading; nil when the file had errors. Of a
+	// file that is no input, it lacks the sections (kin.go).
+	doc *openapi2.T
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
@@ -51,6 +53,8 @@ type file struct {
 	// armgen ignores (with a warning) and kin-openapi must not read.
 	caseKeys []caseKey
 	drop     map[*node]map[string]bool // caseKeys by node, once needed
+	// diags are the parts of the file kin-openapi could not read.
+	diags ir.Diagnostics
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
@@ -222,7 +226,7 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	doc, err := decodeDocument(f.kinInput(data, yamlFile))
+	doc, err := f.decode(data, yamlFile)
 	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.

@@ -36,7 +36,7 @@ func (f *file) pathItems() []pathItem {
 			if section == "paths" {
 				item = f.doc.Paths[p]
 			} else if n.kind == kindObject {
-				item, _ = decodePart[openapi2.PathItem](f, n) // the document decoded, so does its part
+				item = decodePart[openapi2.PathItem](f, n, []string{section, p})
 			}
 			if item != nil {
 				out = append(out, pathItem{section, p, n, item})

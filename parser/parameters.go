@@ -32,16 +32,13 @@ func (b *builder) parameter(f *file, at []string, pn *node, kp *openapi2.Paramet
 	}
 	if shared || kp == nil {
 		// A shared parameter, or one a $ref leads to elsewhere.
-		switch {
-		case global && pf.doc.Parameters[pat[1]] != nil:
-			kp = pf.doc.Parameters[pat[1]]
-		default:
-			dp, err := decodePart[openapi2.Parameter](pf, pn)
-			if err != nil {
-				b.diags.Add(pf.ptr(pat...), "cannot read the parameter: %v", err)
-				return nil
-			}
-			kp = dp
+		if global {
+			kp = pf.parameter(pat[1])
+		} else {
+			kp = decodePart[openapi2.Parameter](pf, pn, pat)
+		}
+		if kp == nil {
+			return nil // decodePart said why
 		}
 	}
 	ext := kp.Extensions
@@ -138,10 +135,9 @@ func (b *builder) parameterizedHost(f *file) {
 	}
 	// An extension, which kin-openapi's document leaves untyped: read here
 	// with kin-openapi's parameters.
-	h, err := decodePart[parameterizedHost](f, n)
-	if err != nil {
-		b.diags.Add(f.ptr("x-ms-parameterized-host"), "cannot read x-ms-parameterized-host: %v", err)
-		return
+	h := decodePart[parameterizedHost](f, n, []string{"x-ms-parameterized-host"})
+	if h == nil {
+		return // decodePart said why
 	}
 	b.api.HostTemplate = h.HostTemplate
 	if h.UseSchemePrefix != nil {

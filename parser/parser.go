@@ -59,6 +59,9 @@ func Parse(names []string, opts Options) (api *ir.API, diags ir.Diagnostics) {
 	b.build(inputs)
 	b.validate(inputs)
 	b.diags = append(b.diags, l.diags...)
+	for _, f := range l.files {
+		b.diags = append(b.diags, f.diags...)
+	}
 	if b.diags.HasErrors() {
 		return nil, b.finish()
 	}

@@ -84,15 +84,12 @@ func (b *builder) responses(f *file, opAt []string, n *node, kop *openapi2.Opera
 // one of the document's responses, else the part it points to.
 func (b *builder) sharedResponse(t target) *openapi2.Response {
 	if len(t.tokens) == 2 && t.tokens[0] == "responses" {
-		if r := t.f.doc.Responses[t.tokens[1]]; r != nil {
-			return r
-		}
+		return t.f.response(t.tokens[1])
 	}
 	if t.n.kind != kindObject {
 		return nil
 	}
-	r, _ := decodePart[openapi2.Response](t.f, t.n) // nil when kin-openapi cannot read it
-	return r
+	return decodePart[openapi2.Response](t.f, t.n, t.tokens)
 }
 
 // extensions reads an operation's x-ms-* behaviour: paging, long-running

@@ -45,7 +45,7 @@ func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
 	case sr != nil && sr.Value != nil:
 		c.s = sr.Value
 	default:
-		c.s = s.f.schemaFor(n)
+		c.s = s.f.schemaFor(n, c.tokens)
 	}
 	return c
 }
@@ -55,7 +55,7 @@ func (s site) child(n *node, sr *openapi2.SchemaRef, tokens ...string) site {
 func (s site) ext() map[string]any {
 	if s.isRef() {
 		if s.sr == nil {
-			return s.f.schemaRefFor(s.n).Extensions
+			return s.f.schemaRefFor(s.n, s.tokens).Extensions
 		}
 		return s.sr.Extensions
 	}
@@ -75,7 +75,7 @@ func definitionSite(f *file, name string) site {
 	n := f.tree.get("definitions").get(name)
 	var sr *openapi2.SchemaRef
 	if f.doc != nil {
-		sr = f.doc.Definitions[name]
+		sr = f.definition(name)
 	}
 	return site{f: f}.child(n, sr, "definitions", name)
 }
