@@ -53,19 +53,26 @@ func BenchmarkDecode(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in := prepare(b, c)
-			var docs [][]byte
+			// As the loader has kin-openapi decode them: the inputs whole,
+			// the files reached through $refs but for their sections.
+			type read struct {
+				f    *file
+				data []byte
+				yaml bool
+			}
+			var files []read
 			for name, d := range readAll(b, in) {
 				d = trimBOM(d)
-				if isYAML(name, d) {
-					t, _ := parseYAML(d, DefaultLimits)
-					d = t.appendJSON(nil)
-				}
-				docs = append(docs, d)
+				t, _ := parseTree(name, d)
+				files = append(files, read{&file{name: name, tree: t, input: slices.Contains(in.Files, name)}, d, isYAML(name, d)})
+			}
+			if !slices.ContainsFunc(files, func(r read) bool { return r.f.input }) {
+				b.Fatal("no input among the files read")
 			}
 			done := in.Start(b)
 			for b.Loop() {
-				for _, d := range docs {
-					if _, err := decodeDocument(d); err != nil {
+				for _, r := range files {
+					if _, err := r.f.decode(r.data, r.yaml); err != nil {
 						b.Fatal(err)
 					}
 				}
