@@ -38,8 +38,8 @@ type caseKey struct {
 	key string
 }
 
-// kinFields are the JSON names of the fields of kin-openapi's Swagger 2.0
-// types, as their tags spell them.
+// kinFields are the JSON names of the fields of the types kin-openapi
+// decodes a Swagger 2.0 document into, as their tags spell them.
 var kinFields = sync.OnceValue(func() map[string]bool {
 	fields := map[string]bool{}
 	var visit func(t reflect.Type)
@@ -97,6 +97,11 @@ func (f *file) kinJSON(n *node) []byte {
 	if len(f.caseKeys) == 0 {
 		return n.appendJSON(nil)
 	}
+	return n.appendJSONDropping(nil, f.dropped())
+}
+
+// dropped is f.caseKeys by node.
+func (f *file) dropped() map[*node]map[string]bool {
 	if f.drop == nil {
 		f.drop = map[*node]map[string]bool{}
 		for _, c := range f.caseKeys {
@@ -106,7 +111,7 @@ func (f *file) kinJSON(n *node) []byte {
 			f.drop[c.n][c.key] = true
 		}
 	}
-	return n.appendJSONDropping(nil, f.drop)
+	return f.drop
 }
 
 // decodeDocument reads a whole file with kin-openapi.
@@ -118,19 +123,19 @@ func decodeDocument(data []byte) (*openapi2.T, error) {
 	return doc, nil
 }
 
-// sections are the parts of a document reached through $refs, which are
-// decoded when reached in a file that is no input.
+// sections are what the API takes whole from an input file and, from
+// another, only where $refs lead: such a file is decoded without them.
 var sections = []string{"definitions", "parameters", "responses", "paths", "x-ms-paths"}
 
 // decode reads a file, whose bytes are data, with kin-openapi: an input
 // whole, another file but for its sections.
 func (f *file) decode(data []byte, yamlFile bool) (*openapi2.T, error) {
 	if f.input {
+		f.whole = true
 		return decodeDocument(f.kinInput(data, yamlFile))
 	}
 	drop := map[*node]map[string]bool{}
-	f.kinJSON(f.tree) // makes f.drop
-	for n, keys := range f.drop {
+	for n, keys := range f.dropped() {
 		drop[n] = keys
 	}
 	root := map[string]bool{}
@@ -148,7 +153,7 @@ func (f *file) decode(data []byte, yamlFile bool) (*openapi2.T, error) {
 // when f has none of that name or kin-openapi cannot read it (which a
 // diagnostic then says).
 func (f *file) definition(name string) *openapi2.SchemaRef {
-	if f.input {
+	if f.whole {
 		return f.doc.Definitions[name]
 	}
 	return sectionPart[openapi2.SchemaRef](f, "definitions", name)
@@ -156,7 +161,7 @@ func (f *file) definition(name string) *openapi2.SchemaRef {
 
 // parameter is kin-openapi's reading of the shared parameter name of f.
 func (f *file) parameter(name string) *openapi2.Parameter {
-	if f.input {
+	if f.whole {
 		return f.doc.Parameters[name]
 	}
 	return sectionPart[openapi2.Parameter](f, "parameters", name)
@@ -164,7 +169,7 @@ func (f *file) parameter(name string) *openapi2.Parameter {
 
 // response is kin-openapi's reading of the shared response name of f.
 func (f *file) response(name string) *openapi2.Response {
-	if f.input {
+	if f.whole {
 		return f.doc.Responses[name]
 	}
 	return sectionPart[openapi2.Response](f, "responses", name)

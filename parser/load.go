@@ -40,9 +40,10 @@ type Options struct {
 type file struct {
 	name string // slash path, as given or joined; the file part of pointers
 	tree *node
-	// doc is kin-openapi's reading; nil when the file had errors. Of a
-	// file that is no input, it lacks the sections (kin.go).
-	doc *openapi2.T
+	// doc is kin-openapi's reading; nil when the file had errors. Unless
+	// whole (an input file), it lacks the sections (kin.go).
+	doc   *openapi2.T
+	whole bool
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
