@@ -47,11 +47,12 @@ type file struct {
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
-	// parts caches kin-openapi's readings of the parts of the file its
-	// typed document does not type as Swagger 2.0 (kin.go).
+	// parts caches kin-openapi's readings of the parts of the file that
+	// doc does not hold, or why it could not read them (kin.go).
 	parts map[*node]any
-	// caseKeys are the keys that differ from a keyword only in case, which
-	// armgen ignores (with a warning) and kin-openapi must not read.
+	// caseKeys are the keys that differ only in case from a field of
+	// kin-openapi's types, which armgen ignores (with a warning) and
+	// kin-openapi must not read.
 	caseKeys []caseKey
 	drop     map[*node]map[string]bool // caseKeys by node, once needed
 	// diags are the parts of the file kin-openapi could not read.
