@@ -53,27 +53,22 @@ func BenchmarkDecode(b *testing.B) {
 	for _, c := range benchinput.Cases() {
 		b.Run(c.Name, func(b *testing.B) {
 			in := prepare(b, c)
-			// As the loader has kin-openapi decode them: the inputs whole,
-			// the files reached through $refs but for their sections.
-			type read struct {
-				f    *file
-				data []byte
-				yaml bool
-			}
-			var files []read
+			// As the loader has kin-openapi decode them: the inputs with
+			// all their sections' members, the files reached through $refs
+			// without their sections.
+			var files []*file
 			for name, d := range readAll(b, in) {
-				d = trimBOM(d)
-				t, _ := parseTree(name, d)
-				files = append(files, read{&file{name: name, tree: t, input: slices.Contains(in.Files, name)}, d, isYAML(name, d)})
+				t, _ := parseTree(name, trimBOM(d))
+				files = append(files, &file{name: name, tree: t, input: slices.Contains(in.Files, name)})
 			}
-			if !slices.ContainsFunc(files, func(r read) bool { return r.f.input }) {
+			if !slices.ContainsFunc(files, func(f *file) bool { return f.input }) {
 				b.Fatal("no input among the files read")
 			}
 			done := in.Start(b)
 			for b.Loop() {
-				for _, r := range files {
-					if _, err := r.f.decode(r.data, r.yaml); err != nil {
-						b.Fatal(err)
+				for _, f := range files {
+					if _, err := f.decode(); err != nil || len(f.diags) > 0 {
+						b.Fatal(err, f.diags)
 					}
 				}
 			}

@@ -3,8 +3,10 @@ package parser
 import (
 	"encoding/json"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi2"
 )
@@ -13,15 +15,18 @@ import (
 //
 // Every spec file whose tree passes the keyword checks is decoded by
 // kin-openapi into its openapi2 types, with kin-openapi's own decoding
-// (encoding/json and the types' UnmarshalJSON methods; kinInput says from
-// what). An input file is decoded whole, since all of it becomes the API.
-// Of a file reached only through $refs (common-types, a neighbouring
-// service's file) the API uses a few definitions: kin-openapi decodes the
-// rest of the document at once, and each of its definitions, parameters
-// and responses when the builder first reaches it (file.definition,
-// file.parameter, file.response). kin-openapi's decoding reads an object's
-// text once for its fields and once more for its extensions, nested
-// objects included, which makes it costly for what the API does not use.
+// (encoding/json and the types' UnmarshalJSON methods), from the JSON of
+// the tree (kinJSON). Its sections, the definitions, parameters,
+// responses and paths, are most of a document: kin-openapi decodes the
+// document without them, and each of their members apart. An input
+// file's members are all decoded at once, in parallel, since all of them
+// become the API; of a file reached only through $refs (common-types, a
+// neighbouring service's file), whose definitions the API uses a few of,
+// each is decoded when the builder first reaches it (file.definition,
+// file.parameter, file.response, file.pathItems). kin-openapi's decoding
+// reads an object's text once for its fields and once more for its
+// extensions, nested objects included: a document decoded in one piece
+// would be read over again as a whole, and on one core.
 //
 // A few parts of a file are not typed as Swagger 2.0 in the document:
 // x-ms-paths (an extension, which kin-openapi keeps as plain maps),
@@ -80,19 +85,10 @@ func kinFieldInCase(key string) bool {
 	return false
 }
 
-// kinInput is what kin-openapi decodes of a file read from data: the
-// bytes of a JSON file as they are; the tree written as JSON for a YAML
-// file, so that kin-openapi reads the document the tree holds (aliases and
-// merge keys resolved as armgen resolves them), or for a file with keys
-// it must not read.
-func (f *file) kinInput(data []byte, yamlFile bool) []byte {
-	if len(f.caseKeys) == 0 && !yamlFile {
-		return data
-	}
-	return f.kinJSON(f.tree)
-}
-
-// kinJSON is a node of f written as JSON for kin-openapi.
+// kinJSON is a node of f written as JSON for kin-openapi: for a YAML file
+// too, so that kin-openapi reads the document the tree holds (aliases and
+// merge keys resolved as armgen resolves them), and leaving out the keys
+// it must not read (caseKey).
 func (f *file) kinJSON(n *node) []byte {
 	if len(f.caseKeys) == 0 {
 		return n.appendJSON(nil)
@@ -123,17 +119,14 @@ func decodeDocument(data []byte) (*openapi2.T, error) {
 	return doc, nil
 }
 
-// sections are what the API takes whole from an input file and, from
-// another, only where $refs lead: such a file is decoded without them.
+// sections are what is decoded apart, member by member.
 var sections = []string{"definitions", "parameters", "responses", "paths", "x-ms-paths"}
 
-// decode reads a file, whose bytes are data, with kin-openapi: an input
-// whole, another file but for its sections.
-func (f *file) decode(data []byte, yamlFile bool) (*openapi2.T, error) {
-	if f.input {
-		f.whole = true
-		return decodeDocument(f.kinInput(data, yamlFile))
-	}
+// decode reads f with kin-openapi: the document without its sections,
+// and, for an input file, every member of its sections (in parallel). An
+// error is kin-openapi's about the document; those about members are in
+// f.diags.
+func (f *file) decode() (*openapi2.T, error) {
 	drop := map[*node]map[string]bool{}
 	for n, keys := range f.dropped() {
 		drop[n] = keys
@@ -146,32 +139,94 @@ func (f *file) decode(data []byte, yamlFile bool) (*openapi2.T, error) {
 		root[k] = true
 	}
 	drop[f.tree] = root
-	return decodeDocument(f.tree.appendJSONDropping(nil, drop))
+	doc, err := decodeDocument(f.tree.appendJSONDropping(nil, drop))
+	if err != nil || !f.input {
+		return doc, err
+	}
+	type member struct {
+		n      *node
+		tokens []string
+		read   func([]byte) (any, error)
+		v      any
+	}
+	var members []member
+	for _, section := range sections {
+		sn := f.tree.get(section)
+		read := readAs[openapi2.PathItem]
+		switch section {
+		case "definitions":
+			read = readAs[openapi2.SchemaRef]
+		case "parameters":
+			read = readAs[openapi2.Parameter]
+		case "responses":
+			read = readAs[openapi2.Response]
+		}
+		for i, k := range sn.keysOrNil() {
+			if sn.vals[i].kind == kindObject {
+				members = append(members, member{n: sn.vals[i], tokens: []string{section, k}, read: read})
+			}
+		}
+	}
+	// Each worker takes the next member; f is only read meanwhile.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(members)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(members); i = int(next.Add(1)) - 1 {
+				m := &members[i]
+				v, err := m.read(f.kinJSON(m.n))
+				if err != nil {
+					v = err
+				}
+				m.v = v
+			}
+		})
+	}
+	wg.Wait()
+	for _, m := range members {
+		f.keepPart(m.n, m.tokens, m.v)
+	}
+	return doc, nil
+}
+
+// readAs decodes data as a T with kin-openapi.
+func readAs[T any](data []byte) (any, error) {
+	v := new(T)
+	if err := json.Unmarshal(data, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// keepPart caches what kin-openapi read of node n, written at tokens, or
+// says in a diagnostic why it could not read it.
+func (f *file) keepPart(n *node, tokens []string, v any) {
+	if err, ok := v.(error); ok {
+		// The keyword checks should have caught what kin-openapi rejects;
+		// say what it said.
+		f.diags.Add(f.ptr(tokens...), "cannot decode: %v", err)
+	}
+	if f.parts == nil {
+		f.parts = map[*node]any{}
+	}
+	f.parts[n] = v
 }
 
 // definition is kin-openapi's reading of the definition name of f, nil
 // when f has none of that name or kin-openapi cannot read it (which a
-// diagnostic then says).
+// diagnostic then says). The document does not hold it: it is decoded
+// apart.
 func (f *file) definition(name string) *openapi2.SchemaRef {
-	if f.whole {
-		return f.doc.Definitions[name]
-	}
 	return sectionPart[openapi2.SchemaRef](f, "definitions", name)
 }
 
 // parameter is kin-openapi's reading of the shared parameter name of f.
 func (f *file) parameter(name string) *openapi2.Parameter {
-	if f.whole {
-		return f.doc.Parameters[name]
-	}
 	return sectionPart[openapi2.Parameter](f, "parameters", name)
 }
 
 // response is kin-openapi's reading of the shared response name of f.
 func (f *file) response(name string) *openapi2.Response {
-	if f.whole {
-		return f.doc.Responses[name]
-	}
 	return sectionPart[openapi2.Response](f, "responses", name)
 }
 
@@ -194,19 +249,13 @@ func decodePart[T any](f *file, n *node, tokens []string) *T {
 	case error:
 		return nil
 	}
-	v := new(T)
-	var read any = v
-	if err := json.Unmarshal(f.kinJSON(n), v); err != nil {
-		// The keyword checks should have caught what kin-openapi rejects;
-		// say what it said.
-		f.diags.Add(f.ptr(tokens...), "cannot decode: %v", err)
-		read, v = err, nil
+	v, err := readAs[T](f.kinJSON(n))
+	if err != nil {
+		f.keepPart(n, tokens, err)
+		return nil
 	}
-	if f.parts == nil {
-		f.parts = map[*node]any{}
-	}
-	f.parts[n] = read
-	return v
+	f.keepPart(n, tokens, v)
+	return v.(*T)
 }
 
 // schemaFor returns kin-openapi's reading of a schema node, written at

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi2"
+
 	"github.com/armgen/armgen/internal/benchinput"
 	"github.com/armgen/armgen/internal/testutil"
 	"github.com/armgen/armgen/ir"
@@ -60,9 +62,10 @@ func TestKeysInOtherCaseAreIgnored(t *testing.T) {
 	}
 }
 
-// A file reached only through $refs is decoded but for its sections, and
-// each of its definitions, parameters and responses when reached: what
-// kin-openapi reads of them is what it reads of the whole document.
+// A file is decoded without its sections, and each of their members
+// apart (all at once in parallel for an input file, when reached for
+// another): what kin-openapi reads of the parts is what it reads of the
+// whole document.
 func TestPartsReadAsTheWhole(t *testing.T) {
 	in := benchinput.Largest(t)
 	Parse(in.Files, Options{ReadFile: in.ReadFile, Root: in.Root}) // reads every file
@@ -81,18 +84,26 @@ func TestPartsReadAsTheWhole(t *testing.T) {
 		return os.ReadFile(name)
 	}
 	compared := 0
-	for _, name := range names {
+	for i, name := range names {
+		input := i%2 == 0
 		l := newLoader(Options{ReadFile: read}, name)
-		f := l.load(name, false, "")
+		f := l.load(name, input, "")
 		if f.doc == nil {
 			t.Fatalf("%s: %v", name, l.diags)
+		}
+		if input && len(f.parts) == 0 {
+			t.Errorf("%s: an input's members were not read at once", name)
 		}
 		data, _ := read(name)
 		whole, err := decodeDocument(trimBOM(data))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, section := range []string{"definitions", "parameters", "responses"} {
+		items := map[string]*openapi2.PathItem{}
+		for _, p := range f.pathItems() {
+			items[p.path] = p.item
+		}
+		for _, section := range []string{"definitions", "parameters", "responses", "paths"} {
 			for _, key := range f.tree.get(section).keysOrNil() {
 				var got, want any
 				switch section {
@@ -102,6 +113,8 @@ func TestPartsReadAsTheWhole(t *testing.T) {
 					got, want = f.parameter(key), whole.Parameters[key]
 				case "responses":
 					got, want = f.response(key), whole.Responses[key]
+				case "paths":
+					got, want = items[key], whole.Paths[key]
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s#/%s/%s: read apart, it is not what kin-openapi reads of the whole", name, section, key)
@@ -124,15 +137,20 @@ func TestPartsReadAsTheWhole(t *testing.T) {
 }
 
 // What kin-openapi cannot read in a file reached through $refs is an
-// error where it is used, and nothing where it is not.
+// error where it is used, and nothing where it is not; in an input file,
+// it is an error.
 func TestPartsKinCannotRead(t *testing.T) {
 	common := `{"definitions": {"Used": {"type": "object", "properties": {"n": {"type": "number", "maximum": 1e400}}},
 	  "Unused": {"type": "number", "maximum": 1e400}, "Fine": {"type": "string"}}}`
 	for _, tc := range []struct{ ref, want string }{
 		{"common.json#/definitions/Fine", ""},
 		{"common.json#/definitions/Used", "common.json#/definitions/Used: cannot decode: json: cannot unmarshal number 1e400"},
+		{"", "spec.json#/definitions/Thing: cannot decode: json: cannot unmarshal number -1e999"},
 	} {
 		spec := specHead + `"definitions": {"Thing": {"type": "object", "properties": {"x": {"$ref": "` + tc.ref + `"}}}}}`
+		if tc.ref == "" {
+			spec = specHead + `"definitions": {"Thing": {"type": "object", "properties": {"x": {"type": "integer", "minimum": -1e999}}}}}`
+		}
 		api, diags := Parse([]string{"spec.json"}, Options{ReadFile: memFS(map[string]string{"spec.json": spec, "common.json": common})})
 		switch {
 		case tc.want == "" && (api == nil || len(diags) > 0):
@@ -141,12 +159,4 @@ func TestPartsKinCannotRead(t *testing.T) {
 			t.Errorf("%s: got %v, want an error beginning %s", tc.ref, diags, tc.want)
 		}
 	}
-}
-
-// keysOrNil is an object's keys, nil for anything else.
-func (n *node) keysOrNil() []string {
-	if n == nil || n.kind != kindObject {
-		return nil
-	}
-	return n.keys
 }

@@ -40,10 +40,9 @@ type Options struct {
 type file struct {
 	name string // slash path, as given or joined; the file part of pointers
 	tree *node
-	// doc is kin-openapi's reading; nil when the file had errors. Unless
-	// whole (an input file), it lacks the sections (kin.go).
-	doc   *openapi2.T
-	whole bool
+	// doc is kin-openapi's reading of the file but for its sections,
+	// which it reads apart (kin.go); nil when the file had errors.
+	doc *openapi2.T
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
@@ -194,8 +193,7 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	}
 	data = trimBOM(data)
 	var errs []syntaxError
-	yamlFile := isYAML(name, data)
-	if yamlFile {
+	if isYAML(name, data) {
 		f.tree, errs = parseYAML(data, l.opts.Limits)
 	} else {
 		f.tree, errs = parseJSON(data, l.opts.Limits)
@@ -228,11 +226,17 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	doc, err := f.decode(data, yamlFile)
+	doc, err := f.decode()
 	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.
 		l.diags.Add(f.ptr(), "cannot decode the document: %v", err)
+		return f
+	}
+	if f.diags.HasErrors() {
+		// Some of an input's members: reported now, the file unread.
+		l.diags = append(l.diags, f.diags...)
+		f.diags = nil
 		return f
 	}
 	f.doc = doc

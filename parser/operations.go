@@ -33,9 +33,7 @@ func (f *file) pathItems() []pathItem {
 		for i, p := range paths.keys {
 			n := paths.vals[i]
 			var item *openapi2.PathItem
-			if section == "paths" {
-				item = f.doc.Paths[p]
-			} else if n.kind == kindObject {
+			if n.kind == kindObject {
 				item = decodePart[openapi2.PathItem](f, n, []string{section, p})
 			}
 			if item != nil {

@@ -93,6 +93,14 @@ func (n *node) text() string {
 // isTrue reports whether n is the JSON literal true.
 func (n *node) isTrue() bool { return n != nil && n.kind == kindBool && n.str == "true" }
 
+// keysOrNil is an object's keys, nil for anything else.
+func (n *node) keysOrNil() []string {
+	if n == nil || n.kind != kindObject {
+		return nil
+	}
+	return n.keys
+}
+
 // appendJSON writes n back as compact JSON.
 func (n *node) appendJSON(b []byte) []byte {
 	return n.appendJSONDropping(b, nil)
@@ -103,8 +111,7 @@ func (n *node) appendJSON(b []byte) []byte {
 func (n *node) appendJSONDropping(b []byte, drop map[*node]map[string]bool) []byte {
 	switch n.kind {
 	case kindString:
-		q, _ := json.Marshal(n.str)
-		return append(b, q...)
+		return appendString(b, n.str)
 	case kindArray:
 		b = append(b, '[')
 		for i, v := range n.vals {
@@ -125,14 +132,27 @@ func (n *node) appendJSONDropping(b []byte, drop map[*node]map[string]bool) []by
 				b = append(b, ',')
 			}
 			first = false
-			q, _ := json.Marshal(k)
-			b = append(b, q...)
+			b = appendString(b, k)
 			b = append(b, ':')
 			b = n.vals[i].appendJSONDropping(b, drop)
 		}
 		return append(b, '}')
 	}
 	return append(b, n.str...)
+}
+
+// appendString writes s as a JSON string, as encoding/json does; plain
+// ASCII, most of a spec, without calling it.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // pointerOf renders unescaped tokens as a JSON pointer ("" for the root).
