@@ -214,6 +214,9 @@ func (c *checker) object(n *node, table keywords, what string) {
 					hint = fmt.Sprintf("did you mean %q?", name)
 				}
 			}
+			if kinFieldInCase(k) {
+				c.f.caseKeys = append(c.f.caseKeys, caseKey{n, k})
+			}
 			if hint == "" && (k == "oneOf" || k == "anyOf" || k == "not" || k == "nullable") {
 				hint = "that is OpenAPI 3 or JSON Schema, not Swagger 2.0"
 			}

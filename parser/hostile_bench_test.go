@@ -9,8 +9,9 @@ import (
 // BenchmarkHostileShapes parses specs built to make careless code
 // quadratic: one model with 20,000 properties (all required), an enum of
 // 20,000 values, a model with 5,000 allOf parents, 20,000 uses of one
-// x-ms-enum, and 100,000 duplicate keys. Compare the sizes (-benchtime 1x
-// at two sizes): time should grow in step with them.
+// x-ms-enum, 100,000 duplicate keys, and a schema nested 60 deep in
+// others. Compare the sizes (-benchtime 1x at two sizes): time should grow
+// in step with them (for the nested schema, with its size times its depth).
 func BenchmarkHostileShapes(b *testing.B) {
 	const n = 20_000
 	list := func(n int, f func(i int) string) string {
@@ -32,6 +33,10 @@ func BenchmarkHostileShapes(b *testing.B) {
 			return fmt.Sprintf(`"p%d": {"type": "string", "enum": ["a", "x%d"], "x-ms-enum": {"name": "Shared", "modelAsString": true}}`, i, i)
 		}) + `}}`},
 		{"duplicate-keys", `"D": {"type": "object", "x-d": {` + list(5*n, func(i int) string { return fmt.Sprintf(`"k": %d`, i) }) + `}}`},
+		// kin-openapi's decoding reads a schema's text once for each schema
+		// it is nested in: this is where its cost shows.
+		{"deep-schemas", `"D": ` + strings.Repeat(`{"type": "object", "properties": {"a": `, 60) +
+			`{"type": "string", "description": "` + strings.Repeat("x", 256<<10) + `"}` + strings.Repeat("}}", 60)},
 	}
 	for _, s := range shapes {
 		spec := specHead + `"definitions": {` + s.defs + "}}"

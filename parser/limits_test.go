@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
+	"github.com/armgen/armgen/internal/testutil"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -107,7 +107,7 @@ func TestYAMLAliasBudgetRespectsMaxNodes(t *testing.T) {
 // prove what would otherwise take 700,000 (a fatal stack overflow, which
 // no recover catches, ends the test binary).
 func TestLongDefinitionChain(t *testing.T) {
-	defer debug.SetMaxStack(debug.SetMaxStack(16 << 20))
+	testutil.SetMaxStack(t, 16<<20)
 	const n = 20_000
 	var b strings.Builder
 	b.WriteString(specHead + `"definitions": {`)

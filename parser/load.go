@@ -40,13 +40,22 @@ type Options struct {
 type file struct {
 	name string // slash path, as given or joined; the file part of pointers
 	tree *node
-	doc  *openapi2.T // nil when the file had errors
+	// doc is kin-openapi's reading of the file but for its sections,
+	// which it reads apart (kin.go); nil when the file had errors.
+	doc *openapi2.T
 	// input marks a file named by the caller, as opposed to one reached
 	// through a $ref: all of an input's paths and definitions are generated.
 	input bool
-	// schemas caches kin-openapi schemas decoded from tree nodes that the
-	// typed document does not reach (additionalProperties, odd $ref targets).
-	schemas map[*node]*openapi2.Schema
+	// parts caches kin-openapi's readings of the parts of the file that
+	// doc does not hold, or why it could not read them (kin.go).
+	parts map[*node]any
+	// caseKeys are the keys that differ only in case from a field of
+	// kin-openapi's types, which armgen ignores (with a warning) and
+	// kin-openapi must not read.
+	caseKeys []caseKey
+	drop     map[*node]map[string]bool // caseKeys by node, once needed
+	// diags are the parts of the file kin-openapi could not read.
+	diags ir.Diagnostics
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
@@ -217,11 +226,17 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 	if hasErrorsSince(l.diags, before) {
 		return f
 	}
-	doc, err := decodeDocument(f.tree)
+	doc, err := f.decode()
 	if err != nil {
 		// The keyword checks should have caught what kin-openapi rejects;
 		// say what it said rather than guess a location.
 		l.diags.Add(f.ptr(), "cannot decode the document: %v", err)
+		return f
+	}
+	if f.diags.HasErrors() {
+		// Some of an input's members: reported now, the file unread.
+		l.diags = append(l.diags, f.diags...)
+		f.diags = nil
 		return f
 	}
 	f.doc = doc
@@ -339,23 +354,6 @@ func scalarText(n *node) string {
 		return "an array"
 	}
 	return n.str
-}
-
-// schemaFor returns kin-openapi's reading of a schema node the typed
-// document does not hold at hand, decoding it once.
-func (f *file) schemaFor(n *node) *openapi2.Schema {
-	if s, ok := f.schemas[n]; ok {
-		return s
-	}
-	if f.schemas == nil {
-		f.schemas = map[*node]*openapi2.Schema{}
-	}
-	s := new(openapi2.Schema)
-	if n.kind != kindObject || decodeSchema(n, s) != nil {
-		s = new(openapi2.Schema) // the keyword checks have reported why
-	}
-	f.schemas[n] = s
-	return s
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

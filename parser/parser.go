@@ -1,19 +1,27 @@
 // Package parser reads Swagger 2.0 specs (JSON or YAML, Azure-flavoured
 // with x-ms-* extensions) and builds the IR.
 //
-// Each file is read twice over: into a node tree of its own (which keeps key
-// order and positions, detects duplicate keys and bounds depth), where
-// keyword types are checked, and then with kin-openapi into openapi2.T. The
-// IR is built from openapi2.T, consulting the tree only for what openapi2
-// does not keep: order, the siblings of a $ref, extension values and JSON
-// pointers. References are resolved here, locally and across files, since
-// kin-openapi does not resolve Swagger 2.0 references.
+// Each file is read twice. First into a node tree of armgen's own (tree.go,
+// yaml.go), which knows where everything is written: syntax, encoding,
+// duplicate keys and nesting depth are checked there, and the keyword
+// checks (check.go) say where a keyword has the wrong type. Then
+// kin-openapi decodes the file into its openapi2 types (kin.go), and the IR
+// is built from kin-openapi's reading. The tree is consulted only for what
+// that reading does not keep: where each thing is written (JSON pointers,
+// and the order of keys, which kin-openapi's maps lose), what a $ref
+// points to (kin-openapi does not resolve Swagger 2.0 references: refs.go
+// resolves them, locally and across files), the keywords beside a $ref
+// other than extensions, which kin-openapi drops, and the JSON text of
+// enum values and defaults, which the IR keeps as written (kin-openapi
+// decodes numbers to float64). Checks of the spec as a whole, such as
+// defaults against their types, walk the tree, where locations are.
 //
 // Problems come back as diagnostics, all of them, sorted; the parser never
 // stops at the first.
 package parser
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -51,6 +59,9 @@ func Parse(names []string, opts Options) (api *ir.API, diags ir.Diagnostics) {
 	b.build(inputs)
 	b.validate(inputs)
 	b.diags = append(b.diags, l.diags...)
+	for _, f := range l.files {
+		b.diags = append(b.diags, f.diags...)
+	}
 	if b.diags.HasErrors() {
 		return nil, b.finish()
 	}
@@ -89,7 +100,7 @@ func (b *builder) build(inputs []*file) {
 		b.operations(f)
 	}
 	// Every definition of an input file is part of the API, used or not,
-	// as users expect from a spec's own definitions.
+	// as users expect from a spec's own definitions; in spec order.
 	for _, f := range inputs {
 		defs := f.tree.get("definitions")
 		if defs == nil {
@@ -129,11 +140,7 @@ func sortedFiles(m map[string]*file) []*file {
 
 // security reads securityDefinitions in name order.
 func (b *builder) security(f *file) {
-	defs := f.tree.get("securityDefinitions")
-	if defs == nil {
-		return
-	}
-	for _, name := range sortedKeys(defs) {
+	for _, name := range slices.Sorted(maps.Keys(f.doc.SecurityDefinitions)) {
 		s := f.doc.SecurityDefinitions[name]
 		if s == nil {
 			continue
@@ -143,22 +150,11 @@ func (b *builder) security(f *file) {
 			AuthorizationURL: s.AuthorizationURL, TokenURL: s.TokenURL,
 			In: s.In, ParamName: s.Name, Pointer: f.ptr("securityDefinitions", name),
 		}
-		if scopes := defs.get(name).get("scopes"); scopes != nil {
-			for _, k := range sortedKeys(scopes) {
-				scheme.Scopes = append(scheme.Scopes, ir.Scope{Name: k, Description: s.Scopes[k]})
-			}
+		for _, k := range slices.Sorted(maps.Keys(s.Scopes)) {
+			scheme.Scopes = append(scheme.Scopes, ir.Scope{Name: k, Description: s.Scopes[k]})
 		}
 		b.api.Security = append(b.api.Security, scheme)
 	}
-}
-
-func sortedKeys(n *node) []string {
-	if n == nil || n.kind != kindObject {
-		return nil
-	}
-	keys := slices.Clone(n.keys)
-	slices.Sort(keys)
-	return keys
 }
 
 // sortAPI fixes the order of everything the maps and discovery left loose.

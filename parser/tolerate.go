@@ -18,21 +18,20 @@ import (
 // Name is a string, or {"type": "string", "allOf": [{"$ref": SomeEnum}]}.
 // It is read as the first member. It returns that member's site.
 func (b *builder) primitiveAllOf(s site) (site, bool) {
-	n := s.n
-	allOf := n.get("allOf")
-	if allOf == nil || allOf.kind != kindArray || len(allOf.vals) == 0 ||
-		n.get("properties") != nil || n.get("additionalProperties") != nil || n.get("discriminator") != nil {
+	sch := s.s
+	if len(sch.AllOf) == 0 || sch.Properties != nil || hasAdditional(sch) || sch.Discriminator != "" {
 		return site{}, false
 	}
-	if t := schemaType(s.s); t == "object" {
+	if t := schemaType(sch); t == "object" {
 		return site{}, false
 	}
 	var first site
 	firstType := ""
-	for i, part := range allOf.vals {
-		ps := s.child(part, nil, "allOf", strconv.Itoa(i))
+	parts := s.n.get("allOf")
+	for i, sr := range sch.AllOf {
+		ps := s.child(parts.vals[i], sr, "allOf", strconv.Itoa(i))
 		r, ok := b.follow(ps)
-		if !ok || modelLike(r.n) {
+		if !ok || modelLike(r.s) {
 			return site{}, false
 		}
 		t := schemaType(r.s)
@@ -51,11 +50,8 @@ func (b *builder) primitiveAllOf(s site) (site, bool) {
 // intEnumValue reads an integer or number enum value written as a string
 // ("12"), as AutoRest does: its JSON text as a number, or "" when the
 // string is not one.
-func intEnumValue(base ir.Kind, v *node) string {
-	if v.kind != kindString {
-		return ""
-	}
-	text := strings.TrimSpace(v.str)
+func intEnumValue(base ir.Kind, v string) string {
+	text := strings.TrimSpace(v)
 	switch base {
 	case ir.KindInt32, ir.KindInt64:
 		if _, err := strconv.ParseInt(text, 10, 64); err == nil {
@@ -69,14 +65,15 @@ func intEnumValue(base ir.Kind, v *node) string {
 	return ""
 }
 
-// defaultText is a default's JSON text, or "" when it does not have its
-// schema's type: a mistyped default ("{}" for an object) is dropped, as
+// defaultText is a default's JSON text as written (the tree's: kin-openapi
+// decodes numbers to float64), or "" when it does not have its schema's
+// type typ: a mistyped default ("{}" for an object) is dropped, as
 // checkDefault warns.
-func defaultText(d, typed *node) string {
+func defaultText(d *node, typ string) string {
 	if d == nil {
 		return ""
 	}
-	if typ := typed.get("type").text(); typ != "" && !fitsType(typ, d) {
+	if typ != "" && !fitsType(typ, d) {
 		return ""
 	}
 	return string(d.appendJSON(nil))
@@ -87,24 +84,14 @@ func defaultText(d, typed *node) string {
 func (b *builder) operationIDs(inputs []*file) {
 	b.opIDs = map[string]bool{}
 	for _, f := range inputs {
-		for _, section := range []string{"paths", "x-ms-paths"} {
-			for _, item := range f.tree.get(section).valsOrNil2() {
-				for _, m := range methods {
-					if id := item.get(m).get("operationId").text(); id != "" {
-						b.opIDs[strings.ToLower(id)] = true
-					}
+		for _, p := range f.pathItems() {
+			for _, m := range methods {
+				if op := p.item.GetOperation(strings.ToUpper(m)); op != nil && op.OperationID != "" {
+					b.opIDs[strings.ToLower(op.OperationID)] = true
 				}
 			}
 		}
 	}
-}
-
-// valsOrNil2 is an object's values, nil for anything else.
-func (n *node) valsOrNil2() []*node {
-	if n == nil || n.kind != kindObject {
-		return nil
-	}
-	return n.vals
 }
 
 // verbs name what a method does to the resource a path ends at.

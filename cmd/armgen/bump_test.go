@@ -15,6 +15,9 @@ import (
 // as a second package; both packages vetted, built and used by one
 // program.
 func TestBumpWorkflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: it runs go generate, go vet and go run on generated packages")
+	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatalf("the go command is needed: %v", err)

@@ -53,11 +53,10 @@ func TestDeterminism(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	want := ""
 	for i := range 20 {
 		procs := 1 + i%(2*runtime.NumCPU()+1)
-		runtime.GOMAXPROCS(procs)
+		testutil.SetGOMAXPROCS(t, procs)
 		cwd := filepath.Join(t.TempDir(), fmt.Sprint("cwd", i), "deeper")
 		if err := os.MkdirAll(cwd, 0o755); err != nil {
 			t.Fatal(err)
@@ -130,17 +129,19 @@ func TestConcurrentGenerations(t *testing.T) {
 	wg.Wait()
 }
 
-// TestParallelPartsDeterminism: a spec large enough that its definitions
-// are decoded in parts and models.go is written in parts, in parallel,
-// generates the same bytes whatever the number of parts (GOMAXPROCS).
-// make test runs it under the race detector too.
+// TestParallelPartsDeterminism: a spec large enough that models.go is
+// written in parts, in parallel, generates the same bytes whatever the
+// number of parts (GOMAXPROCS). make test runs it under the race detector
+// too.
 func TestParallelPartsDeterminism(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: it generates a spec of 1,500 definitions four times")
+	}
 	data := synth.Spec(1500)
 	opts := parser.Options{ReadFile: func(string) ([]byte, error) { return data, nil }}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var want []emit.File
 	for _, procs := range []int{1, 2, 3, 5} {
-		runtime.GOMAXPROCS(procs)
+		testutil.SetGOMAXPROCS(t, procs)
 		files, diags := generate([]string{synth.Name}, opts, "synth", false, nil)
 		if diags.HasErrors() {
 			t.Fatal(diags)

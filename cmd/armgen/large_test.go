@@ -89,6 +89,9 @@ func TestFiftyMegabytes(t *testing.T) {
 // ...and stops with a resource error, quickly and without deep recursion,
 // when it is 700,000 tiny definitions.
 func TestFiftyMegabytesOfDefinitions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes seconds; run without -short (make test does)")
+	}
 	const n = 700_000
 	var b bytes.Buffer
 	b.WriteString(`{"swagger": "2.0", "info": {"title": "Chain", "version": "1"}, "paths": {}, "definitions": {`)

@@ -53,6 +53,9 @@ func armgen(t *testing.T, args ...string) string {
 // for 2024-02-01, a program written against the fakes' contract only
 // (testdata/fakecontract) runs.
 func TestBatchSpecsWithExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: it builds and tests two generated packages with the go command")
+	}
 	for _, version := range []string{"2024-02-01", "2023-11-01"} {
 		t.Run(version, func(t *testing.T) {
 			spec := testutil.BatchSpec(t, version)

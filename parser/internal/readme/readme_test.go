@@ -1,7 +1,8 @@
-package parser
+package readme
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,7 +11,7 @@ import (
 	"github.com/armgen/armgen/internal/testutil"
 )
 
-// memFS serves files from a map, as Options.ReadFile.
+// memFS serves files from a map, as Read's readFile.
 func memFS(files map[string]string) func(string) ([]byte, error) {
 	return func(name string) ([]byte, error) {
 		if s, ok := files[name]; ok {
@@ -100,7 +101,7 @@ func TestReadReadme(t *testing.T) {
 			"specs/common.json",
 		}},
 	} {
-		r, diags := ReadReadme("specs/readme.md", tc.tag, Options{ReadFile: memFS(testReadmeFiles)})
+		r, diags := Read("specs/readme.md", tc.tag, memFS(testReadmeFiles))
 		if len(diags) > 0 || r == nil {
 			t.Fatalf("tag %q: %v", tc.tag, diags)
 		}
@@ -144,7 +145,7 @@ func TestReadReadmeErrors(t *testing.T) {
 			`specs/readme.md#L2: input-file must be a file or a list of files in the yaml block $(tag) == 'a'`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, diags := ReadReadme("specs/readme.md", tc.tag, Options{ReadFile: memFS(tc.files)})
+			r, diags := Read("specs/readme.md", tc.tag, memFS(tc.files))
 			if r != nil || !diags.HasErrors() {
 				t.Fatalf("got %+v, %v; want an error", r, diags)
 			}
@@ -200,7 +201,7 @@ func TestReadReadmeBatch(t *testing.T) {
 		"package-2024-02": "Microsoft.Batch/stable/2024-02-01/BatchManagement.json",
 		"package-2023-11": "Microsoft.Batch/stable/2023-11-01/BatchManagement.json",
 	} {
-		r, diags := ReadReadme(dir+"/readme.md", tag, Options{})
+		r, diags := Read(dir+"/readme.md", tag, os.ReadFile)
 		if diags.HasErrors() {
 			t.Fatalf("tag %q: %v", tag, diags)
 		}
@@ -209,7 +210,7 @@ func TestReadReadmeBatch(t *testing.T) {
 		}
 	}
 	// Tags whose files are not in ../shared name the readme line.
-	_, diags := ReadReadme(dir+"/readme.md", "package-2023-05", Options{})
+	_, diags := Read(dir+"/readme.md", "package-2023-05", os.ReadFile)
 	if !diags.HasErrors() || !strings.Contains(diags.Error(), "readme.md#L58: input-file Microsoft.Batch/stable/2023-05-01/BatchManagement.json") {
 		t.Errorf("package-2023-05: %v", diags)
 	}

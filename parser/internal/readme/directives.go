@@ -1,4 +1,4 @@
-package parser
+package readme
 
 import (
 	"path"
@@ -239,4 +239,21 @@ func scalar(n *yaml.Node) string {
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
+}
+
+var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+// escapeToken escapes a JSON pointer token.
+func escapeToken(t string) string {
+	return tokenEscaper.Replace(t)
+}
+
+// pointerOf renders tokens as a JSON pointer.
+func pointerOf(tokens []string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(escapeToken(t))
+	}
+	return b.String()
 }
