@@ -28,6 +28,7 @@ type API struct {
 	// HostTemplate is x-ms-parameterized-host's hostTemplate, e.g.
 	// "{vault}{dnsSuffix}", with its parameters in HostParams; empty otherwise.
 	HostTemplate string
+	HostParts    Template // HostTemplate parsed
 	HostParams   []*Parameter
 	// UseSchemePrefix is x-ms-parameterized-host's useSchemePrefix (default true).
 	UseSchemePrefix bool
@@ -295,8 +296,10 @@ type Operation struct {
 	ID          string
 	Group, Name string
 	Method      string // upper case
-	// Path is the template from paths (or x-ms-paths), base path not included.
+	// Path is the template from paths (or x-ms-paths), base path not
+	// included; PathParts is the template parsed.
 	Path        string
+	PathParts   Template
 	Summary     string
 	Description string
 	Deprecated  bool

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,8 @@ type pathItem struct {
 	section, path string
 	n             *node // where it is written
 	item          *openapi2.PathItem
+	// template is path parsed; nil when it cannot be (see operations).
+	template ir.Template
 }
 
 // pathItems lists a file's paths, then its x-ms-paths, each in spec order
@@ -37,7 +38,7 @@ func (f *file) pathItems() []pathItem {
 				item = decodePart[openapi2.PathItem](f, n, []string{section, p})
 			}
 			if item != nil {
-				out = append(out, pathItem{section, p, n, item})
+				out = append(out, pathItem{section: section, path: p, n: n, item: item})
 			}
 		}
 	}
@@ -51,6 +52,13 @@ func (b *builder) operations(f *file) {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(p.section, p.path),
 				Message: "path " + quote(p.path) + " does not start with /"})
 		}
+		t, err := ir.ParseTemplate(p.path)
+		if err != nil {
+			b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr(p.section, p.path),
+				Message: "path template " + quote(p.path) + ": " + err.Error(),
+				Hint:    "name the parameter between the braces, and declare it with \"in\": \"path\""})
+		}
+		p.template = t
 		for _, method := range methods {
 			if op := p.item.GetOperation(strings.ToUpper(method)); op != nil {
 				b.operation(f, p, method, op)
@@ -68,6 +76,7 @@ func (b *builder) operation(f *file, p pathItem, method string, kop *openapi2.Op
 		ID:          kop.OperationID,
 		Method:      strings.ToUpper(method),
 		Path:        template,
+		PathParts:   p.template,
 		Summary:     kop.Summary,
 		Description: kop.Description,
 		Deprecated:  kop.Deprecated,
@@ -132,24 +141,21 @@ func (b *builder) operation(f *file, p pathItem, method string, kop *openapi2.Op
 		}
 	}
 	op.Params = params
-	b.checkParams(op, template)
+	b.checkParams(op)
 
 	b.responses(f, opAt, n, kop, op)
 	b.extensions(f, opAt, kop, op)
 	b.api.Operations = append(b.api.Operations, op)
 }
 
-var templateParam = regexp.MustCompile(`\{([^{}]+)\}`)
-
 // checkParams matches the path template against path parameters.
-func (b *builder) checkParams(op *ir.Operation, template string) {
-	pathPart, _, _ := strings.Cut(template, "?")
+func (b *builder) checkParams(op *ir.Operation) {
 	inTemplate := map[string]bool{}
-	for _, m := range templateParam.FindAllStringSubmatch(pathPart, -1) {
-		inTemplate[m[1]] = true
-		if op.Param(ir.InPath, m[1]) == nil {
+	for _, name := range op.PathParts.Path().Params() {
+		inTemplate[name] = true
+		if op.Param(ir.InPath, name) == nil {
 			b.diags = append(b.diags, ir.Diagnostic{Pointer: op.Pointer,
-				Message: "path template parameter {" + m[1] + "} has no parameter with \"in\": \"path\"",
+				Message: "path template parameter {" + name + "} has no parameter with \"in\": \"path\"",
 				Hint:    "declare it in the operation's or the path's parameters"})
 		}
 	}
@@ -157,9 +163,10 @@ func (b *builder) checkParams(op *ir.Operation, template string) {
 	for _, p := range op.Params {
 		switch p.In {
 		case ir.InPath:
-			if !inTemplate[p.Name] {
+			// A template that could not be read was reported as such.
+			if !inTemplate[p.Name] && op.PathParts != nil {
 				b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,
-					Message: "path parameter " + quote(p.Name) + " is not in the path template " + quote(template)})
+					Message: "path parameter " + quote(p.Name) + " is not in the path template " + quote(op.Path)})
 			}
 			if !p.Required {
 				b.diags = append(b.diags, ir.Diagnostic{Pointer: p.Pointer,

@@ -167,9 +167,16 @@ func (b *builder) parameterizedHost(f *file) {
 		}
 		b.api.HostParams = append(b.api.HostParams, &c)
 	}
-	for _, m := range templateParam.FindAllStringSubmatch(b.api.HostTemplate, -1) {
-		if !slices.ContainsFunc(b.api.HostParams, func(p *ir.Parameter) bool { return p.Name == m[1] }) {
-			b.diags.Add(f.ptr("x-ms-parameterized-host", "hostTemplate"), "host template parameter {%s} is not among the parameters", m[1])
+	t, err := ir.ParseTemplate(b.api.HostTemplate)
+	if err != nil {
+		b.diags = append(b.diags, ir.Diagnostic{Pointer: f.ptr("x-ms-parameterized-host", "hostTemplate"),
+			Message: "host template " + quote(b.api.HostTemplate) + ": " + err.Error(),
+			Hint:    "name the parameter between the braces, and list it in the parameters"})
+	}
+	b.api.HostParts = t
+	for _, name := range t.Params() {
+		if !slices.ContainsFunc(b.api.HostParams, func(p *ir.Parameter) bool { return p.Name == name }) {
+			b.diags.Add(f.ptr("x-ms-parameterized-host", "hostTemplate"), "host template parameter {%s} is not among the parameters", name)
 		}
 	}
 }
