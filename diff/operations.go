@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,7 +69,7 @@ func (d *differ) operations() {
 	renamed := map[*ir.Operation]bool{}
 	for _, n := range newLeft {
 		for _, o := range oldLeft {
-			if matched[o] == nil && o.Method == n.Method && pathShape(o.Path) == pathShape(n.Path) {
+			if matched[o] == nil && o.Method == n.Method && pathShape(o.PathParts) == pathShape(n.PathParts) {
 				matched[o] = n
 				renamed[n] = true
 				break
@@ -91,12 +90,18 @@ func (d *differ) operations() {
 	}
 }
 
-var pathParam = regexp.MustCompile(`\{[^{}]*\}`)
-
 // pathShape is a path with its parameters' names left out, in lower case:
 // two operations of one shape and method are the same operation.
-func pathShape(p string) string {
-	return strings.ToLower(pathParam.ReplaceAllString(p, "{}"))
+func pathShape(t ir.Template) string {
+	var b strings.Builder
+	for _, part := range t {
+		if part.Param != "" {
+			b.WriteString("{}")
+		} else {
+			b.WriteString(strings.ToLower(part.Text))
+		}
+	}
+	return b.String()
 }
 
 func (d *differ) operationNew(op *ir.Operation) {
@@ -310,7 +315,7 @@ func (d *differ) params(oo, no *ir.Operation, m string) {
 		}
 	}
 	// A path parameter renamed keeps its place in the path.
-	oldPath, newPath := pathParams(oo.Path), pathParams(no.Path)
+	oldPath, newPath := oo.PathParts.Params(), no.PathParts.Params()
 	renamed := map[*ir.Parameter]bool{}
 	for _, p := range newLeft {
 		if p.In != ir.InPath {
@@ -337,15 +342,6 @@ func (d *differ) params(oo, no *ir.Operation, m string) {
 			d.paramNew(no, p)
 		}
 	}
-}
-
-// pathParams lists the parameter names of a path template in order.
-func pathParams(path string) []string {
-	var out []string
-	for _, m := range pathParam.FindAllString(path, -1) {
-		out = append(out, m[1:len(m)-1])
-	}
-	return out
 }
 
 func (d *differ) paramNew(op *ir.Operation, p *ir.Parameter) {

@@ -56,7 +56,7 @@ func TestGeneratePanicInOperation(t *testing.T) {
 		Title: "T",
 		Files: []string{"spec.json"},
 		Operations: []*ir.Operation{{
-			ID: "Things_Get", Group: "Things", Name: "Get", Method: "GET", Path: "/things",
+			ID: "Things_Get", Group: "Things", Name: "Get", Method: "GET", Path: "/things", PathParts: ir.Template{{Text: "/things"}},
 			Pointer: "spec.json#/paths/~1things/get",
 			// A query parameter of an enum the API does not have: the
 			// parser never builds one.

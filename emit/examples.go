@@ -101,10 +101,12 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 
 	// The request the example describes. A path of x-ms-paths may carry a
 	// query part (?op=Location) that every request sends.
-	path, fixedQuery, _ := strings.Cut(g.api.BasePath+op.Path, "?")
-	for _, m := range templatePart.FindAllStringSubmatch(path, -1) {
-		p := op.Param(ir.InPath, m[1])
-		if p == nil {
+	_, fixedQuery, _ := strings.Cut(g.api.BasePath+op.Path, "?")
+	var built strings.Builder
+	for _, part := range op.PathParts.WithPrefix(g.api.BasePath).Path() {
+		p := op.Param(ir.InPath, part.Param)
+		if part.Param == "" || p == nil {
+			built.WriteString(part.String())
 			continue
 		}
 		text := exampleText(ex, p.Name)
@@ -119,8 +121,9 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		if !p.SkipURLEncoding {
 			value = url.PathEscape(value)
 		}
-		path = strings.Replace(path, m[0], value, 1)
+		built.WriteString(value)
 	}
+	path := built.String()
 	if u, err := url.Parse(path); err == nil {
 		path = u.EscapedPath() // as the request carries it: "%E2%80%8B" for a zero-width space
 	}

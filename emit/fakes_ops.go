@@ -85,21 +85,25 @@ func (g *gen) fakeRoutes(f *jen.File) {
 // and path, with {+name} for a parameter sent as it is and a constant
 // parameter's value in place.
 func (g *gen) fakeTemplate(op *ir.Operation) string {
-	template := g.api.BasePath + op.Path
-	return templatePart.ReplaceAllStringFunc(template, func(m string) string {
-		name := m[1 : len(m)-1]
-		p := op.Param(ir.InPath, name)
-		switch {
+	var b strings.Builder
+	for _, part := range op.PathParts.WithPrefix(g.api.BasePath) {
+		if part.Param == "" {
+			b.WriteString(part.Text)
+			continue
+		}
+		switch p := op.Param(ir.InPath, part.Param); {
 		case p == nil:
 			// The client sends the braces as they are, escaped.
-			return "%7B" + name + "%7D"
+			b.WriteString("%7B" + part.Param + "%7D")
 		case p.Const != "":
-			return constText(p.Const)
+			b.WriteString(constText(p.Const))
 		case p.SkipURLEncoding:
-			return "{+" + name + "}"
+			b.WriteString("{+" + part.Param + "}")
+		default:
+			b.WriteString(part.String())
 		}
-		return m
-	})
+	}
+	return b.String()
 }
 
 // fakeHost is the host template an operation's route matches to read the

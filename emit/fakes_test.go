@@ -65,7 +65,7 @@ func TestFakeReservedNames(t *testing.T) {
 // Server keeps for itself is an error with -fakes, and only then.
 func TestFakeServerMembers(t *testing.T) {
 	op := func(id, group, name, pointer string) *ir.Operation {
-		return &ir.Operation{ID: id, Group: group, Name: name, Method: "GET", Path: "/" + name, Pointer: ir.Pointer(pointer),
+		return &ir.Operation{ID: id, Group: group, Name: name, Method: "GET", Path: "/" + name, PathParts: ir.Template{{Text: "/" + name}}, Pointer: ir.Pointer(pointer),
 			Responses: []*ir.Response{{Status: 204}}}
 	}
 	api := &ir.API{Title: "T", Files: []string{"spec.json"}, Operations: []*ir.Operation{

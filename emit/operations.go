@@ -3,7 +3,6 @@ package emit
 import (
 	"encoding/json"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -220,22 +219,16 @@ func (g *gen) endpoint(og *opGen) (stmts []jen.Code, expr jen.Code) {
 		add(og.client().Dot("scheme"))
 		add(jen.Lit("://"))
 	}
-	last := 0
-	t := g.api.HostTemplate
-	for _, m := range templatePart.FindAllStringSubmatchIndex(t, -1) {
-		if m[0] > last {
-			add(jen.Lit(t[last:m[0]]))
+	for _, part := range g.api.HostParts {
+		if part.Param == "" {
+			add(jen.Lit(part.Text))
+			continue
 		}
-		name := t[m[2]:m[3]]
 		for _, p := range g.api.HostParams {
-			if p.Name == name {
+			if p.Name == part.Param {
 				add(g.toString(p.Type, g.paramValue(og, p, true), ""))
 			}
 		}
-		last = m[1]
-	}
-	if last < len(t) {
-		add(jen.Lit(t[last:]))
 	}
 	stmts = []jen.Code{
 		jen.Id("endpoint").Op(":=").Add(og.client().Dot("endpoint")),
@@ -243,9 +236,6 @@ func (g *gen) endpoint(og *opGen) (stmts []jen.Code, expr jen.Code) {
 	}
 	return stmts, jen.Id("endpoint")
 }
-
-// templatePart matches {name} in a path template.
-var templatePart = regexp.MustCompile(`\{([^{}]+)\}`)
 
 // requestBuilder writes New<Op>Request: it checks the arguments against the
 // spec's constraints, then builds the URL, query, headers and body.
@@ -279,27 +269,20 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 			pathExpr = pathExpr.Op("+").Add(c)
 		}
 	}
-	template := g.api.BasePath + op.Path
-	last := 0
-	for _, m := range templatePart.FindAllStringSubmatchIndex(template, -1) {
-		if m[0] > last {
-			appendPart(jen.Lit(template[last:m[0]]))
+	for _, part := range op.PathParts.WithPrefix(g.api.BasePath) {
+		p := op.Param(ir.InPath, part.Param)
+		if part.Param == "" || p == nil {
+			appendPart(jen.Lit(part.String()))
+			continue
 		}
-		name := template[m[2]:m[3]]
-		p := op.Param(ir.InPath, name)
-		if p == nil {
-			appendPart(jen.Lit(template[m[0]:m[1]]))
-		} else {
-			value := g.paramText(og, p)
-			if !p.SkipURLEncoding {
-				value = jen.Qual("net/url", "PathEscape").Call(value)
-			}
-			appendPart(value)
+		value := g.paramText(og, p)
+		if !p.SkipURLEncoding {
+			value = jen.Qual("net/url", "PathEscape").Call(value)
 		}
-		last = m[1]
+		appendPart(value)
 	}
-	if last < len(template) {
-		appendPart(jen.Lit(template[last:]))
+	if pathExpr == nil {
+		pathExpr = jen.Lit("")
 	}
 	body = append(body, jen.Id("urlPath").Op(":=").Add(pathExpr))
 

@@ -125,7 +125,7 @@ func TestRenames(t *testing.T) {
 	api.Models = append(api.Models, &ir.Model{Key: "Thing", Name: "Thing", Pointer: "spec.json#/definitions/Thing",
 		Properties: []*ir.Property{{Name: "userName", Type: &ir.Type{Kind: ir.KindString}, Pointer: "spec.json#/definitions/Thing/properties/userName"}}})
 	slices.SortFunc(api.Models, func(a, b *ir.Model) int { return strings.Compare(a.Key, b.Key) })
-	api.Operations = []*ir.Operation{{ID: "Things_List", Group: "Things", Name: "List", Method: "GET", Path: "/things", Pointer: "spec.json#/paths/~1things/get"}}
+	api.Operations = []*ir.Operation{{ID: "Things_List", Group: "Things", Name: "List", Method: "GET", Path: "/things", PathParts: ir.Template{{Text: "/things"}}, Pointer: "spec.json#/paths/~1things/get"}}
 	renames := []ir.Rename{
 		{Target: "v5/types.json#/definitions/ErrorResponse", Name: "CommonError", GoName: true, From: "-rename"},
 		{Target: "#/definitions/IpRule", Name: "ip_rule_old", From: "readme.md#L3"},
