@@ -96,7 +96,7 @@ func (g *gen) valueChecks(name jen.Code, t *ir.Type, c ir.Constraints, inPath bo
 			if f == nil {
 				return jen.Nil()
 			}
-			return jen.Id(g.names.Fixed("Ptr")).Call(jen.Float64().Call(jen.Lit(*f)))
+			return jen.Id(g.names.Fixed().Ptr).Call(jen.Float64().Call(jen.Lit(*f)))
 		}
 		return []jen.Code{jen.Id("checkNumber").Call(name, jen.Float64().Call(value), lit(c.Minimum), lit(c.Maximum),
 			jen.Lit(c.ExclusiveMinimum), jen.Lit(c.ExclusiveMaximum), lit(c.MultipleOf))}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -40,20 +41,20 @@ func (g *gen) packageDoc() string {
 // client writes the client's declarations.
 func (g *gen) client(f *jen.File) {
 	api := g.api
-	clientName := g.names.Fixed("Client")
-	optsName := g.names.Fixed("ClientOptions")
-	doer := g.names.Fixed("Doer")
+	clientName := g.names.Fixed().Client
+	optsName := g.names.Fixed().ClientOptions
+	doer := g.names.Fixed().Doer
 
-	f.Comment("// " + g.names.Fixed("APIVersion") + " is the api-version this package was generated for; every request sends it.")
-	f.Const().Id(g.names.Fixed("APIVersion")).Op("=").Lit(api.Version)
+	f.Comment("// " + g.names.Fixed().APIVersion + " is the api-version this package was generated for; every request sends it.")
+	f.Const().Id(g.names.Fixed().APIVersion).Op("=").Lit(api.Version)
 	f.Line()
 	if api.HostTemplate != "" {
-		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is empty: the spec gives the host as the template " + inLine(api.HostTemplate) + ",")
+		f.Comment("// " + g.names.Fixed().DefaultEndpoint + " is empty: the spec gives the host as the template " + inLine(api.HostTemplate) + ",")
 		f.Comment("// which each request fills in from its parameters (x-ms-parameterized-host).")
 	} else {
-		f.Comment("// " + g.names.Fixed("DefaultEndpoint") + " is where the spec says the service lives.")
+		f.Comment("// " + g.names.Fixed().DefaultEndpoint + " is where the spec says the service lives.")
 	}
-	f.Const().Id(g.names.Fixed("DefaultEndpoint")).Op("=").Lit(g.defaultEndpoint())
+	f.Const().Id(g.names.Fixed().DefaultEndpoint).Op("=").Lit(g.defaultEndpoint())
 	f.Line()
 
 	f.Comment("// " + doer + " sends HTTP requests: *http.Client is one. The client sends each try of")
@@ -70,7 +71,7 @@ func (g *gen) client(f *jen.File) {
 	}
 	var args []jen.Code
 	inits := []jen.Code{
-		kv("endpoint", jen.Id(g.names.Fixed("DefaultEndpoint"))),
+		kv("endpoint", jen.Id(g.names.Fixed().DefaultEndpoint)),
 	}
 	optFields := g.pipelineOptionFields()
 	var optInits []jen.Code
@@ -93,7 +94,7 @@ func (g *gen) client(f *jen.File) {
 		} else {
 			fields = append(fields, jen.Id(names.Arg).Add(g.valueType(p.Type)))
 		}
-		if p.Required && p.Default == "" {
+		if names.Role == naming.RoleClient {
 			args = append(args, jen.Id(names.Arg).Add(g.valueType(p.Type)))
 			inits = append(inits, kv(names.Arg, jen.Id(names.Arg)))
 			continue
@@ -109,7 +110,7 @@ func (g *gen) client(f *jen.File) {
 			from = jen.Id("options").Dot(names.Field)
 		case g.unsetClientParam(p):
 			// A copy: the client must not change when the caller's value does.
-			from = jen.Id(g.names.Fixed("Ptr")).Call(from)
+			from = jen.Id(g.names.Fixed().Ptr).Call(from)
 		}
 		optInits = append(optInits, jen.If(jen.Id("options").Dot(names.Field).Op("!=").Nil()).Block(
 			jen.Id("c").Dot(names.Arg).Op("=").Add(from),
@@ -123,7 +124,7 @@ func (g *gen) client(f *jen.File) {
 	f.Line()
 
 	args = append(args, jen.Id("doer").Id(doer), jen.Id("options").Op("*").Id(optsName))
-	newName := g.names.Fixed("NewClient")
+	newName := g.names.Fixed().NewClient
 	f.Comment("// " + newName + " returns a client that sends requests through doer; nil means an http.Client")
 	f.Comment("// with connection, TLS handshake and response header timeouts and TLS 1.2 at least")
 	f.Comment("// (http.DefaultClient has no timeouts). Options may be nil.")
@@ -138,7 +139,7 @@ func (g *gen) client(f *jen.File) {
 		}
 		b.Id("c").Dot("doer").Op("=").Id("newPipeline").Call(jen.Id("doer"), jen.Id("pipelineOptions").Values(keyed(
 			kv("pkg", jen.Lit(g.opts.Package)),
-			kv("apiVersion", jen.Id(g.names.Fixed("APIVersion"))),
+			kv("apiVersion", jen.Id(g.names.Fixed().APIVersion)),
 			kv("endpoint", jen.Id("c").Dot("endpoint")),
 			kv("applicationID", jen.Id("options").Dot("ApplicationID")),
 			kv("retry", jen.Id("options").Dot("Retry")),
@@ -222,10 +223,9 @@ func (g *gen) unsetClientParam(p *ir.Parameter) bool {
 func (g *gen) clientParams() []*ir.Parameter {
 	var out []*ir.Parameter
 	for _, p := range g.api.ClientParams {
-		if p.APIVersion || p.Const != "" {
-			continue
+		if naming.RoleOf(p) != naming.RoleFixed {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
 }

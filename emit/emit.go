@@ -189,6 +189,13 @@ func newGen(api *ir.API, opts Options) (*gen, ir.Diagnostics) {
 		}
 		g.byID[op.ID] = op // the last of a (refused) duplicate, as a scan would find
 	}
+	for _, op := range api.Operations {
+		if o := names.Op(op); o != nil {
+			for _, r := range o.Mismatched {
+				g.diags.Warn(r.Pointer, "the %d response's schema differs from the other success responses'; armgen decodes it into the first one's type", r.Status)
+			}
+		}
+	}
 	return g, diags
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -15,7 +16,7 @@ import (
 // uses), and the raw body, which is all there is when the body is not
 // JSON.
 func (g *gen) errors(f *jen.File) {
-	name := g.names.Fixed("ResponseError")
+	name := g.names.Fixed().ResponseError
 	models := g.errorModels()
 	fields := []jen.Code{
 		jen.Comment("// StatusCode is the HTTP status of the response."),
@@ -112,56 +113,12 @@ func isTextError(r *ir.Response) bool {
 }
 
 // errorModels are the models operations document as error bodies, in key
-// order.
-func (g *gen) errorModels() []*ir.Model {
-	seen := map[string]bool{}
-	add := func(r *ir.Response) {
-		if r != nil && r.Type != nil && r.Type.Kind == ir.KindModel {
-			seen[r.Type.Ref] = true
-		}
-	}
-	for _, op := range g.api.Operations {
-		add(op.Default)
-		for _, r := range op.Responses {
-			if r.Error {
-				add(r)
-			}
-		}
-	}
-	var out []*ir.Model
-	for _, m := range g.api.Models {
-		if seen[m.Key] {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// order (naming.ErrorModels).
+func (g *gen) errorModels() []*ir.Model { return naming.ErrorModels(g.api) }
 
-// errorShape finds where code, message, target and details live in an
-// error model: on the model itself, or one level down under a model-typed
-// property (ARM's {"error": {...}}). It returns the property path and
-// the model holding them, or nil.
-func (g *gen) errorShape(m *ir.Model) ([]*ir.Property, *ir.Model) {
-	hasCode := func(m *ir.Model) bool {
-		for _, p := range m.Properties {
-			if p.Name == "code" || p.Name == "message" {
-				return true
-			}
-		}
-		return false
-	}
-	if m.Discriminator == "" && hasCode(m) {
-		return nil, m
-	}
-	for _, p := range m.Properties {
-		if p.Type.Kind == ir.KindModel && g.iface(p.Type) == "" {
-			if inner := g.names.Model(p.Type.Ref); inner != nil && hasCode(inner) {
-				return []*ir.Property{p}, inner
-			}
-		}
-	}
-	return nil, nil
-}
+// errorShape is where an error model holds code and message
+// (naming.ErrorShape).
+func (g *gen) errorShape(m *ir.Model) ([]*ir.Property, *ir.Model) { return g.names.ErrorShape(m) }
 
 // detailsType is the Go type of ResponseError.Details: present when the
 // package has one error model, and it has details.

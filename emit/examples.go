@@ -228,9 +228,9 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		clientArgs = append(clientArgs, jen.Id(arg))
 	}
 	clientArgs = append(clientArgs, jen.Id("srv").Dot("Client").Call(),
-		jen.Op("&").Id(g.names.Fixed("ClientOptions")).Values(kv("Endpoint", jen.Id("srv").Dot("URL"))))
+		jen.Op("&").Id(g.names.Fixed().ClientOptions).Values(kv("Endpoint", jen.Id("srv").Dot("URL"))))
 	args := []jen.Code{jen.Qual("context", "Background").Call()}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		text := exampleText(ex, p.Name)
 		if text == "" {
 			skip("it gives no value for required parameter " + p.Name)
@@ -244,7 +244,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		args = append(args, jen.Id(arg))
 	}
 	setup = append(setup, jen.Id("options").Op(":=").Op("&").Id(og.names.Options).Values())
-	for _, p := range og.optional {
+	for _, p := range og.names.Optional {
 		if text := exampleText(ex, p.Name); text != "" {
 			if p.In != ir.InBody {
 				checkParam(p, text, true)
@@ -275,7 +275,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	}
 	run = append(run, setup...)
 	run = append(run,
-		jen.Id("c").Op(":=").Id(g.names.Fixed("NewClient")).Call(clientArgs...),
+		jen.Id("c").Op(":=").Id(g.names.Fixed().NewClient).Call(clientArgs...),
 		jen.List(jen.Id("req"), jen.Err()).Op(":=").Add(client.Clone().Dot(og.names.Request).Call(args...)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("srv").Dot("Client").Call().Dot("Do").Call(jen.Id("req")),
@@ -283,22 +283,22 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		jen.List(jen.Id("result"), jen.Err()).Op(":=").Add(client.Clone().Dot(og.names.Parse).Call(jen.Id("resp"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 	)
-	if og.body != nil && og.body.Kind != ir.KindStream {
+	if og.names.Body != nil && og.names.Body.Kind != ir.KindStream {
 		target := jen.Op("&").Id("result").Dot("Value")
 		var leaf jen.Code = jen.Nil()
-		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
-		} else if l := g.codecLeaf(og.body); l != nil && g.iface(og.body) == "" {
-			leaf = jen.Id(g.names.Fixed("Ptr")).Call(l)
+		if og.names.Embeds {
+			target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.names.Body.Ref)))
+		} else if l := g.codecLeaf(og.names.Body); l != nil && g.iface(og.names.Body) == "" {
+			leaf = jen.Id(g.names.Fixed().Ptr).Call(l)
 		}
 		var check jen.Code = jen.Id("checkReply").Call(jen.Id("t"), jen.Id("call").Dot("reply"), target, leaf)
-		if fields := ownFields(og); len(fields) > 0 {
+		if fields := og.names.OwnFields(); len(fields) > 0 {
 			// A body of another schema is in its own field.
 			var cases []jen.Code
 			for _, field := range fields {
 				var statuses []jen.Code
-				for _, r := range og.success {
-					if og.own[r] == field {
+				for _, r := range og.names.Success {
+					if og.names.Own[r] == field {
 						statuses = append(statuses, jen.Lit(r.Status))
 					}
 				}
@@ -318,7 +318,7 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 	check.request = false
 	for _, r := range ex.Responses {
 		var documented *ir.Response
-		for _, s := range og.success {
+		for _, s := range og.names.Success {
 			if s.Status == r.Status {
 				documented = s
 			}
@@ -338,8 +338,8 @@ func (g *gen) exampleTest(f *jen.File, og *opGen, ex *ir.Example) {
 		}
 		problem := ""
 		if body != "" {
-			decoded := og.body
-			if og.own[documented] != "" {
+			decoded := og.names.Body
+			if og.names.Own[documented] != "" {
 				decoded = documented.Type
 			}
 			if v, err := decodeExampleJSON(body); err == nil {
@@ -405,9 +405,9 @@ func noBodyStatus(status int) bool {
 
 // statusHasBody reports whether the spec documents a body for a status.
 func (g *gen) statusHasBody(og *opGen, status int) bool {
-	for _, r := range og.success {
+	for _, r := range og.names.Success {
 		if r.Status == status {
-			return r.Type != nil && og.body != nil
+			return r.Type != nil && og.names.Body != nil
 		}
 	}
 	return false

@@ -130,41 +130,13 @@ func init() {
 func (g *gen) pkg(name string) *jen.Statement { return jen.Qual(g.opts.ImportPath, name) }
 
 // fakeType spells a Go type of the generated package in the fake one.
-func (g *gen) fakeType(t naming.GoType) *jen.Statement {
-	ops, leaf := t.Split()
-	var s *jen.Statement
-	switch {
-	case leaf.Pkg != "":
-		s = jen.Qual(leaf.Pkg, leaf.Name)
-	case builtin[leaf.Name]:
-		s = jen.Id(leaf.Name)
-	default:
-		s = g.pkg(leaf.Name)
-	}
-	if ops == "" {
-		return s
-	}
-	return jen.Op(ops).Add(s)
-}
-
-var builtin = map[string]bool{
-	"any": true, "bool": true, "byte": true, "int32": true, "int64": true,
-	"float32": true, "float64": true, "string": true,
-}
+func (g *gen) fakeType(t naming.GoType) *jen.Statement { return jenType(t.In(g.opts.ImportPath)) }
 
 // fakeServerType names the server of a group.
 func fakeServerType(grp *naming.Group) string { return grp.Accessor + "Server" }
 
-// fakeField is the func field of an operation: its client method's name.
-func fakeField(o *naming.Op) string {
-	switch {
-	case o.Begin != "":
-		return o.Begin
-	case o.NewPager != "":
-		return o.NewPager
-	}
-	return o.Method
-}
+// fakeField is the func field of an operation: the method users call.
+func fakeField(o *naming.Op) string { return o.Call }
 
 // fakeServerFile writes server.go: the package doc, Server, NewDoer, the
 // route table, and what reads the package's errors and families.
@@ -175,7 +147,7 @@ func (g *gen) fakeServerFile(f *jen.File) {
 		"The client sends real requests and reads real answers: the fake reads each request into the func's arguments with " +
 		pkgName + "'s types, calls the func and answers as the service would, with the pages of a list linked by next links " +
 		"and long-running operations followed as their spec says. No network, no goroutine.\n\n" +
-		"A func's *" + pkgName + "." + g.names.Fixed("ResponseError") + " is the service's error answer (its status, code, message and body; " +
+		"A func's *" + pkgName + "." + g.names.Fixed().ResponseError + " is the service's error answer (its status, code, message and body; " +
 		"500 without a status); any other error is a failure to reach the service, which Do returns. " +
 		"A nil func answers 501 Not Implemented, a request no operation serves 404 Not Found, one the fake cannot read 400 Bad Request, " +
 		"each naming what. The client's retry policy applies to the fake's answers as to the service's: " +
@@ -207,7 +179,7 @@ func (g *gen) fakeServerFile(f *jen.File) {
 		jen.Line(),
 		jen.Id("state").Id("serverState"),
 	)
-	f.Add(g.doc("Server answers the requests of a " + pkgName + "." + g.names.Fixed("Client") + " with the funcs a test sets. Its zero value answers " +
+	f.Add(g.doc("Server answers the requests of a " + pkgName + "." + g.names.Fixed().Client + " with the funcs a test sets. Its zero value answers " +
 		"every request 501 Not Implemented. A Server is safe for concurrent use as long as its funcs are."))
 	f.Type().Id("Server").Struct(fields...)
 	f.Line()
@@ -259,7 +231,7 @@ func (g *gen) fakeGroupFile(f *jen.File, file string, grp *naming.Group) {
 // it ends with (the first page, when that is a list).
 func (g *gen) fakeFuncType(og *opGen) *jen.Statement {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.fakeType(g.names.ArgType(p.Type))))
 	}
 	params = append(params, jen.Id("options").Op("*").Add(g.pkg(og.names.Options)))
@@ -291,7 +263,7 @@ func (g *gen) fakeFuncDoc(og *opGen) jen.Code {
 // out of a func's error: its fields, and the body it carries or the
 // decoded error model's.
 func (g *gen) fakeErrorOf(f *jen.File) {
-	name := g.names.Fixed("ResponseError")
+	name := g.names.Fixed().ResponseError
 	body := []jen.Code{
 		jen.Var().Id("e").Op("*").Add(g.pkg(name)),
 		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("e")).Op("||").Id("e").Op("==").Nil()).Block(

@@ -181,13 +181,13 @@ func (g *gen) fakeServe(f *jen.File, og *opGen) {
 	// The arguments go into fields of in, whose names cannot meet the
 	// method's own.
 	var args []jen.Code
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		args = append(args, jen.Id(g.names.Param(p).Arg).Add(g.fakeType(g.names.ArgType(p.Type))))
 	}
 	if len(args) > 0 {
 		body = append(body, jen.Var().Id("in").Struct(args...))
 	}
-	if len(og.optional) > 0 {
+	if len(og.names.Optional) > 0 {
 		body = append(body, jen.Var().Id("opts").Add(g.pkg(og.names.Options)))
 	}
 	reads := 0
@@ -202,10 +202,10 @@ func (g *gen) fakeServe(f *jen.File, og *opGen) {
 	}
 
 	call := []jen.Code{jen.Id("r").Dot("ctx")}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		call = append(call, jen.Id("in").Dot(g.names.Param(p).Arg))
 	}
-	if len(og.optional) > 0 {
+	if len(og.names.Optional) > 0 {
 		call = append(call, jen.Id("orNil").Call(jen.Op("&").Id("opts")))
 	} else {
 		call = append(call, jen.Nil())
@@ -313,27 +313,20 @@ func textFormat(t *ir.Type) string {
 }
 
 // fakeLeaf is the codec of a body whose innermost values encoding/json
-// does not read or write as the spec has them, nil for none. Writing a
-// polymorphic value needs none: it writes itself.
+// does not read or write as the spec has them (naming.Codec), nil for
+// none. Writing a polymorphic value needs none: it writes itself.
 func (g *gen) fakeLeaf(t *ir.Type, reading bool) jen.Code {
-	leaf := leafOf(t)
-	switch leaf.Kind {
-	case ir.KindDateTime:
-		return jen.Id("dateTimeLeaf")
-	case ir.KindDate:
-		return jen.Id("dateLeaf")
-	case ir.KindDateTimeRFC1123:
-		return jen.Id("rfc1123Leaf")
-	case ir.KindUnixTime:
-		return jen.Id("unixTimeLeaf")
-	case ir.KindBase64URL:
-		return jen.Id("base64URLLeaf")
-	case ir.KindModel:
-		if reading && g.names.Polymorphic(leaf) {
-			return jen.Id("family").Call(jen.Id(fakeDecoder(g.names.Interface(g.names.Model(leaf.Ref)))))
+	switch c := g.names.Codec(t); c {
+	case naming.CodecNone:
+		return nil
+	case naming.CodecFamily:
+		if !reading {
+			return nil
 		}
+		return jen.Id("family").Call(jen.Id(fakeDecoder(g.iface(leafOf(t)))))
+	default:
+		return jen.Id(leafCodecs[c])
 	}
-	return nil
 }
 
 // fakeStyle is how the fake follows a long-running operation, as the
@@ -370,7 +363,7 @@ func (g *gen) fakeStyle(op *ir.Operation) string {
 // fakeNextLink is the function that sets a page's next link, nil when
 // the list comes in one page.
 func (g *gen) fakeNextLink(og *opGen) jen.Code {
-	_, nextProp := pagingProps(g.names.Model(og.body.Ref), og.op.Pageable)
+	_, nextProp := pagingProps(g.names.Model(og.names.Body.Ref), og.op.Pageable)
 	if nextProp == nil {
 		return jen.Nil()
 	}
@@ -389,10 +382,10 @@ func (g *gen) fakeEncode(f *jen.File, og *opGen) {
 	res := jen.Id("res")
 	var body []jen.Code
 	main, without := 0, 0
-	for _, r := range og.success {
+	for _, r := range og.names.Success {
 		switch {
-		case og.own[r] != "":
-		case r.Type != nil && og.body != nil:
+		case og.names.Own[r] != "":
+		case r.Type != nil && og.names.Body != nil:
 			if main == 0 {
 				main = r.Status
 			}
@@ -410,17 +403,17 @@ func (g *gen) fakeEncode(f *jen.File, og *opGen) {
 
 	// The body the response embeds or holds in Value.
 	var write []jen.Code
-	if og.body != nil {
+	if og.names.Body != nil {
 		value := res.Clone().Dot("Value")
-		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			value = res.Clone().Dot(g.names.Type(g.names.Model(og.body.Ref)))
+		if og.names.Embeds {
+			value = res.Clone().Dot(g.names.Type(g.names.Model(og.names.Body.Ref)))
 		}
 		var set jen.Code
 		switch {
-		case og.body.Kind == ir.KindStream:
+		case og.names.Body.Kind == ir.KindStream:
 			set = jen.Id("p").Dot("stream").Call(value, jen.Lit(firstNonEmpty(pickAccept(og.op.Produces, false), "application/octet-stream")))
-		case g.fakeLeaf(og.body, false) != nil:
-			set = jen.Id("p").Dot("shaped").Call(value, g.fakeLeaf(og.body, false))
+		case g.fakeLeaf(og.names.Body, false) != nil:
+			set = jen.Id("p").Dot("shaped").Call(value, g.fakeLeaf(og.names.Body, false))
 		default:
 			set = jen.Id("p").Dot("json").Call(value)
 		}
@@ -433,12 +426,12 @@ func (g *gen) fakeEncode(f *jen.File, og *opGen) {
 		}
 	}
 	// Bodies of another schema, with their own statuses.
-	if fields := ownFields(og); len(fields) > 0 {
+	if fields := og.names.OwnFields(); len(fields) > 0 {
 		var cases []jen.Code
 		for _, field := range fields {
 			status := 0
-			for _, r := range og.success {
-				if og.own[r] == field && status == 0 {
+			for _, r := range og.names.Success {
+				if og.names.Own[r] == field && status == 0 {
 					status = r.Status
 				}
 			}
@@ -453,11 +446,11 @@ func (g *gen) fakeEncode(f *jen.File, og *opGen) {
 		write = []jen.Code{jen.Switch().Block(cases...)}
 	}
 	body = append(body, write...)
-	for _, h := range og.headers {
+	for _, h := range og.names.Headers {
 		body = append(body, jen.Id("p").Dot("text").Call(jen.Lit(h.Name), res.Clone().Dot(g.names.HeaderField(h)), jen.Lit(textFormat(leafOf(h.Type)))))
 	}
 	if og.op.Method == http.MethodHead {
-		for _, r := range og.success {
+		for _, r := range og.names.Success {
 			if r.Status == http.StatusNotFound {
 				body = append(body, jen.If(jen.Op("!").Add(res.Clone().Dot("Success"))).Block(jen.Id("p").Dot("status").Op("=").Lit(http.StatusNotFound)))
 			}

@@ -21,19 +21,19 @@ func (g *gen) pagerMethod(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
 	lro := op.LongRunning != nil
-	body := g.names.Model(og.body.Ref)
+	body := g.names.Model(og.names.Body.Ref)
 	itemProp, nextProp := pagingProps(body, op.Pageable)
 	itemType := g.elemType(itemProp.Type.Elem, false)
 
 	f.Comment("// " + names.Pager + " walks the pages of " + inLine(op.ID) + ".")
-	f.Type().Id(names.Pager).Op("=").Id(g.names.Fixed("Pager")).Types(jen.Id(result), itemType)
+	f.Type().Id(names.Pager).Op("=").Id(g.names.Fixed().Pager).Types(jen.Id(result), itemType)
 	f.Line()
 
 	var params []jen.Code
 	if lro {
 		params = append(params, jen.Id("first").Id(result))
 	}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		params = append(params, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
 	params = append(params, jen.Id("options").Op("*").Id(names.Options))
@@ -185,7 +185,7 @@ func (g *gen) pollerMethods(f *jen.File, og *opGen) {
 	op, names := og.op, og.names
 	result := names.Response
 	f.Comment("// " + names.Poller + " follows " + inLine(op.ID) + " to its end.")
-	f.Type().Id(names.Poller).Op("=").Id(g.names.Fixed("Poller")).Types(jen.Id(result))
+	f.Type().Id(names.Poller).Op("=").Id(g.names.Fixed().Poller).Types(jen.Id(result))
 	f.Line()
 
 	parse := jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(
@@ -261,9 +261,9 @@ func nextLinkNote(op *ir.Operation) string {
 // the first: it may come with any 2xx status, and the parser reads it as
 // the documented status that has the body.
 func (g *gen) finalParse(og *opGen, resp jen.Code) jen.Code {
-	status := finalBodyStatus(og.success)
+	status := finalBodyStatus(og.names.Success)
 	args := []jen.Code{resp, statusCode(status)}
-	for _, r := range og.success {
+	for _, r := range og.names.Success {
 		if r.Status != status {
 			args = append(args, statusCode(r.Status))
 		}

@@ -15,8 +15,8 @@ import (
 
 // groupFile writes one operation group's client and its operations.
 func (g *gen) groupFile(f *jen.File, file string, grp *naming.Group) {
-	f.Comment("// " + grp.Type + " calls the " + inLine(grp.Name) + " operations. Get one from " + g.names.Fixed("Client") + "." + grp.Accessor + ".")
-	f.Type().Id(grp.Type).Struct(jen.Id("client").Op("*").Id(g.names.Fixed("Client")))
+	f.Comment("// " + grp.Type + " calls the " + inLine(grp.Name) + " operations. Get one from " + g.names.Fixed().Client + "." + grp.Accessor + ".")
+	f.Type().Id(grp.Type).Struct(jen.Id("client").Op("*").Id(g.names.Fixed().Client))
 	f.Line()
 	g.operationsOf(f, file, grp)
 }
@@ -29,69 +29,24 @@ func (g *gen) operationsOf(f *jen.File, file string, grp *naming.Group) {
 	}
 }
 
-// opGen is what the generators of one operation share.
+// opGen is what the generators of one operation share: the operation,
+// its Go API (naming.Op), and how its methods reach the client.
 type opGen struct {
 	op    *ir.Operation
 	names *naming.Op
 	// recv is the method receiver; client reaches the *Client from it.
 	recv   jen.Code
 	client func() *jen.Statement
-	// required are the parameters callers pass as arguments, optional
-	// those in the options struct.
-	required, optional []*ir.Parameter
-	// success are the responses that are not errors; body is the Go type
-	// of their (first) body, nil when none has one.
-	success []*ir.Response
-	body    *ir.Type
-	// own holds the success responses whose body has another schema
-	// than body's, by the response field that holds it.
-	own map[*ir.Response]string
-	// headers of all success responses, by wire name, first wins.
-	headers []*ir.Header
 }
 
 func (g *gen) newOpGen(op *ir.Operation, o *naming.Op) *opGen {
 	og := &opGen{op: op, names: o}
 	if o.Group.Accessor == "" {
-		og.recv = jen.Id("c").Op("*").Id(g.names.Fixed("Client"))
+		og.recv = jen.Id("c").Op("*").Id(g.names.Fixed().Client)
 		og.client = func() *jen.Statement { return jen.Id("c") }
 	} else {
 		og.recv = jen.Id("c").Id(o.Group.Type)
 		og.client = func() *jen.Statement { return jen.Id("c").Dot("client") }
-	}
-	for _, p := range op.Params {
-		switch {
-		case p.Client || p.APIVersion || p.Const != "":
-		case p.Required:
-			og.required = append(og.required, p)
-		default:
-			og.optional = append(og.optional, p)
-		}
-	}
-	for _, r := range op.Responses {
-		if r.Error {
-			continue
-		}
-		og.success = append(og.success, r)
-		switch {
-		case r.Type != nil && og.body == nil:
-			og.body = r.Type
-		case r.Type == nil || r.Type.Equal(og.body):
-		case g.names.BodyField(r) != "" && r.Type.Kind != ir.KindStream && g.codecLeaf(r.Type) == nil && g.iface(r.Type) == "" &&
-			og.body.Kind != ir.KindStream:
-			// A body of another schema has a field of its own.
-			if og.own == nil {
-				og.own = map[*ir.Response]string{}
-			}
-			og.own[r] = g.names.BodyField(r)
-		default:
-			g.warn(r.Pointer, "the %d response's schema differs from the other success responses'; armgen decodes it into the first one's type", r.Status)
-		}
-		for _, h := range r.Headers {
-			if !slices.ContainsFunc(og.headers, func(x *ir.Header) bool { return strings.EqualFold(x.Name, h.Name) }) {
-				og.headers = append(og.headers, h)
-			}
-		}
 	}
 	return og
 }
@@ -125,7 +80,7 @@ func (g *gen) operation(f *jen.File, og *opGen) {
 // argList is ctx, the required parameters and options, as declared.
 func (g *gen) argList(og *opGen) []jen.Code {
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		args = append(args, jen.Id(g.names.Param(p).Arg).Add(g.argType(p)))
 	}
 	return append(args, jen.Id("options").Op("*").Id(og.names.Options))
@@ -134,7 +89,7 @@ func (g *gen) argList(og *opGen) []jen.Code {
 // callArgs passes the arguments of argList on.
 func (g *gen) callArgs(og *opGen) []jen.Code {
 	args := []jen.Code{jen.Id("ctx")}
-	for _, p := range og.required {
+	for _, p := range og.names.Args {
 		args = append(args, jen.Id(g.names.Param(p).Arg))
 	}
 	return append(args, jen.Id("options"))
@@ -143,7 +98,7 @@ func (g *gen) callArgs(og *opGen) []jen.Code {
 // optionsType writes <Group><Op>Options, the optional parameters.
 func (g *gen) optionsType(f *jen.File, og *opGen) {
 	var fields []jen.Code
-	for _, p := range og.optional {
+	for _, p := range og.names.Optional {
 		fields = append(fields, g.doc(paramDoc(p)), jen.Id(g.names.Param(p).Field).Add(jenType(g.names.OptionType(p.Type))))
 	}
 	text := og.names.Options + " holds the optional parameters of " + og.op.ID + "; nil means none."
@@ -168,25 +123,25 @@ func paramDoc(p *ir.Parameter) string {
 // documented response headers.
 func (g *gen) responseType(f *jen.File, og *opGen) {
 	var fields []jen.Code
-	if og.body != nil {
-		if og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-			fields = append(fields, jen.Id(g.names.Type(g.names.Model(og.body.Ref))))
+	if og.names.Body != nil {
+		if og.names.Embeds {
+			fields = append(fields, jen.Id(g.names.Type(g.names.Model(og.names.Body.Ref))))
 		} else {
-			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.body)))
+			fields = append(fields, jen.Comment("// Value is the response body."), jen.Id("Value").Add(g.valueType(og.names.Body)))
 		}
 	}
-	for _, field := range ownFields(og) {
+	for _, field := range og.names.OwnFields() {
 		var statuses []string
 		var typ *ir.Type
-		for _, r := range og.success {
-			if og.own[r] == field {
+		for _, r := range og.names.Success {
+			if og.names.Own[r] == field {
 				statuses, typ = append(statuses, strconv.Itoa(r.Status)), r.Type
 			}
 		}
 		fields = append(fields, g.doc(field+" is the body of a "+strings.Join(statuses, " or ")+" response, nil after another status."),
 			jen.Id(field).Add(g.fieldType(typ)))
 	}
-	for _, h := range og.headers {
+	for _, h := range og.names.Headers {
 		fields = append(fields, g.doc(firstNonEmpty(h.Description, "The "+h.Name+" header.")),
 			jen.Id(g.names.HeaderField(h)).Add(g.fieldType(h.Type)))
 	}
@@ -354,7 +309,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 			endpoint, jen.Id("urlPath"), query, bodyExpr, contentTypeExpr),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	)
-	if accept := pickAccept(op.Produces, og.body != nil || op.Default != nil); accept != "" {
+	if accept := pickAccept(op.Produces, og.names.Body != nil || op.Default != nil); accept != "" {
 		body = append(body, jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept)))
 	}
 	for _, p := range op.Params {
@@ -379,7 +334,7 @@ func (g *gen) requestBuilder(f *jen.File, og *opGen) {
 // struct: when it has optional parameters in one of the places given, or
 // in any place without.
 func (g *gen) readsOptions(og *opGen, in ...ir.Location) bool {
-	return slices.ContainsFunc(og.optional, func(p *ir.Parameter) bool { return len(in) == 0 || slices.Contains(in, p.In) })
+	return slices.ContainsFunc(og.names.Optional, func(p *ir.Parameter) bool { return len(in) == 0 || slices.Contains(in, p.In) })
 }
 
 // noNilOptions makes nil options an empty struct, before code that reads it.
@@ -501,7 +456,7 @@ func (g *gen) paramValue(og *opGen, p *ir.Parameter, deref bool) *jen.Statement 
 	names := g.names.Param(p)
 	switch {
 	case p.APIVersion:
-		return jen.Id(g.names.Fixed("APIVersion"))
+		return jen.Id(g.names.Fixed().APIVersion)
 	case p.Client:
 		v := og.client().Dot(names.Arg)
 		if deref && g.unsetClientParam(p) && g.isPointerField(p.Type) {
@@ -635,17 +590,17 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	result := og.names.Response
 	var cases []jen.Code
 	target := jen.Op("&").Id("result").Dot("Value")
-	if og.body != nil && og.body.Kind == ir.KindModel && g.iface(og.body) == "" {
-		target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.body.Ref)))
+	if og.names.Embeds {
+		target = jen.Op("&").Id("result").Dot(g.names.Type(g.names.Model(og.names.Body.Ref)))
 	}
 	var decode []jen.Code
 	switch {
-	case og.body == nil:
-	case og.body.Kind == ir.KindStream:
+	case og.names.Body == nil:
+	case og.names.Body.Kind == ir.KindStream:
 		// The caller reads and closes the body.
 		decode = []jen.Code{jen.Id("result").Dot("Value").Op("=").Id("resp").Dot("Body")}
-	case g.codecLeaf(og.body) != nil:
-		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeShaped").Call(jen.Id("resp"), target, g.codecLeaf(og.body)), jen.Err().Op("!=").Nil()).Block(
+	case g.codecLeaf(og.names.Body) != nil:
+		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeShaped").Call(jen.Id("resp"), target, g.codecLeaf(og.names.Body)), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("result"), jen.Err()))}
 	default:
 		decode = []jen.Code{jen.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("resp"), target), jen.Err().Op("!=").Nil()).Block(
@@ -654,10 +609,10 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 	// Statuses documented with a body decode it; those without (202
 	// Accepted, 204 No Content…) leave the result empty.
 	var withBody, without []jen.Code
-	for _, r := range og.success {
+	for _, r := range og.names.Success {
 		switch {
-		case og.own[r] != "":
-		case r.Type != nil && og.body != nil:
+		case og.names.Own[r] != "":
+		case r.Type != nil && og.names.Body != nil:
 			withBody = append(withBody, jen.Lit(r.Status))
 		default:
 			without = append(without, jen.Lit(r.Status))
@@ -671,10 +626,10 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 		cases = append(cases, jen.Case(withBody...).Block(append(decode, head...)...))
 	}
 	// Bodies of another schema go to their own field.
-	for _, field := range ownFields(og) {
+	for _, field := range og.names.OwnFields() {
 		var statuses []jen.Code
-		for _, r := range og.success {
-			if og.own[r] == field {
+		for _, r := range og.names.Success {
+			if og.names.Own[r] == field {
 				statuses = append(statuses, jen.Lit(r.Status))
 			}
 		}
@@ -693,9 +648,9 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 
 	body := []jen.Code{jen.Var().Id("result").Id(result)}
 	switch {
-	case len(og.success) > 0:
+	case len(og.names.Success) > 0:
 		body = append(body, jen.Switch(jen.Id("resp").Dot("StatusCode")).Block(cases...))
-		for _, h := range og.headers {
+		for _, h := range og.names.Headers {
 			body = append(body, g.readHeader(h)...)
 		}
 		body = append(body, jen.Return(jen.Id("result"), jen.Nil()))
@@ -707,7 +662,7 @@ func (g *gen) responseParser(f *jen.File, og *opGen) {
 		body = append(body, jen.Return(jen.Id("result"), g.errorFor(op.Default)))
 	}
 	f.Add(g.doc(og.names.Parse + " reads the response to a " + og.names.Request + " request and closes its body (a stream body excepted). " +
-		"A status the spec does not list as a success is returned as *" + g.names.Fixed("ResponseError") + "."))
+		"A status the spec does not list as a success is returned as *" + g.names.Fixed().ResponseError + "."))
 	f.Func().Params(og.recv).Id(og.names.Parse).Params(jen.Id("resp").Op("*").Qual("net/http", "Response")).Params(jen.Id(result), jen.Error()).Block(body...)
 	f.Line()
 }
@@ -728,7 +683,7 @@ func (g *gen) readHeader(h *ir.Header) []jen.Code {
 			break
 		}
 		return []jen.Code{jen.If(jen.Id("v").Op(":=").Add(get), jen.Id("v").Op("!=").Lit("")).Block(
-			field.Op("=").Id(g.names.Fixed("Ptr")).Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
+			field.Op("=").Id(g.names.Fixed().Ptr).Call(jen.Id(g.names.Type(e)).Call(jen.Id("v"))))}
 	case ir.KindBool:
 		parse = jen.Id("parseHeader").Call(jen.Id("v"), jen.False())
 	case ir.KindInt32:
@@ -782,15 +737,4 @@ func (g *gen) sendMethod(f *jen.File, og *opGen) {
 		jen.Return(jen.Id("c").Dot(og.names.Parse).Call(jen.Id("resp"))),
 	)
 	f.Line()
-}
-
-// ownFields lists the fields of og.own once each, in response order.
-func ownFields(og *opGen) []string {
-	var fields []string
-	for _, r := range og.success {
-		if f := og.own[r]; f != "" && !slices.Contains(fields, f) {
-			fields = append(fields, f)
-		}
-	}
-	return fields
 }

@@ -14,10 +14,14 @@ import (
 // jenType writes a Go type.
 func jenType(t naming.GoType) *jen.Statement {
 	ops, leaf := t.Split()
-	if ops == "" {
-		return jen.Qual(leaf.Pkg, leaf.Name)
+	name := jen.Id(leaf.Name)
+	if leaf.Pkg != "" {
+		name = jen.Qual(leaf.Pkg, leaf.Name)
 	}
-	return jen.Op(ops).Qual(leaf.Pkg, leaf.Name)
+	if ops == "" {
+		return name
+	}
+	return jen.Op(ops).Add(name)
 }
 
 // fieldType is the Go type of a model field or response header.
@@ -54,28 +58,23 @@ func leafOf(t *ir.Type) *ir.Type {
 }
 
 // codecLeaf returns the static leaf codec a type's values need beyond
-// encoding/json, or nil.
+// encoding/json (naming.Codec), or nil.
 func (g *gen) codecLeaf(t *ir.Type) jen.Code {
-	leaf := leafOf(t)
-	if leaf.Kind == ir.KindModel {
-		if iface := g.iface(leaf); iface != "" {
-			return jen.Id("polymorphic").Call(jen.Id(unmarshalerOf(iface)))
-		}
+	switch c := g.names.Codec(t); c {
+	case naming.CodecNone:
 		return nil
+	case naming.CodecFamily:
+		return jen.Id("polymorphic").Call(jen.Id(unmarshalerOf(g.iface(leafOf(t)))))
+	default:
+		return jen.Id(leafCodecs[c])
 	}
-	switch leaf.Kind {
-	case ir.KindDateTime:
-		return jen.Id("dateTimeLeaf")
-	case ir.KindDate:
-		return jen.Id("dateLeaf")
-	case ir.KindDateTimeRFC1123:
-		return jen.Id("rfc1123Leaf")
-	case ir.KindUnixTime:
-		return jen.Id("unixTimeLeaf")
-	case ir.KindBase64URL:
-		return jen.Id("base64URLLeaf")
-	}
-	return nil
+}
+
+// leafCodecs name the leaf codecs of emit/static (and emit/static/fake)
+// by what they read and write.
+var leafCodecs = map[naming.Codec]string{
+	naming.CodecDateTime: "dateTimeLeaf", naming.CodecDate: "dateLeaf", naming.CodecRFC1123: "rfc1123Leaf",
+	naming.CodecUnixTime: "unixTimeLeaf", naming.CodecBase64URL: "base64URLLeaf",
 }
 
 // unmarshalerOf names the function that decodes a family's interface.

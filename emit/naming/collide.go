@@ -40,7 +40,8 @@ import (
 
 // typeClaim is a model or enum that wants a spec-given type name.
 type typeClaim struct {
-	node    any // *ir.Model or *ir.Enum
+	model   *ir.Model // or
+	enum    *ir.Enum
 	name    string
 	at      ir.Pointer
 	renamed ir.Pointer // where a rename asked for the name, if one did
@@ -56,9 +57,9 @@ func (n *Names) claimTypes(api *ir.API) {
 	claims := make([]typeClaim, 0, len(api.Models)+len(api.Enums))
 	// own is the node's name in the spec (its definition's, or x-ms-enum's),
 	// specName the one it asks for (x-ms-client-name first).
-	add := func(node any, own, specName string, at ir.Pointer, kind int) {
-		c := typeClaim{node: node, at: at, kind: kind}
-		if r, ok := n.renames.types[node]; ok {
+	add := func(m *ir.Model, e *ir.Enum, own, specName string, at ir.Pointer, kind int) {
+		c := typeClaim{model: m, enum: e, at: at, kind: kind}
+		if r, ok := n.renames.typeOf(m, e); ok {
 			c.name, c.renamed = r.name, r.from
 		} else {
 			c.name = avoidStatic(n.exported(specName))
@@ -67,16 +68,16 @@ func (n *Names) claimTypes(api *ir.API) {
 		claims = append(claims, c)
 	}
 	for _, m := range api.Models {
-		if !m.Inline || n.renames.types[m].name != "" {
-			add(m, m.Name, cmp.Or(m.ClientName, m.Name), m.Pointer, 0)
+		if _, renamed := n.renames.models[m]; !m.Inline || renamed {
+			add(m, nil, m.Name, cmp.Or(m.ClientName, m.Name), m.Pointer, 0)
 		}
 	}
 	for _, e := range api.Enums {
 		switch {
 		case isDefinition(e.Pointer):
-			add(e, e.Name, e.Name, e.Pointer, 1)
-		case e.Named || n.renames.types[e].name != "":
-			add(e, e.Name, e.Name, e.Pointer, 2)
+			add(nil, e, e.Name, e.Name, e.Pointer, 1)
+		case e.Named || n.renames.enums[e].name != "":
+			add(nil, e, e.Name, e.Name, e.Pointer, 2)
 		}
 	}
 
@@ -114,7 +115,7 @@ func (n *Names) claimTypes(api *ir.API) {
 		group := groups[c.name]
 		if group == nil {
 			if n.claimSpec(c.name, c.at) {
-				n.types[c.node] = c.name
+				n.setType(c.model, c.enum, c.name)
 			}
 			continue
 		}
@@ -130,7 +131,7 @@ func (n *Names) claimTypes(api *ir.API) {
 		if !n.claimSpec(name, sorted[0].at) {
 			continue
 		}
-		n.types[sorted[0].node] = name
+		n.setType(sorted[0].model, sorted[0].enum, name)
 		for _, other := range sorted[1:] {
 			if other.renamed != "" && sorted[0].renamed != "" {
 				n.diags = append(n.diags, ir.Diagnostic{Pointer: other.renamed,
@@ -149,7 +150,7 @@ func (n *Names) claimTypes(api *ir.API) {
 		k := keeper[c]
 		name, why := n.fallbackName(c, k)
 		n.scope[name] = string(c.at)
-		n.types[c.node] = name
+		n.setType(c.model, c.enum, name)
 		n.diags = append(n.diags, ir.Diagnostic{Pointer: c.at, Severity: ir.Warning,
 			Message: fmt.Sprintf("the Go name %s is also wanted by %s, which keeps it (%s); this one is %s (%s)",
 				c.name, k.at, keepReason(k, c), name, why),
@@ -235,7 +236,7 @@ func (n *Names) fallbackName(c, k *typeClaim) (string, string) {
 			return name, "named after its definition"
 		}
 	}
-	if _, isEnum := c.node.(*ir.Enum); isEnum && !isDefinition(c.at) {
+	if c.enum != nil && !isDefinition(c.at) {
 		if name := placeName(c.at); name != "" && free(name) {
 			return name, "named after the property that declares it"
 		}

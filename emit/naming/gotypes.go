@@ -63,6 +63,25 @@ func (t GoType) Split() (ops string, leaf GoType) {
 	return ops, t
 }
 
+// In is the type as another package spells it, which imports the
+// generated one as pkg: the generated package's own types qualified.
+func (t GoType) In(pkg string) GoType {
+	switch {
+	case t.Kind != GoNamed:
+		elem := t.Elem.In(pkg)
+		t.Elem = &elem
+	case t.Pkg == "" && !builtin[t.Name]:
+		t.Pkg = pkg
+	}
+	return t
+}
+
+// builtin are the predeclared types ValueType names.
+var builtin = map[string]bool{
+	"any": true, "bool": true, "byte": true, "int32": true, "int64": true,
+	"float32": true, "float64": true, "string": true,
+}
+
 // String spells the type as Go source does: "*time.Time", "map[string]*Part".
 func (t GoType) String() string {
 	ops, leaf := t.Split()
@@ -124,13 +143,13 @@ func (n *Names) ValueType(t *ir.Type) GoType {
 	case ir.KindMap:
 		return mapOf(n.ElemType(t.Elem, true))
 	case ir.KindModel:
-		m := n.models[t.Ref]
+		m := n.modelKeys[t.Ref]
 		if n.Polymorphic(t) {
-			return named(n.ifaces[m])
+			return named(n.Interface(m))
 		}
-		return named(n.types[m])
+		return named(n.Type(m))
 	case ir.KindEnum:
-		return named(n.types[n.enums[t.Ref]])
+		return named(n.Type(n.enumKeys[t.Ref]))
 	}
 	return named("any")
 }
@@ -158,12 +177,12 @@ func (n *Names) Polymorphic(t *ir.Type) bool {
 	if t.Kind != ir.KindModel {
 		return false
 	}
-	m := n.models[t.Ref]
+	m := n.modelKeys[t.Ref]
 	return m != nil && m.Discriminator != ""
 }
 
 // Model and Enum resolve a Type.Ref.
-func (n *Names) Model(key string) *ir.Model { return n.models[key] }
+func (n *Names) Model(key string) *ir.Model { return n.modelKeys[key] }
 
 // Enum returns the enum with the given key.
-func (n *Names) Enum(key string) *ir.Enum { return n.enums[key] }
+func (n *Names) Enum(key string) *ir.Enum { return n.enumKeys[key] }

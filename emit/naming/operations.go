@@ -2,10 +2,75 @@ package naming
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/armgen/armgen/ir"
 )
+
+// Group is an operation group's client.
+type Group struct {
+	Name     string // spec group ("BatchAccount"; "" for operations without one)
+	Type     string // BatchAccountClient ("Client" for the ungrouped)
+	Accessor string // method on Client returning it: BatchAccount
+}
+
+// Op is an operation's Go API: its identifiers, and what its methods
+// take and return (goapi.go).
+type Op struct {
+	Group    *Group
+	Method   string // Update: sends and parses
+	Request  string // NewUpdateRequest: builds the *http.Request
+	Parse    string // ParseUpdateResponse: reads the *http.Response
+	Options  string // BatchAccountUpdateOptions
+	Response string // BatchAccountUpdateResponse
+	// Pageable operations: Pager type and the method that makes one.
+	Pager, NewPager string
+	// Pageable operations also build requests for later pages.
+	NextRequest string
+	// Long-running operations: Poller type, and the methods that start one
+	// and rebuild one from a resume token.
+	Poller, Begin, Resume string
+	// Call is the method users call: Begin for a long-running
+	// operation, NewPager for a pageable one, else Method.
+	Call string
+
+	// Args are the parameters passed as arguments (after the context),
+	// Optional those in the options struct, each in spec order.
+	Args, Optional []*ir.Parameter
+	// Success are the responses that are not errors, in IR order.
+	Success []*ir.Response
+	// Body is the type of the first success body, nil when none has one:
+	// the response embeds it when Embeds (a model that is not a family's
+	// interface), else holds it in Value.
+	Body   *ir.Type
+	Embeds bool
+	// Own holds the success responses whose body has a schema other than
+	// Body's and a field of its own, by that field's name.
+	Own map[*ir.Response]string
+	// Mismatched are the success responses whose body has another
+	// schema but no field of its own: it decodes into Body's type.
+	Mismatched []*ir.Response
+	// Headers are the success responses' headers, the response's fields,
+	// the first of a name (in any case) winning.
+	Headers []*ir.Header
+}
+
+// Param is a parameter's identifiers and role: the Go argument (or client
+// field) name and, for optional ones, the options field.
+type Param struct {
+	Arg   string // accountName
+	Field string // AccountName (options struct or ClientOptions field)
+	Role  Role
+}
+
+// Op returns an operation's Go API.
+func (n *Names) Op(o *ir.Operation) *Op { return n.ops[o] }
+
+// Param returns a parameter's identifiers and role.
+func (n *Names) Param(p *ir.Parameter) Param {
+	names := n.params[p]
+	names.Role = RoleOf(p)
+	return names
+}
 
 // operations names group clients, the methods and types of each
 // operation, and parameters.
@@ -17,7 +82,7 @@ func (n *Names) operations(api *ir.API) {
 		if _, ok := n.groups[goName]; ok {
 			continue
 		}
-		g := &Group{Name: op.Group, Type: n.fixed["Client"], Accessor: ""}
+		g := &Group{Name: op.Group, Type: n.fixed.Client, Accessor: ""}
 		if goName != "" {
 			g.Accessor = goName
 			g.Type = n.derive(goName+"Client", "the client of operation group "+op.Group)
@@ -156,104 +221,4 @@ func (n *Names) opParams(op *ir.Operation) {
 		args[arg] = p
 		n.params[p] = Param{Arg: arg, Field: field}
 	}
-}
-
-// responseHeaders names the header fields of each operation's response:
-// the header's name in Go form, with "Header" appended when the response
-// body has a field of that name. It names the body fields of success
-// responses whose schema differs from the first one's too.
-func (n *Names) responseHeaders(api *ir.API) {
-	models := make(map[string]*ir.Model, len(api.Models))
-	for _, m := range api.Models {
-		models[m.Key] = m
-	}
-	for _, op := range api.Operations {
-		bodyFields := map[string]bool{}
-		for _, name := range n.responseBodies(op, models) {
-			bodyFields[name] = true
-		}
-		for _, r := range op.Responses {
-			if r.Type != nil && r.Type.Kind == ir.KindModel && models[r.Type.Ref] != nil {
-				for _, p := range models[r.Type.Ref].Properties {
-					bodyFields[n.fields[p]] = true
-				}
-				bodyFields[n.types[models[r.Type.Ref]]] = true
-			}
-		}
-		bodyFields["Value"], bodyFields["Success"] = true, true
-		for _, r := range op.Responses {
-			for _, h := range r.Headers {
-				name := n.specName(h.ClientName, h.Name)
-				if name == "" {
-					name = "Header"
-				}
-				if bodyFields[name] {
-					name += "Header"
-				}
-				n.headers[h] = name
-			}
-		}
-	}
-}
-
-// responseBodies names the fields that hold the bodies of success
-// responses whose schema is not the first success body's (which the
-// response embeds, or holds in Value): a model's type name, or Value and
-// the status for other types; "Body" is appended to a name the first
-// body already has as a field.
-func (n *Names) responseBodies(op *ir.Operation, models map[string]*ir.Model) []string {
-	var first *ir.Type
-	taken := map[string]bool{"Value": true, "Success": true}
-	var names []string
-	for _, r := range op.Responses {
-		if r.Error || r.Type == nil {
-			continue
-		}
-		if first == nil {
-			first = r.Type
-			if m := models[r.Type.Ref]; r.Type.Kind == ir.KindModel && m != nil {
-				for _, p := range m.Properties {
-					taken[n.fields[p]] = true
-				}
-				taken[n.types[m]] = true
-			}
-			continue
-		}
-		if r.Type.Equal(first) {
-			continue
-		}
-		if prev := n.sameBody(op, r); prev != "" {
-			n.bodies[r] = prev // the type of another status
-			continue
-		}
-		name := "Value" + strconv.Itoa(r.Status)
-		if m := models[r.Type.Ref]; r.Type.Kind == ir.KindModel && m != nil {
-			name = n.types[m]
-		}
-		if taken[name] {
-			name += "Body"
-		}
-		taken[name] = true
-		n.bodies[r] = name
-		names = append(names, name)
-	}
-	return names
-}
-
-// sameBody is the field already named for a response of op with r's
-// type, if any.
-func (n *Names) sameBody(op *ir.Operation, r *ir.Response) string {
-	for _, o := range op.Responses {
-		if o != r && n.bodies[o] != "" && o.Type.Equal(r.Type) {
-			return n.bodies[o]
-		}
-	}
-	return ""
-}
-
-// BodyField returns the response struct field that holds r's body when
-// its schema differs from the operation's first success body; "" when r
-// has the first body's schema, or none.
-func (n *Names) BodyField(r *ir.Response) string {
-	return n.bodies[r]
 }

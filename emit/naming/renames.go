@@ -21,7 +21,8 @@ const RenameUnmatched = "matches nothing in the spec"
 
 // renameSet holds the renames resolved against the API.
 type renameSet struct {
-	types  map[any]renamed        // *ir.Model, *ir.Enum → type name
+	models map[*ir.Model]renamed // → type name
+	enums  map[*ir.Enum]renamed
 	fields map[ir.Pointer]renamed // a property, and its copies in children
 	consts map[*ir.EnumValue]renamed
 	ops    map[*ir.Operation]renamed // name is the method, group the group's
@@ -36,6 +37,16 @@ type renamed struct {
 	from      ir.Pointer
 }
 
+// typeOf is the rename of a model's or an enum's type.
+func (r renameSet) typeOf(m *ir.Model, e *ir.Enum) (renamed, bool) {
+	if m != nil {
+		to, ok := r.models[m]
+		return to, ok
+	}
+	to, ok := r.enums[e]
+	return to, ok
+}
+
 // renameTarget is a node a rename can name.
 type renameTarget struct {
 	at   ir.Pointer
@@ -48,7 +59,7 @@ func (n *Names) resolveRenames(api *ir.API, list []ir.Rename) {
 		return // the maps stay nil, which reads as empty
 	}
 	n.renames = renameSet{
-		types: map[any]renamed{}, fields: map[ir.Pointer]renamed{},
+		models: map[*ir.Model]renamed{}, enums: map[*ir.Enum]renamed{}, fields: map[ir.Pointer]renamed{},
 		consts: map[*ir.EnumValue]renamed{}, ops: map[*ir.Operation]renamed{}, groups: map[string]renamed{},
 	}
 	index := map[string][]renameTarget{} // by fragment
@@ -125,8 +136,10 @@ func (n *Names) resolveRename(r ir.Rename, index map[string][]renameTarget) {
 	}
 	for _, t := range found {
 		switch node := t.node.(type) {
-		case *ir.Model, *ir.Enum:
-			n.renames.types[node] = to
+		case *ir.Model:
+			n.renames.models[node] = to
+		case *ir.Enum:
+			n.renames.enums[node] = to
 		case *ir.Property:
 			n.renames.fields[node.Pointer] = to
 		case *ir.EnumValue:

@@ -1,10 +1,6 @@
-// Package naming decides every Go identifier armgen writes, in one place
-// and in one pass, so that emitters never invent a name and two generated
-// names can never clash unnoticed.
-//
-// The word rules (this file) are pure functions. Assign (names.go) applies
-// them to a whole API and resolves collisions.
 package naming
+
+// The word rules are pure functions, which Assign applies to a whole API.
 
 import (
 	"go/token"
