@@ -47,7 +47,7 @@ const (
 	Parameter Element = "parameter" // a method argument or options field
 	Response  Element = "response"  // a status code or result type
 	Header    Element = "header"    // a response header field
-	Client    Element = "client"    // a NewClient argument
+	Client    Element = "client"    // a NewClient argument or ClientOptions field
 )
 
 // Change is one difference.
@@ -188,6 +188,7 @@ func fragment(p ir.Pointer) string {
 // service reports the api-version, host and base path.
 func (d *differ) service() {
 	o, n := d.old.api, d.new.api
+	fixed := d.new.names.Fixed()
 	at := func(tokens string) ir.Pointer {
 		if len(n.Files) == 0 {
 			return ""
@@ -195,14 +196,14 @@ func (d *differ) service() {
 		return ir.Pointer(n.Files[0] + "#" + tokens)
 	}
 	if o.Version != n.Version {
-		d.add(Change{Kind: Changed, Element: Service, Pointer: at("/info/version"), Go: "APIVersion",
+		d.add(Change{Kind: Changed, Element: Service, Pointer: at("/info/version"), Go: fixed.APIVersion,
 			Reason:  "requests carry the new api-version; the generated package is for that version only",
-			Message: "api-version " + orNone(o.Version) + " → " + orNone(n.Version) + " (the constant `APIVersion`)"})
+			Message: "api-version " + orNone(o.Version) + " → " + orNone(n.Version) + " (the constant " + code(fixed.APIVersion) + ")"})
 	}
 	if o.Host != n.Host {
-		d.add(Change{Kind: Changed, Element: Service, Pointer: at("/host"), Go: "DefaultEndpoint",
+		d.add(Change{Kind: Changed, Element: Service, Pointer: at("/host"), Go: fixed.DefaultEndpoint,
 			Reason:  "a client made without an endpoint option sends to the new host",
-			Message: "Host " + orNone(o.Host) + " → " + orNone(n.Host) + " (`DefaultEndpoint`)"})
+			Message: "Host " + orNone(o.Host) + " → " + orNone(n.Host) + " (" + code(fixed.DefaultEndpoint) + ")"})
 	}
 	if o.BasePath != n.BasePath {
 		d.add(Change{Kind: Changed, Element: Service, Pointer: at("/basePath"),

@@ -114,32 +114,44 @@ func (d *differ) model(om, nm *ir.Model) {
 		if !newProps[p.Name] {
 			field := d.old.names.Field(p)
 			d.add(Change{Kind: Removed, Element: Property, Pointer: p.Pointer, Go: oldName + "." + field, Breaking: true,
-				Reason:  "code that uses the field no longer compiles (a value the service still sends lands in Extra)",
+				Reason:  "code that uses the field no longer compiles (a value the service still sends lands in " + d.new.names.Extra(nm) + ")",
 				Message: fmt.Sprintf("Field %s of struct %s has been removed (property %s)", code(field), code(oldName), strconv.Quote(p.Name))})
 		}
 	}
 }
 
+// additionalProperties compares the field of additionalProperties
+// (naming's Additional, AdditionalProperties unless a property takes the
+// name).
 func (d *differ) additionalProperties(om, nm *ir.Model, name string) {
 	o, n := om.AdditionalProperties, nm.AdditionalProperties
+	oldField, field := d.old.names.Additional(om), d.new.names.Additional(nm)
 	switch {
 	case o == nil && n != nil:
-		d.add(Change{Kind: Added, Element: Property, Pointer: nm.Pointer, Go: name + ".AdditionalProperties",
+		d.add(Change{Kind: Added, Element: Property, Pointer: nm.Pointer, Go: name + "." + field,
 			Reason:  "a new field",
-			Message: fmt.Sprintf("New field `AdditionalProperties` in struct %s (additionalProperties, %s)", code(name), code("map[string]"+d.new.elemType(n, true)))})
+			Message: fmt.Sprintf("New field %s in struct %s (additionalProperties, %s)", code(field), code(name), code(d.new.valueType(mapOf(n))))})
 	case o != nil && n == nil:
-		d.add(Change{Kind: Removed, Element: Property, Pointer: om.Pointer, Go: name + ".AdditionalProperties", Breaking: true,
+		d.add(Change{Kind: Removed, Element: Property, Pointer: om.Pointer, Go: name + "." + oldField, Breaking: true,
 			Reason:  "code that uses the field no longer compiles",
-			Message: fmt.Sprintf("Field `AdditionalProperties` of struct %s has been removed (additionalProperties)", code(name))})
+			Message: fmt.Sprintf("Field %s of struct %s has been removed (additionalProperties)", code(oldField), code(name))})
 	case o != nil && n != nil:
-		ot, nt := "map[string]"+d.old.elemType(o, true), "map[string]"+d.new.elemType(n, true)
+		if oldField != field {
+			d.add(Change{Kind: Changed, Element: Property, Pointer: nm.Pointer, Go: name + "." + field, Breaking: true,
+				Reason:  "code that uses the old field name no longer compiles",
+				Message: fmt.Sprintf("Field %s of struct %s has been renamed to %s (additionalProperties)", code(oldField), code(name), code(field))})
+		}
+		ot, nt := d.old.valueType(mapOf(o)), d.new.valueType(mapOf(n))
 		if ot != nt {
-			d.add(Change{Kind: Changed, Element: Property, Pointer: nm.Pointer, Go: name + ".AdditionalProperties", Breaking: true,
+			d.add(Change{Kind: Changed, Element: Property, Pointer: nm.Pointer, Go: name + "." + field, Breaking: true,
 				Reason:  "code that uses the field with its old type no longer compiles",
-				Message: fmt.Sprintf("Type of %s has been changed from %s to %s", code(name+".AdditionalProperties"), code(ot), code(nt))})
+				Message: fmt.Sprintf("Type of %s has been changed from %s to %s", code(name+"."+field), code(ot), code(nt))})
 		}
 	}
 }
+
+// mapOf is the type of a map of t: the type of additionalProperties' field.
+func mapOf(t *ir.Type) *ir.Type { return &ir.Type{Kind: ir.KindMap, Elem: t} }
 
 func (d *differ) propertyNew(m *ir.Model, p *ir.Property) {
 	name := d.new.names.Type(m)
