@@ -30,9 +30,11 @@ test:
 conformance:
 	$(GO) run ./conformance/run $(if $(RUN),-run '$(RUN)')
 
-# Rewrite golden/testdata/*/want and stderr.txt from the current generator; review the diff.
+# Rewrite golden/testdata/*/want and stderr.txt from the current generator,
+# and parser/testdata/ir (the IR of each golden spec); review the diff.
 golden:
 	$(GO) test ./golden -update
+	$(GO) test ./parser -run '^TestIRGolden$$' -update
 
 # What CI checks besides tests: formatting, vet, and generated/ up to date.
 check:
