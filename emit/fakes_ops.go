@@ -110,7 +110,7 @@ func (g *gen) fakeTemplate(op *ir.Operation) string {
 // host parameters it takes as arguments; "" when it takes none.
 func (g *gen) fakeHost(op *ir.Operation) string {
 	for _, p := range op.Params {
-		if p.In == ir.InHost && !p.Client && p.Const == "" {
+		if p.In == ir.InHost && naming.RoleOf(p).PerCall() {
 			host := g.api.HostTemplate
 			if _, rest, ok := strings.Cut(host, "://"); ok {
 				host = rest
@@ -246,10 +246,10 @@ func (g *gen) fakeServe(f *jen.File, og *opGen) {
 // fakeRead is the statement that reads a parameter into the func's
 // arguments or options, nil for one the func does not take.
 func (g *gen) fakeRead(og *opGen, p *ir.Parameter) jen.Code {
-	if p.Client || p.APIVersion || p.Const != "" {
+	names := g.names.Param(p)
+	if !names.Role.PerCall() {
 		return nil
 	}
-	names := g.names.Param(p)
 	dst := jen.Op("&").Id("opts").Dot(names.Field)
 	if p.Required {
 		dst = jen.Op("&").Id("in").Dot(names.Arg)

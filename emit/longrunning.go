@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -167,10 +168,10 @@ func (g *gen) nextOperationCall(og *opGen) jen.Code {
 	nextNames := g.names.Op(next)
 	args := []jen.Code{jen.Id("ctx")}
 	for _, p := range next.Params {
-		if p.Client || p.APIVersion || p.Const != "" || !p.Required {
+		if naming.RoleOf(p) != naming.RoleArgument {
 			continue
 		}
-		if mine := og.op.Param(p.In, p.Name); mine != nil && mine.Required && !mine.Client {
+		if mine := og.op.Param(p.In, p.Name); mine != nil && naming.RoleOf(mine) == naming.RoleArgument {
 			args = append(args, jen.Id(g.names.Param(mine).Arg))
 		} else {
 			args = append(args, jen.Id("nextLink"))
@@ -223,7 +224,7 @@ func (g *gen) nextHeaderArgs(og *opGen) (params, args []jen.Code) {
 	for _, p := range og.op.Params {
 		// Header parameters go with every page; the parts of a
 		// parameterized host make the URL a relative link resolves against.
-		if (p.In != ir.InHeader && p.In != ir.InHost) || p.Client || p.APIVersion || p.Const != "" {
+		if (p.In != ir.InHeader && p.In != ir.InHost) || !naming.RoleOf(p).PerCall() {
 			continue
 		}
 		has = true

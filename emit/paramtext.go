@@ -5,6 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -85,7 +86,7 @@ func (g *gen) isSet(og *opGen, p *ir.Parameter) jen.Code {
 	switch {
 	case g.unsetClientParam(p):
 		return og.client().Dot(g.names.Param(p).Arg).Op("!=").Nil()
-	case p.Required || p.APIVersion || p.Const != "" || p.Client:
+	case g.names.Param(p).Role != naming.RoleOption:
 		return nil
 	}
 	return jen.Id("options").Dot(g.names.Param(p).Field).Op("!=").Nil()

@@ -22,6 +22,10 @@ const (
 	RoleFixed                    // not in Go at all: the api-version or a constant
 )
 
+// PerCall reports whether callers give a parameter of the role on each
+// call: as an argument, or in the options.
+func (r Role) PerCall() bool { return r == RoleArgument || r == RoleOption }
+
 // RoleOf is a parameter's role. A client parameter is an argument of
 // NewClient when it is required and has no default, else a field of
 // ClientOptions.
