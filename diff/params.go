@@ -9,9 +9,6 @@ import (
 	"github.com/armgen/armgen/ir"
 )
 
-// roleOf is how a parameter appears in Go (naming.RoleOf).
-func roleOf(p *ir.Parameter) naming.Role { return naming.RoleOf(p) }
-
 // paramKey matches parameters: by location and name, and the body by
 // location only (its name is only the Go argument's).
 func paramKey(p *ir.Parameter) string {
@@ -107,7 +104,7 @@ func held(r naming.Role) bool { return r == naming.RoleClient || r == naming.Rol
 // clientHeld returns the parameter of a name the client holds, or nil.
 func (s *side) clientHeld(name string) *ir.Parameter {
 	for _, p := range s.api.ClientParams {
-		if p.Name == name && held(roleOf(p)) {
+		if p.Name == name && held(naming.RoleOf(p)) {
 			return p
 		}
 	}
@@ -115,7 +112,7 @@ func (s *side) clientHeld(name string) *ir.Parameter {
 }
 
 func (d *differ) paramNew(op *ir.Operation, p *ir.Parameter) {
-	if held(roleOf(p)) {
+	if held(naming.RoleOf(p)) {
 		// A parameter new to the client is the client's change; one it
 		// held already is new on the wire only.
 		if d.old.clientHeld(p.Name) != nil {
@@ -128,7 +125,7 @@ func (d *differ) paramNew(op *ir.Operation, p *ir.Parameter) {
 	id, what := d.new.paramGo(op, p)
 	c := Change{Kind: Added, Element: Parameter, Pointer: p.Pointer, Go: id,
 		Message: fmt.Sprintf("New %s (%s)", what, wireParam(p))}
-	switch roleOf(p) {
+	switch naming.RoleOf(p) {
 	case naming.RoleArgument:
 		c.Breaking = true
 		c.Reason = "a new required argument: calls without it no longer compile"
@@ -145,7 +142,7 @@ func (d *differ) paramNew(op *ir.Operation, p *ir.Parameter) {
 }
 
 func (d *differ) paramGone(op *ir.Operation, p *ir.Parameter) {
-	if held(roleOf(p)) {
+	if held(naming.RoleOf(p)) {
 		if d.new.clientHeld(p.Name) != nil {
 			d.add(Change{Kind: Removed, Element: Parameter, Pointer: p.Pointer, Go: d.old.call(op),
 				Reason:  "the client still holds it; the generated request no longer sends it",
@@ -157,7 +154,7 @@ func (d *differ) paramGone(op *ir.Operation, p *ir.Parameter) {
 	c := Change{Kind: Removed, Element: Parameter, Pointer: p.Pointer, Go: id, Breaking: true,
 		Reason:  "calls that pass it no longer compile",
 		Message: fmt.Sprintf("%s has been removed (%s)", capital(what), wireParam(p))}
-	switch roleOf(p) {
+	switch naming.RoleOf(p) {
 	case naming.RoleOption:
 		c.Reason = "code that sets the options field no longer compiles"
 	case naming.RoleFixed:
@@ -173,7 +170,7 @@ func (d *differ) param(oo, no *ir.Operation, op, np *ir.Parameter, m string) {
 	id, what := d.new.paramGo(no, np)
 	wire := wireParam(np)
 	at := np.Pointer
-	or, nr := roleOf(op), roleOf(np)
+	or, nr := naming.RoleOf(op), naming.RoleOf(np)
 	if held(or) && held(nr) {
 		return // the client's (clientParams)
 	}
@@ -263,7 +260,7 @@ func (d *differ) clientParams() {
 	held := func(api *ir.API) map[string]*ir.Parameter {
 		out := map[string]*ir.Parameter{}
 		for _, p := range api.ClientParams {
-			if r := roleOf(p); r == naming.RoleClient || r == naming.RoleClientOption {
+			if r := naming.RoleOf(p); r == naming.RoleClient || r == naming.RoleClientOption {
 				out[p.Name] = p
 			}
 		}
@@ -301,7 +298,7 @@ func clientOptionReason(p *ir.Parameter) string {
 func (d *differ) clientParamGone(p *ir.Parameter) {
 	id, what := d.old.clientGo(p)
 	reason := "calls of " + d.old.names.Fixed().NewClient + " that pass it no longer compile"
-	if roleOf(p) == naming.RoleClientOption {
+	if naming.RoleOf(p) == naming.RoleClientOption {
 		reason = "code that sets the field no longer compiles"
 	}
 	d.add(Change{Kind: Removed, Element: Client, Pointer: p.Pointer, Go: id, Breaking: true,
@@ -311,7 +308,7 @@ func (d *differ) clientParamGone(p *ir.Parameter) {
 func (d *differ) clientParamNew(p *ir.Parameter) {
 	id, _ := d.new.clientGo(p)
 	newClient := d.new.names.Fixed().NewClient
-	if roleOf(p) == naming.RoleClientOption {
+	if naming.RoleOf(p) == naming.RoleClientOption {
 		field := d.new.names.Param(p).Field
 		d.add(Change{Kind: Added, Element: Client, Pointer: p.Pointer, Go: id, Reason: clientOptionReason(p),
 			Message: fmt.Sprintf("New field %s in struct %s (%s)", code(field+" "+d.new.fieldType(p.Type)), code(d.new.names.Fixed().ClientOptions), wireParam(p))})
@@ -325,7 +322,7 @@ func (d *differ) clientParamNew(p *ir.Parameter) {
 // clientParam compares a client parameter both versions have.
 func (d *differ) clientParam(op, p *ir.Parameter) {
 	id, what := d.new.clientGo(p)
-	or, nr := roleOf(op), roleOf(p)
+	or, nr := naming.RoleOf(op), naming.RoleOf(p)
 	if or != nr {
 		_, oldWhat := d.old.clientGo(op)
 		c := Change{Kind: Changed, Element: Client, Pointer: p.Pointer, Go: id, Breaking: true,
