@@ -12,6 +12,10 @@ import (
 // x-ms-enum, 100,000 duplicate keys, and a schema nested 60 deep in
 // others. Compare the sizes (-benchtime 1x at two sizes): time should grow
 // in step with them (for the nested schema, with its size times its depth).
+// The last two are the costliest to decode that Limits.MaxDecodeBytes lets
+// through: a schema of 1 MiB nested 62 deep (126 MiB read), and one of 256
+// KiB nested 17 deep in additionalProperties, each of which the builder
+// has decoded again with all it holds (120 MiB).
 func BenchmarkHostileShapes(b *testing.B) {
 	const n = 20_000
 	list := func(n int, f func(i int) string) string {
@@ -37,6 +41,11 @@ func BenchmarkHostileShapes(b *testing.B) {
 		// it is nested in: this is where its cost shows.
 		{"deep-schemas", `"D": ` + strings.Repeat(`{"type": "object", "properties": {"a": `, 60) +
 			`{"type": "string", "description": "` + strings.Repeat("x", 256<<10) + `"}` + strings.Repeat("}}", 60)},
+		{"deep-schemas-at-limit", `"D": ` + strings.Repeat(`{"type": "object", "properties": {"a": `, 62) +
+			`{"type": "string", "description": "` + strings.Repeat("x", 1<<20) + `"}` + strings.Repeat("}}", 62)},
+		{"nested-additional-at-limit", `"D": {"type": "object", "properties": {"m": ` +
+			strings.Repeat(`{"type": "object", "additionalProperties": `, 17) +
+			`{"type": "string", "description": "` + strings.Repeat("x", 256<<10) + `"}` + strings.Repeat("}", 17) + "}}"},
 	}
 	for _, s := range shapes {
 		spec := specHead + `"definitions": {` + s.defs + "}}"
@@ -44,7 +53,10 @@ func BenchmarkHostileShapes(b *testing.B) {
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(spec)))
 			for b.Loop() {
-				Parse([]string{"spec.json"}, Options{ReadFile: files})
+				api, diags := Parse([]string{"spec.json"}, Options{ReadFile: files})
+				if api == nil && strings.HasSuffix(s.name, "-at-limit") {
+					b.Fatal(diags)
+				}
 			}
 		})
 	}

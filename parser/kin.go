@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi2"
+
+	"github.com/armgen/armgen/ir"
 )
 
 // Reading with kin-openapi.
@@ -139,6 +141,9 @@ func (f *file) decode() (*openapi2.T, error) {
 		root[k] = true
 	}
 	drop[f.tree] = root
+	if !f.meter.charge(documentCost(f.tree), f.ptr(), &f.diags) {
+		return nil, nil // f.diags says why
+	}
 	doc, err := decodeDocument(f.tree.appendJSONDropping(nil, drop))
 	if err != nil || !f.input {
 		return doc, err
@@ -150,6 +155,8 @@ func (f *file) decode() (*openapi2.T, error) {
 		v      any
 	}
 	var members []member
+	var costs []decodeCost
+	var ptrs []ir.Pointer
 	for _, section := range sections {
 		sn := f.tree.get(section)
 		read := readAs[openapi2.PathItem]
@@ -161,11 +168,17 @@ func (f *file) decode() (*openapi2.T, error) {
 		case "responses":
 			read = readAs[openapi2.Response]
 		}
+		plan := sectionPlans()[section]
 		for i, k := range sn.keysOrNil() {
 			if sn.vals[i].kind == kindObject {
 				members = append(members, member{n: sn.vals[i], tokens: []string{section, k}, read: read})
+				costs = append(costs, costOf(sn.vals[i], plan))
+				ptrs = append(ptrs, f.ptr(section, k))
 			}
 		}
+	}
+	if !f.meter.chargeAll(costs, ptrs, &f.diags) {
+		return nil, nil // f.diags says why
 	}
 	// Each worker takes the next member; f is only read meanwhile.
 	var next atomic.Int64
@@ -247,6 +260,13 @@ func decodePart[T any](f *file, n *node, tokens []string) *T {
 	case *T:
 		return v
 	case error:
+		return nil
+	}
+	if !f.meter.charge(costOf(n, planFor[T]()), f.ptr(tokens...), &f.diags) {
+		if f.parts == nil {
+			f.parts = map[*node]any{}
+		}
+		f.parts[n] = errRefused
 		return nil
 	}
 	v, err := readAs[T](f.kinJSON(n))
