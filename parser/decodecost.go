@@ -240,12 +240,12 @@ var errRefused = errors.New("refused: kin-openapi would read too much")
 // charge counts a decoding of cost c, of the part at ptr, and reports
 // whether it may go ahead; if not, it says why in diags.
 func (m *decodeMeter) charge(c decodeCost, ptr ir.Pointer, diags *ir.Diagnostics) bool {
-	return m.chargeAll([]decodeCost{c}, []ir.Pointer{ptr}, diags)
+	return m.chargeAll([]decodeCost{c}, func(int) ir.Pointer { return ptr }, diags)
 }
 
 // chargeAll counts the decodings of several parts, all or none; when
-// they do not fit, the diagnostic is at the costliest.
-func (m *decodeMeter) chargeAll(costs []decodeCost, ptrs []ir.Pointer, diags *ir.Diagnostics) bool {
+// they do not fit, the diagnostic is at the costliest, the part at(i).
+func (m *decodeMeter) chargeAll(costs []decodeCost, at func(i int) ir.Pointer, diags *ir.Diagnostics) bool {
 	if m == nil {
 		return true
 	}
@@ -271,7 +271,7 @@ func (m *decodeMeter) chargeAll(costs []decodeCost, ptrs []ir.Pointer, diags *ir
 		msg = "decoding the definitions, parameters, responses and paths of this file takes kin-openapi through " +
 			sizeText64(sum) + " of JSON (this one, the costliest, " + sizeText64(c.read) + ")"
 	}
-	d := ir.Diagnostic{Pointer: ptrs[top], Message: msg + ", more than the " + sizeText64(m.limit) + " allowed for a spec"}
+	d := ir.Diagnostic{Pointer: at(top), Message: msg + ", more than the " + sizeText64(m.limit) + " allowed for a spec"}
 	if c.read > 8*c.size {
 		// Nesting, rather than size, makes it costly.
 		d.Message += ": it reads an object's text once for each object it is nested in, and this is " +

@@ -114,11 +114,11 @@ func (f *file) dropped() map[*node]map[string]bool {
 
 // decodeDocument reads a whole file with kin-openapi.
 func decodeDocument(data []byte) (*openapi2.T, error) {
-	doc := new(openapi2.T)
-	if err := json.Unmarshal(data, doc); err != nil {
+	doc, err := readAs[openapi2.T](data)
+	if err != nil {
 		return nil, err
 	}
-	return doc, nil
+	return doc.(*openapi2.T), nil
 }
 
 // sections are what is decoded apart, member by member.
@@ -152,63 +152,99 @@ func (f *file) decode() (*openapi2.T, error) {
 		n      *node
 		tokens []string
 		read   func([]byte) (any, error)
+		plan   *kinPlan
+		cost   decodeCost
 		v      any
 	}
 	var members []member
-	var costs []decodeCost
-	var ptrs []ir.Pointer
 	for _, section := range sections {
 		sn := f.tree.get(section)
-		read := readAs[openapi2.PathItem]
-		switch section {
-		case "definitions":
-			read = readAs[openapi2.SchemaRef]
-		case "parameters":
-			read = readAs[openapi2.Parameter]
-		case "responses":
-			read = readAs[openapi2.Response]
-		}
-		plan := sectionPlans()[section]
 		for i, k := range sn.keysOrNil() {
-			if sn.vals[i].kind == kindObject {
-				members = append(members, member{n: sn.vals[i], tokens: []string{section, k}, read: read})
-				costs = append(costs, costOf(sn.vals[i], plan))
-				ptrs = append(ptrs, f.ptr(section, k))
+			n := sn.vals[i]
+			if n.kind != kindObject {
+				continue
 			}
+			read := readAs[openapi2.PathItem]
+			switch section {
+			case "definitions":
+				read = readAs[openapi2.SchemaRef]
+				if n.get("$ref") == nil {
+					read = readSchemaRef
+				}
+			case "parameters":
+				read = readAs[openapi2.Parameter]
+			case "responses":
+				read = readAs[openapi2.Response]
+			}
+			members = append(members, member{n: n, tokens: []string{section, k}, read: read, plan: sectionPlans()[section]})
 		}
 	}
-	if !f.meter.chargeAll(costs, ptrs, &f.diags) {
+	// What kin-openapi would read is worked out first, then it reads all
+	// or nothing; f is only read meanwhile.
+	inParallel(len(members), func(i int) { members[i].cost = costOf(members[i].n, members[i].plan) })
+	costs := make([]decodeCost, len(members))
+	for i, m := range members {
+		costs[i] = m.cost
+	}
+	if !f.meter.chargeAll(costs, func(i int) ir.Pointer { return f.ptr(members[i].tokens...) }, &f.diags) {
 		return nil, nil // f.diags says why
 	}
-	// Each worker takes the next member; f is only read meanwhile.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(members)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(members); i = int(next.Add(1)) - 1 {
-				m := &members[i]
-				v, err := m.read(f.kinJSON(m.n))
-				if err != nil {
-					v = err
-				}
-				m.v = v
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(members), func(i int) {
+		m := &members[i]
+		v, err := m.read(f.kinJSON(m.n))
+		if err != nil {
+			v = err
+		}
+		m.v = v
+	})
 	for _, m := range members {
 		f.keepPart(m.n, m.tokens, m.v)
 	}
 	return doc, nil
 }
 
-// readAs decodes data as a T with kin-openapi.
+// inParallel calls fn(i) for i from 0 to n on every core, each worker
+// taking the next i.
+func inParallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// readAs decodes data as a T with kin-openapi. Its types decode
+// themselves, and their UnmarshalJSON is called as json.Unmarshal would,
+// less the pass json.Unmarshal makes first over the whole text to check
+// that it is JSON: it is, written from the tree.
 func readAs[T any](data []byte) (any, error) {
 	v := new(T)
-	if err := json.Unmarshal(data, v); err != nil {
+	var err error
+	if u, ok := any(v).(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(data)
+	} else {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// readSchemaRef decodes a schema with no $ref into the SchemaRef
+// kin-openapi makes of it, its Value. SchemaRef's own decoding would read
+// the text once more first, looking for the $ref.
+func readSchemaRef(data []byte) (any, error) {
+	s, err := readAs[openapi2.Schema](data)
+	if err != nil {
+		return nil, err
+	}
+	return &openapi2.SchemaRef{Value: s.(*openapi2.Schema)}, nil
 }
 
 // keepPart caches what kin-openapi read of node n, written at tokens, or
