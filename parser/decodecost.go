@@ -237,10 +237,10 @@ type decodeMeter struct {
 // errRefused stands for a part whose decoding the meter refused.
 var errRefused = errors.New("refused: kin-openapi would read too much")
 
-// charge counts a decoding of cost c, of the part at ptr, and reports
+// charge counts a decoding of cost c, of the part at(), and reports
 // whether it may go ahead; if not, it says why in diags.
-func (m *decodeMeter) charge(c decodeCost, ptr ir.Pointer, diags *ir.Diagnostics) bool {
-	return m.chargeAll([]decodeCost{c}, func(int) ir.Pointer { return ptr }, diags)
+func (m *decodeMeter) charge(c decodeCost, at func() ir.Pointer, diags *ir.Diagnostics) bool {
+	return m.chargeAll([]decodeCost{c}, func(int) ir.Pointer { return at() }, diags)
 }
 
 // chargeAll counts the decodings of several parts, all or none; when

@@ -90,12 +90,14 @@ func kinFieldInCase(key string) bool {
 // kinJSON is a node of f written as JSON for kin-openapi: for a YAML file
 // too, so that kin-openapi reads the document the tree holds (aliases and
 // merge keys resolved as armgen resolves them), and leaving out the keys
-// it must not read (caseKey).
-func (f *file) kinJSON(n *node) []byte {
+// it must not read (caseKey). size is about its length (decodeCost.size),
+// so that the text is written into one buffer rather than grown.
+func (f *file) kinJSON(n *node, size int64) []byte {
+	b := make([]byte, 0, size+size/16)
 	if len(f.caseKeys) == 0 {
-		return n.appendJSON(nil)
+		return n.appendJSON(b)
 	}
-	return n.appendJSONDropping(nil, f.dropped())
+	return n.appendJSONDropping(b, f.dropped())
 }
 
 // dropped is f.caseKeys by node.
@@ -141,7 +143,7 @@ func (f *file) decode() (*openapi2.T, error) {
 		root[k] = true
 	}
 	drop[f.tree] = root
-	if !f.meter.charge(documentCost(f.tree), f.ptr(), &f.diags) {
+	if !f.meter.charge(documentCost(f.tree), func() ir.Pointer { return f.ptr() }, &f.diags) {
 		return nil, nil // f.diags says why
 	}
 	doc, err := decodeDocument(f.tree.appendJSONDropping(nil, drop))
@@ -191,7 +193,7 @@ func (f *file) decode() (*openapi2.T, error) {
 	}
 	inParallel(len(members), func(i int) {
 		m := &members[i]
-		v, err := m.read(f.kinJSON(m.n))
+		v, err := m.read(f.kinJSON(m.n, m.cost.size))
 		if err != nil {
 			v = err
 		}
@@ -298,14 +300,15 @@ func decodePart[T any](f *file, n *node, tokens []string) *T {
 	case error:
 		return nil
 	}
-	if !f.meter.charge(costOf(n, planFor[T]()), f.ptr(tokens...), &f.diags) {
+	cost := costOf(n, planFor[T]())
+	if !f.meter.charge(cost, func() ir.Pointer { return f.ptr(tokens...) }, &f.diags) {
 		if f.parts == nil {
 			f.parts = map[*node]any{}
 		}
 		f.parts[n] = errRefused
 		return nil
 	}
-	v, err := readAs[T](f.kinJSON(n))
+	v, err := readAs[T](f.kinJSON(n, cost.size))
 	if err != nil {
 		f.keepPart(n, tokens, err)
 		return nil
