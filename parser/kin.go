@@ -35,6 +35,10 @@ import (
 // additionalProperties (which it types as an OpenAPI 3 schema), and
 // whatever a $ref may point to elsewhere. kin-openapi decodes each such
 // part from its JSON when the builder first reads it.
+//
+// What kin-openapi would read is worked out from the tree before anything
+// is decoded, and bounded (decodecost.go): its cost grows with nesting as
+// well as size.
 
 // caseKey is a key of an object node that differs only in case from a
 // field of kin-openapi's types ("Properties"). encoding/json matches
