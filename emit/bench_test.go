@@ -50,7 +50,7 @@ func BenchmarkFormat(b *testing.B) {
 			g, _ := newGen(api, Options{Package: "bench", unformatted: true})
 			var files []File
 			for _, j := range g.jobs() { // unformatted: every job builds its file whole
-				content, err := g.render(j.name, g.newFile(), j.build)
+				content, err := g.render(j.name, g.newFile, j.build)
 				if err != nil {
 					b.Fatal(err)
 				}

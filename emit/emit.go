@@ -108,28 +108,32 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		jobs = append(jobs, g.fakeJobs()...)
 	}
 	// Every file, and every part of a file in parts, is rendered on its
-	// own, in parallel; a file in parts is joined after.
+	// own, in parallel; a file in parts is joined after. A task starts its
+	// jennifer file when it runs, so that what it builds is garbage once
+	// rendered: the code of a large spec, all built before any is dropped,
+	// would be hundreds of MiB for the collector to go over again and again.
 	type task struct {
 		file, key string // key names a part (see at)
-		f         *jen.File
+		newFile   func() *jen.File
 		build     func(f *jen.File)
 		out       *[]byte
 	}
 	var tasks []task
 	out := make([][][]byte, len(jobs))
+	partFile := func() *jen.File { return jen.NewFile(g.opts.Package) }
 	for i, j := range jobs {
 		if len(j.parts) == 0 {
 			out[i] = make([][]byte, 1)
-			f := g.newFile()
+			newFile := g.newFile
 			if j.fake {
-				f = g.newFakeFile()
+				newFile = g.newFakeFile
 			}
-			tasks = append(tasks, task{j.name, j.name, f, j.build, &out[i][0]})
+			tasks = append(tasks, task{j.name, j.name, newFile, j.build, &out[i][0]})
 			continue
 		}
 		out[i] = make([][]byte, len(j.parts))
 		for p, build := range j.parts {
-			tasks = append(tasks, task{j.name, partKey(j.name, p), jen.NewFile(g.opts.Package), build, &out[i][p]})
+			tasks = append(tasks, task{j.name, partKey(j.name, p), partFile, build, &out[i][p]})
 		}
 	}
 	errs := make([]error, len(tasks))
@@ -140,7 +144,7 @@ func Generate(api *ir.API, opts Options) (_ []File, diags ir.Diagnostics) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			*t.out, errs[i] = g.render(t.key, t.f, t.build)
+			*t.out, errs[i] = g.render(t.key, t.newFile, t.build)
 		}()
 	}
 	wg.Wait()
@@ -252,10 +256,10 @@ func (g *gen) newFile() *jen.File {
 	return f
 }
 
-// render renders one file, or one part of one, built by build into f;
-// key names it for crash reports (at). Generators run on their own
+// render renders one file, or one part of one, built by build into a
+// file newFile starts; key names it for crash reports (at). Generators run on their own
 // goroutines: a panic not recovered here would end the process.
-func (g *gen) render(key string, f *jen.File, build func(f *jen.File)) (_ []byte, err error) {
+func (g *gen) render(key string, newFile func() *jen.File, build func(f *jen.File)) (_ []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			g.mu.Lock()
@@ -267,6 +271,7 @@ func (g *gen) render(key string, f *jen.File, build func(f *jen.File)) (_ []byte
 			err = &crashError{crash.Diagnostic(at, r)}
 		}
 	}()
+	f := newFile()
 	f.NoFormat = g.opts.unformatted
 	build(f)
 	var buf bytes.Buffer

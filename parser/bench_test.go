@@ -55,7 +55,7 @@ func BenchmarkDecode(b *testing.B) {
 			in := prepare(b, c)
 			// As the loader has kin-openapi decode them: the inputs with
 			// all their sections' members, the files reached through $refs
-			// without their sections.
+			// without their sections, what it reads counted.
 			var files []*file
 			for name, d := range readAll(b, in) {
 				t, _ := parseTree(name, trimBOM(d))
@@ -66,7 +66,9 @@ func BenchmarkDecode(b *testing.B) {
 			}
 			done := in.Start(b)
 			for b.Loop() {
+				meter := &decodeMeter{limit: int64(DefaultLimits.MaxDecodeBytes)}
 				for _, f := range files {
+					f.meter = meter
 					if _, err := f.decode(); err != nil || len(f.diags) > 0 {
 						b.Fatal(err, f.diags)
 					}

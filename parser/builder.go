@@ -51,6 +51,8 @@ type modelState struct {
 	discriminator string
 	// discriminatorValue as written (x-ms-discriminator-value), if any.
 	discriminatorValue string
+	// wire is the schema's wire form, once compared (sameSchema).
+	wire *wired
 }
 
 func newBuilder(l *loader) *builder {

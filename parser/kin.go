@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi2"
+
+	"github.com/armgen/armgen/ir"
 )
 
 // Reading with kin-openapi.
@@ -33,6 +35,10 @@ import (
 // additionalProperties (which it types as an OpenAPI 3 schema), and
 // whatever a $ref may point to elsewhere. kin-openapi decodes each such
 // part from its JSON when the builder first reads it.
+//
+// What kin-openapi would read is worked out from the tree before anything
+// is decoded, and bounded (decodecost.go): its cost grows with nesting as
+// well as size.
 
 // caseKey is a key of an object node that differs only in case from a
 // field of kin-openapi's types ("Properties"). encoding/json matches
@@ -88,12 +94,14 @@ func kinFieldInCase(key string) bool {
 // kinJSON is a node of f written as JSON for kin-openapi: for a YAML file
 // too, so that kin-openapi reads the document the tree holds (aliases and
 // merge keys resolved as armgen resolves them), and leaving out the keys
-// it must not read (caseKey).
-func (f *file) kinJSON(n *node) []byte {
+// it must not read (caseKey). size is about its length (decodeCost.size),
+// so that the text is written into one buffer rather than grown.
+func (f *file) kinJSON(n *node, size int64) []byte {
+	b := make([]byte, 0, size+size/16)
 	if len(f.caseKeys) == 0 {
-		return n.appendJSON(nil)
+		return n.appendJSON(b)
 	}
-	return n.appendJSONDropping(nil, f.dropped())
+	return n.appendJSONDropping(b, f.dropped())
 }
 
 // dropped is f.caseKeys by node.
@@ -112,11 +120,11 @@ func (f *file) dropped() map[*node]map[string]bool {
 
 // decodeDocument reads a whole file with kin-openapi.
 func decodeDocument(data []byte) (*openapi2.T, error) {
-	doc := new(openapi2.T)
-	if err := json.Unmarshal(data, doc); err != nil {
+	doc, err := readAs[openapi2.T](data)
+	if err != nil {
 		return nil, err
 	}
-	return doc, nil
+	return doc.(*openapi2.T), nil
 }
 
 // sections are what is decoded apart, member by member.
@@ -139,6 +147,9 @@ func (f *file) decode() (*openapi2.T, error) {
 		root[k] = true
 	}
 	drop[f.tree] = root
+	if !f.meter.charge(documentCost(f.tree), func() ir.Pointer { return f.ptr() }, &f.diags) {
+		return nil, nil // f.diags says why
+	}
 	doc, err := decodeDocument(f.tree.appendJSONDropping(nil, drop))
 	if err != nil || !f.input {
 		return doc, err
@@ -147,55 +158,99 @@ func (f *file) decode() (*openapi2.T, error) {
 		n      *node
 		tokens []string
 		read   func([]byte) (any, error)
+		plan   *kinPlan
+		cost   decodeCost
 		v      any
 	}
 	var members []member
 	for _, section := range sections {
 		sn := f.tree.get(section)
-		read := readAs[openapi2.PathItem]
-		switch section {
-		case "definitions":
-			read = readAs[openapi2.SchemaRef]
-		case "parameters":
-			read = readAs[openapi2.Parameter]
-		case "responses":
-			read = readAs[openapi2.Response]
-		}
 		for i, k := range sn.keysOrNil() {
-			if sn.vals[i].kind == kindObject {
-				members = append(members, member{n: sn.vals[i], tokens: []string{section, k}, read: read})
+			n := sn.vals[i]
+			if n.kind != kindObject {
+				continue
 			}
+			read := readAs[openapi2.PathItem]
+			switch section {
+			case "definitions":
+				read = readAs[openapi2.SchemaRef]
+				if n.get("$ref") == nil {
+					read = readSchemaRef
+				}
+			case "parameters":
+				read = readAs[openapi2.Parameter]
+			case "responses":
+				read = readAs[openapi2.Response]
+			}
+			members = append(members, member{n: n, tokens: []string{section, k}, read: read, plan: sectionPlans()[section]})
 		}
 	}
-	// Each worker takes the next member; f is only read meanwhile.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(members)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(members); i = int(next.Add(1)) - 1 {
-				m := &members[i]
-				v, err := m.read(f.kinJSON(m.n))
-				if err != nil {
-					v = err
-				}
-				m.v = v
-			}
-		})
+	// What kin-openapi would read is worked out first, then it reads all
+	// or nothing; f is only read meanwhile.
+	inParallel(len(members), func(i int) { members[i].cost = costOf(members[i].n, members[i].plan) })
+	costs := make([]decodeCost, len(members))
+	for i, m := range members {
+		costs[i] = m.cost
 	}
-	wg.Wait()
+	if !f.meter.chargeAll(costs, func(i int) ir.Pointer { return f.ptr(members[i].tokens...) }, &f.diags) {
+		return nil, nil // f.diags says why
+	}
+	inParallel(len(members), func(i int) {
+		m := &members[i]
+		v, err := m.read(f.kinJSON(m.n, m.cost.size))
+		if err != nil {
+			v = err
+		}
+		m.v = v
+	})
 	for _, m := range members {
 		f.keepPart(m.n, m.tokens, m.v)
 	}
 	return doc, nil
 }
 
-// readAs decodes data as a T with kin-openapi.
+// inParallel calls fn(i) for i from 0 to n on every core, each worker
+// taking the next i.
+func inParallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// readAs decodes data as a T with kin-openapi. Its types decode
+// themselves, and their UnmarshalJSON is called as json.Unmarshal would,
+// less the pass json.Unmarshal makes first over the whole text to check
+// that it is JSON: it is, written from the tree.
 func readAs[T any](data []byte) (any, error) {
 	v := new(T)
-	if err := json.Unmarshal(data, v); err != nil {
+	var err error
+	if u, ok := any(v).(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(data)
+	} else {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// readSchemaRef decodes a schema with no $ref into the SchemaRef
+// kin-openapi makes of it, its Value. SchemaRef's own decoding would read
+// the text once more first, looking for the $ref.
+func readSchemaRef(data []byte) (any, error) {
+	s, err := readAs[openapi2.Schema](data)
+	if err != nil {
+		return nil, err
+	}
+	return &openapi2.SchemaRef{Value: s.(*openapi2.Schema)}, nil
 }
 
 // keepPart caches what kin-openapi read of node n, written at tokens, or
@@ -249,7 +304,15 @@ func decodePart[T any](f *file, n *node, tokens []string) *T {
 	case error:
 		return nil
 	}
-	v, err := readAs[T](f.kinJSON(n))
+	cost := costOf(n, planFor[T]())
+	if !f.meter.charge(cost, func() ir.Pointer { return f.ptr(tokens...) }, &f.diags) {
+		if f.parts == nil {
+			f.parts = map[*node]any{}
+		}
+		f.parts[n] = errRefused
+		return nil
+	}
+	v, err := readAs[T](f.kinJSON(n, cost.size))
 	if err != nil {
 		f.keepPart(n, tokens, err)
 		return nil

@@ -12,6 +12,11 @@ type Limits struct {
 	// each becomes Go code, and emitting is what a huge spec would make
 	// costly.
 	MaxDeclarations int
+	// MaxDecodeBytes bounds the JSON kin-openapi reads to decode a spec,
+	// all its files together, an object's text counted once for each
+	// object it is nested in (decodecost.go): what decoding costs, which
+	// grows with the nesting as well as the size.
+	MaxDecodeBytes int
 }
 
 // DefaultLimits are far above any real ARM spec (the largest is ~4 MB and
@@ -25,4 +30,9 @@ var DefaultLimits = Limits{
 	// The largest ARM specs have a few thousand; 10,000 definitions with
 	// their enums and operations generate in seconds.
 	MaxDeclarations: 50_000,
+	// A real spec takes kin-openapi through under 1 MiB (874 KiB for the
+	// largest reference spec with the files it reaches), a synthetic one
+	// of 10,000 definitions through 52 MiB; at the limit decoding takes
+	// about a second on one core.
+	MaxDecodeBytes: 128 << 20,
 }

@@ -45,6 +45,10 @@ func TestLimits(t *testing.T) {
 		}
 		return specHead + `"definitions": {` + strings.Join(ds, ", ") + "}}"
 	}
+	deep := func(depth int) string {
+		return specHead + `"definitions": {"D": ` + strings.Repeat(`{"type": "object", "properties": {"a": `, depth) +
+			`{"type": "string", "description": "` + strings.Repeat("x", 1024) + `"}` + strings.Repeat("}}", depth) + "}}"
+	}
 	one := func(s string) map[string]string { return map[string]string{"spec.json": s} }
 	for _, tc := range []struct {
 		name      string
@@ -66,6 +70,9 @@ func TestLimits(t *testing.T) {
 			"spec.json#/x-values/93: line 1, column 272: more than 100 values"},
 		{"declarations", Limits{MaxDeclarations: 20}, one(defs(20)), one(defs(21)),
 			"spec.json#: the API has 21 definitions and operations, more than the limit of 20"},
+		{"decoding", Limits{MaxDecodeBytes: 64 << 10}, one(deep(10)), one(deep(40)),
+			"spec.json#/definitions/D: decoding this takes kin-openapi through 144.3 KiB of JSON, more than the 64 KiB allowed for a spec: " +
+				"it reads an object's text once for each object it is nested in, and this is 2.5 KiB nested 41 deep — nest less"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if api, diags := Parse([]string{"spec.json"}, Options{ReadFile: memFS(tc.ok), Limits: tc.limits}); api == nil {

@@ -56,6 +56,8 @@ type file struct {
 	drop     map[*node]map[string]bool // caseKeys by node, once needed
 	// diags are the parts of the file kin-openapi could not read.
 	diags ir.Diagnostics
+	// meter bounds what kin-openapi reads (nil: no bound).
+	meter *decodeMeter
 }
 
 func (f *file) ptr(tokens ...string) ir.Pointer {
@@ -97,6 +99,8 @@ type loader struct {
 	checking *checker
 	// declared counts the input files' definitions and operations.
 	declared int
+	// meter counts what kin-openapi reads, for every file.
+	meter *decodeMeter
 }
 
 func newLoader(opts Options, first string) *loader {
@@ -120,6 +124,9 @@ func newLoader(opts Options, first string) *loader {
 	if l.MaxDeclarations == 0 {
 		l.MaxDeclarations = d.MaxDeclarations
 	}
+	if l.MaxDecodeBytes == 0 {
+		l.MaxDecodeBytes = d.MaxDecodeBytes
+	}
 	opts.Limits = l
 	if opts.ReadFile == nil {
 		opts.ReadFile = func(name string) ([]byte, error) { return readFileLimited(name, l.MaxFileBytes) }
@@ -128,7 +135,8 @@ func newLoader(opts Options, first string) *loader {
 	if opts.Root == "" {
 		root = defaultRoot(first)
 	}
-	return &loader{opts: opts, root: root, files: map[string]*file{}}
+	return &loader{opts: opts, root: root, files: map[string]*file{},
+		meter: &decodeMeter{limit: int64(l.MaxDecodeBytes)}}
 }
 
 // defaultRoot is the directory above "specification" when the spec lives in
@@ -173,7 +181,7 @@ func (l *loader) loadFile(name string, input bool, from ir.Pointer) *file {
 		f.input = f.input || input
 		return f
 	}
-	f := &file{name: name, input: input}
+	f := &file{name: name, input: input, meter: l.meter}
 	l.files[name] = f
 	if len(l.files) > l.opts.Limits.MaxFiles {
 		l.diags.Add(from, "more than %d files are referenced", l.opts.Limits.MaxFiles)

@@ -22,7 +22,7 @@ func (b *builder) model(s site, hint string) *ir.Model {
 		// Specs split over files often carry copies of one definition
 		// (an ErrorResponse in each file): the same schema under the same
 		// name is one model. A different one is a collision naming reports.
-		if other, ok := b.keys[m.Name]; ok && other != s.n && sameSchema(b.models[other].site.s, s.s) {
+		if other, ok := b.keys[m.Name]; ok && other != s.n && b.models[other].sameSchema(s.s) {
 			st := b.models[other]
 			b.models[s.n] = st
 			return st.m
@@ -329,6 +329,26 @@ func sameSchema(a, b *openapi2.Schema) bool {
 	va, errA := wireForm(a)
 	vb, errB := wireForm(b)
 	return errA == nil && errB == nil && sameWire(va, vb, 0)
+}
+
+// sameSchema is the package's sameSchema of st's schema and s. The first
+// definition of a name is compared with every later one, and writing a
+// schema back costs about what decoding it did: its wire form is made
+// once, so that a large schema is not written again for each of many
+// files that define its name.
+func (st *modelState) sameSchema(s *openapi2.Schema) bool {
+	if st.wire == nil {
+		v, err := wireForm(st.site.s)
+		st.wire = &wired{v, err}
+	}
+	vb, err := wireForm(s)
+	return st.wire.err == nil && err == nil && sameWire(st.wire.v, vb, 0)
+}
+
+// wired is a schema's wire form (wireForm), or why it has none.
+type wired struct {
+	v   any
+	err error
 }
 
 func wireForm(s *openapi2.Schema) (any, error) {

@@ -2,7 +2,8 @@
 // of generating synthetic specs of 10, 100, 1,000 and 10,000 definitions
 // (internal/synth), per definition, as a whole process (wall and CPU time,
 // peak RSS) and in process by stage (parse, generate), with allocations.
-// A flat curve means no pass grows faster than the spec.
+// A flat curve means no pass grows faster than the spec: the goal is a
+// cost per definition at 10,000 definitions within 1.5× of that at 1,000.
 package main
 
 import (
@@ -156,7 +157,9 @@ func report(w io.Writer, points []point, runs int, stages bool) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	// The figures the issue asks about.
+	// What the curve is for: the cost per definition stays flat as specs
+	// grow, within 1.5× from 1,000 to 10,000 definitions. Whole seconds
+	// depend on the machine and its load; the ratio much less.
 	var p1k, p10k *point
 	for i := range points {
 		switch points[i].n {
@@ -167,12 +170,16 @@ func report(w io.Writer, points []point, runs int, stages bool) {
 		}
 	}
 	if p1k != nil && p10k != nil {
-		ratio := (float64(p10k.wall) / 10000) / (float64(p1k.wall) / 1000)
+		wall := (float64(p10k.wall) / 10000) / (float64(p1k.wall) / 1000)
 		cpu := (float64(p10k.cpu) / 10000) / (float64(p1k.cpu) / 1000)
-		fmt.Fprintf(w, "\nper definition, 10,000 vs 1,000: wall %.2f×, CPU %.2f× (flat is 1×; the goal is at most 1.5×)\n", ratio, cpu)
+		verdict := "linear: within the goal of 1.5×"
+		if wall > 1.5 || cpu > 1.5 {
+			verdict = "NOT linear: past the goal of 1.5×"
+		}
+		fmt.Fprintf(w, "\nper definition, 10,000 vs 1,000: wall %.2f×, CPU %.2f× (%s)\n", wall, cpu, verdict)
 	}
 	if p10k != nil {
-		fmt.Fprintf(w, "10,000 definitions: %s wall, %s peak RSS (the goal: under 2 s and 500 MiB)\n", proc.Ms(p10k.wall), proc.MiB(p10k.rss))
+		fmt.Fprintf(w, "10,000 definitions: %s wall, %s CPU, %s peak RSS\n", proc.Ms(p10k.wall), proc.Ms(p10k.cpu), proc.MiB(p10k.rss))
 	}
 }
 
