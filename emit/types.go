@@ -53,13 +53,13 @@ func leafOf(t *ir.Type) *ir.Type {
 	return t
 }
 
-// codecLeaf returns the static leaf codec a type's values need beyond
-// encoding/json, or nil.
+// codecLeaf returns the static leaf codec the values of a body or header
+// of type t need (see the static shaped.go), or nil when they need none.
 func (g *gen) codecLeaf(t *ir.Type) jen.Code {
 	leaf := leafOf(t)
 	if leaf.Kind == ir.KindModel {
 		if iface := g.iface(leaf); iface != "" {
-			return jen.Id("polymorphic").Call(jen.Id(unmarshalerOf(iface)))
+			return jen.Id("polymorphic").Call(jen.Id(readerOf(iface)))
 		}
 		return nil
 	}

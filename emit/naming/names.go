@@ -471,6 +471,10 @@ func (n *Names) ErrorField(m *ir.Model) string {
 // interface iface, picking the concrete type.
 func Unmarshaler(iface string) string { return "unmarshal" + iface }
 
+// Reader names the function that reads a polymorphic family's interface
+// value from the package's JSON reader.
+func Reader(iface string) string { return "read" + iface }
+
 // ErrorFunc names the function that builds a ResponseError from a response
 // whose body is the error model m.
 func (n *Names) ErrorFunc(m *ir.Model) string { return "responseErrorWith" + n.types[m] }
