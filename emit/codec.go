@@ -55,6 +55,7 @@ func (g *gen) readJSON(f *jen.File, m *ir.Model, name string, labels *propertyLa
 	var cases []jen.Code
 	for _, p := range m.Properties {
 		field := jen.Id("m").Dot(g.names.Field(p))
+		c.lastWins = g.codecLeaf(p.Type) != nil
 		cases = append(cases, caseComment(jen.Op(fmt.Sprintf("%#08x", labels.of[p.Name])), strconv.Quote(p.Name),
 			c.read(field, p.Type, g.names.FieldType(p.Type))))
 	}
@@ -81,27 +82,38 @@ func (g *gen) readJSON(f *jen.File, m *ir.Model, name string, labels *propertyLa
 
 // readAdditional moves the properties left in Extra into the
 // additionalProperties map, as each decodes as its values do; a null the
-// values cannot hold stays in Extra.
+// values cannot hold stays in Extra. Values whose innermost values are
+// dates, base64url or polymorphic models are read by encoding/json, as
+// the reflective codec read them (so a date-time in RFC 3339 only).
 func (g *gen) readAdditional(m *ir.Model) []jen.Code {
 	extra := jen.Id("m").Dot(g.names.Extra(m))
 	additional := jen.Id("m").Dot(g.names.Additional(m))
 	gt := g.names.ElemType(m.AdditionalProperties, true)
-	c := &codec{g: g, r: "sub"}
-	loop := []jen.Code{}
+	c := &codec{g: g, r: "sub", depth: 1}
+	// The map is made for any property left, even a null that stays in
+	// Extra, as the reflective codec made it.
+	loop := []jen.Code{
+		jen.If(additional.Clone().Op("==").Nil()).Block(additional.Clone().Op("=").Make(jenType(g.names.FieldType(&ir.Type{Kind: ir.KindMap, Elem: m.AdditionalProperties})))),
+	}
 	if gt.Kind != naming.GoPointer && !g.isInterface(m.AdditionalProperties, gt) {
 		loop = append(loop, jen.If(jen.Id("rawNull").Call(jen.Id("raw"))).Block(jen.Continue()))
 	}
+	fail := jen.Id("r").Dot("failAt").Call(jen.Id("k"), jen.Err())
+	if g.codecLeaf(m.AdditionalProperties) != nil {
+		loop = append(loop,
+			jen.Var().Id("v").Add(jenType(gt)),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+				fail, jen.Return(jen.Id("m"))),
+		)
+	} else {
+		loop = append(loop,
+			jen.Id("sub").Op(":=").Op("&").Id("jsonReader").Values(jen.Id("data").Op(":").Id("raw")),
+			jen.Var().Id("v").Add(jenType(gt)),
+		)
+		loop = append(loop, c.read(jen.Id("v"), m.AdditionalProperties, gt)...)
+		loop = append(loop, jen.If(jen.Err().Op(":=").Id("sub").Dot("err"), jen.Err().Op("!=").Nil()).Block(fail, jen.Return(jen.Id("m"))))
+	}
 	loop = append(loop,
-		jen.Id("sub").Op(":=").Op("&").Id("jsonReader").Values(jen.Id("data").Op(":").Id("raw")),
-		jen.Var().Id("v").Add(jenType(gt)),
-	)
-	loop = append(loop, c.read(jen.Id("v"), m.AdditionalProperties, gt)...)
-	loop = append(loop,
-		jen.If(jen.Id("sub").Dot("err").Op("!=").Nil()).Block(
-			jen.Id("r").Dot("failAt").Call(jen.Id("k"), jen.Id("sub").Dot("err")),
-			jen.Return(jen.Id("m")),
-		),
-		jen.If(additional.Clone().Op("==").Nil()).Block(additional.Clone().Op("=").Make(jenType(g.names.FieldType(&ir.Type{Kind: ir.KindMap, Elem: m.AdditionalProperties})))),
 		additional.Clone().Index(jen.Id("k")).Op("=").Id("v"),
 		jen.Delete(extra.Clone(), jen.Id("k")),
 	)
@@ -150,10 +162,15 @@ func (g *gen) writeJSON(f *jen.File, m *ir.Model, name string) {
 	if m.AdditionalProperties != nil {
 		additional := jen.Id("m").Dot(g.names.Additional(m))
 		gt := g.names.ElemType(m.AdditionalProperties, true)
+		write := c.write(additional.Clone().Index(jen.Id("k")), m.AdditionalProperties, gt, true)
+		if g.codecLeaf(m.AdditionalProperties) != nil {
+			// As the reflective codec wrote them: with encoding/json.
+			write = []jen.Code{jen.Id("w").Dot("anyValue").Call(additional.Clone().Index(jen.Id("k")))}
+		}
 		loop := append([]jen.Code{
 			jen.If(jen.Id("w").Dot("written").Call(jen.Id("start"), jen.Id("k"))).Block(jen.Continue()),
 			jen.Id("w").Dot("mapKey").Call(jen.Id("k")),
-		}, c.write(additional.Clone().Index(jen.Id("k")), m.AdditionalProperties, gt, true)...)
+		}, write...)
 		stmts = append(stmts, jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("sortedKeys").Call(additional.Clone())).Block(loop...))
 	}
 	stmts = append(stmts, jen.Id("w").Dot("close").Call(jen.Id("start"), jen.Id("m").Dot(g.names.Extra(m))))

@@ -18,6 +18,10 @@ type codec struct {
 	// depth counts the loops around, so that nested ones name their
 	// variables apart (i1, i2…).
 	depth int
+	// lastWins says maps are read as the reflective codec read a field
+	// whose innermost values need a codec (dates, base64url, polymorphic
+	// models): the last value of a key wins, as for a model's members.
+	lastWins bool
 }
 
 // scalar names the typed reads and writes of a kind: value reads and
@@ -169,14 +173,18 @@ func (c *codec) readMap(dst *jen.Statement, t *ir.Type, gt naming.GoType) []jen.
 	body := []jen.Code{jen.Var().Id(v).Add(jenType(elem))}
 	body = append(body, c.read(jen.Id(v), t.Elem, elem)...)
 	body = append(body, dst.Clone().Index(jen.String().Parens(jen.Id(k))).Op("=").Id(v))
+	first, next := r.Clone().Dot("key").Call(), r.Clone().Dot("nextKey").Call(jen.Id(k))
+	if c.lastWins {
+		first, next = r.Clone().Dot("firstEntry").Call(), r.Clone().Dot("nextEntry").Call()
+	}
 	return []jen.Code{
 		dst.Clone().Op("=").Nil(),
 		jen.If(r.Clone().Dot("open").Call()).Block(
 			dst.Clone().Op("=").Add(jenType(gt)).Values(),
 			jen.For(
-				jen.List(jen.Id(k), jen.Id(ok)).Op(":=").Add(r.Clone()).Dot("key").Call(),
+				jen.List(jen.Id(k), jen.Id(ok)).Op(":=").Add(first),
 				jen.Id(ok),
-				jen.List(jen.Id(k), jen.Id(ok)).Op("=").Add(r.Clone()).Dot("nextKey").Call(jen.Id(k)),
+				jen.List(jen.Id(k), jen.Id(ok)).Op("=").Add(next),
 			).Block(body...),
 		),
 	}

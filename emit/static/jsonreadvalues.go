@@ -516,6 +516,8 @@ func (r *jsonReader) discriminator(name string) (kind []byte, ok bool) {
 	if !r.push() {
 		return nil, false
 	}
+	// The last member of the name counts, as in a map.
+	bad := byte(0)
 	k, more := r.key()
 	for more {
 		if string(k) != name {
@@ -524,16 +526,16 @@ func (r *jsonReader) discriminator(name string) (kind []byte, ok bool) {
 			switch c := r.ws(); c {
 			case '"':
 				s, _ := r.stringBytes()
-				kind = s
+				kind, bad = s, 0
 				if r.escaped {
 					kind = append([]byte(nil), s...) // scratch is reused
 				}
 			case 'n':
 				r.literal("null")
-				kind = nil
+				kind, bad = nil, 0
 			default:
-				r.mismatch(c, typeString)
-				r.err = &pathError{path: name, err: r.err}
+				kind, bad = nil, c
+				r.skip()
 			}
 		}
 		if r.err != nil {
@@ -544,32 +546,14 @@ func (r *jsonReader) discriminator(name string) (kind []byte, ok bool) {
 	if r.err != nil {
 		return nil, false
 	}
+	if bad != 0 {
+		r.mismatch(bad, typeString)
+		r.err = at(r.err, keyStep([]byte(name)))
+		return nil, false
+	}
 	r.pos, r.depth = start, depth
 	return kind, true
 }
-
-// Reads into a field, given by pointer: the generated code passes the
-// field's address and the store is made here, so that a model's readJSON
-// holds no write barrier per field. (Not generic: each instantiation of a
-// generic function not inlined gets a wrapper, one per enum type.)
-
-//go:noinline
-func readString(r *jsonReader, p **string) { *p = r.strPtr() }
-
-//go:noinline
-func readInt32(r *jsonReader, p **int32) { *p = r.int32Ptr() }
-
-//go:noinline
-func readInt64(r *jsonReader, p **int64) { *p = r.int64Ptr() }
-
-//go:noinline
-func readFloat32(r *jsonReader, p **float32) { *p = r.float32Ptr() }
-
-//go:noinline
-func readFloat64(r *jsonReader, p **float64) { *p = r.float64Ptr() }
-
-//go:noinline
-func readBool(r *jsonReader, p **bool) { *p = r.boolPtr() }
 
 //go:noinline
 func readDateTime(r *jsonReader, p **time.Time) { *p = timePtr(r.dateTimeValue()) }
@@ -590,6 +574,16 @@ func readBytes(r *jsonReader, p *[]byte) { *p = r.bytes() }
 func readBase64URL(r *jsonReader, p *[]byte) { *p = r.base64URL() }
 
 //go:noinline
+func readStrings(r *jsonReader, p *[]string) { *p = r.strings() }
+
+//go:noinline
+func readStringMap(r *jsonReader, p *map[string]string) { *p = r.stringMap() }
+
+// readAny reads a value of any kind with encoding/json, into what it
+// reads into an interface (map[string]any, []any, float64…). Free-form
+// values are rare in responses, and so read exactly as before.
+//
+//go:noinline
 func readAny(r *jsonReader, p *any) {
 	if r.isNull() {
 		*p = nil
@@ -605,8 +599,26 @@ func readAny(r *jsonReader, p *any) {
 	}
 }
 
-//go:noinline
-func readStrings(r *jsonReader, p *[]string) { *p = r.strings() }
+// Reads into a field, given by pointer: the generated code passes the
+// field's address and the store is made here, so that a model's readJSON
+// holds no write barrier per field. (Not generic: each instantiation of a
+// generic function that is not inlined gets a wrapper of its own, one per
+// enum type; enum fields are assigned from strPtr and the like instead.)
 
 //go:noinline
-func readStringMap(r *jsonReader, p *map[string]string) { *p = r.stringMap() }
+func readString(r *jsonReader, p **string) { *p = r.strPtr() }
+
+//go:noinline
+func readInt32(r *jsonReader, p **int32) { *p = r.int32Ptr() }
+
+//go:noinline
+func readInt64(r *jsonReader, p **int64) { *p = r.int64Ptr() }
+
+//go:noinline
+func readFloat32(r *jsonReader, p **float32) { *p = r.float32Ptr() }
+
+//go:noinline
+func readFloat64(r *jsonReader, p **float64) { *p = r.float64Ptr() }
+
+//go:noinline
+func readBool(r *jsonReader, p **bool) { *p = r.boolPtr() }

@@ -143,7 +143,7 @@ func (w *jsonWriter) anyField(key string, v any) {
 		w.anyValue(v)
 		if err == nil && w.err != nil {
 			w.buf = w.buf[:start]
-			w.err = &pathError{path: keyName(key), err: w.err}
+			w.err = at(w.err, keyStep([]byte(keyName(key))))
 		}
 	}
 }

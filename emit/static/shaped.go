@@ -194,7 +194,7 @@ func (r *jsonReader) shapedValue(dst reflect.Value, l leaf) {
 			return
 		}
 		m := reflect.MakeMap(dst.Type())
-		for k, ok := r.key(); ok; k, ok = r.nextKey(k) {
+		for k, ok := r.firstEntry(); ok; k, ok = r.nextEntry() {
 			v := reflect.New(dst.Type().Elem()).Elem()
 			r.shapedValue(v, l)
 			m.SetMapIndex(reflect.ValueOf(string(k)).Convert(dst.Type().Key()), v)

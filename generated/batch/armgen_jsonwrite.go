@@ -66,7 +66,7 @@ func (w *jsonWriter) done() ([]byte, error) {
 func (w *jsonWriter) fail(key string, err error) {
 	if w.err == nil {
 		if key != "" {
-			err = &pathError{path: key, err: err}
+			err = at(err, keyStep([]byte(key)))
 		}
 		w.err = err
 	}
@@ -308,7 +308,7 @@ func (w *jsonWriter) floatAt(key string, f float64, bits int) {
 	err := w.err
 	w.float(f, bits)
 	if err == nil && w.err != nil {
-		w.err = &pathError{path: keyName(key), err: w.err}
+		w.err = at(w.err, keyStep([]byte(keyName(key))))
 	}
 }
 

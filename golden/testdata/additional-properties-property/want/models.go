@@ -63,18 +63,18 @@ func (m *PetAPInPropertiesWithAPString) readJSON(r *jsonReader) *PetAPInProperti
 		return m
 	}
 	for k, raw := range m.Extra {
+		if m.AdditionalPropertiesMap == nil {
+			m.AdditionalPropertiesMap = make(map[string]string)
+		}
 		if rawNull(raw) {
 			continue
 		}
 		sub := &jsonReader{data: raw}
 		var v string
 		v = sub.str()
-		if sub.err != nil {
-			r.failAt(k, sub.err)
+		if err := sub.err; err != nil {
+			r.failAt(k, err)
 			return m
-		}
-		if m.AdditionalPropertiesMap == nil {
-			m.AdditionalPropertiesMap = make(map[string]string)
 		}
 		m.AdditionalPropertiesMap[k] = v
 		delete(m.Extra, k)

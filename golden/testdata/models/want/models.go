@@ -90,18 +90,18 @@ func (m *Bag) readJSON(r *jsonReader) *Bag {
 		return m
 	}
 	for k, raw := range m.Extra {
+		if m.AdditionalProperties == nil {
+			m.AdditionalProperties = make(map[string]int32)
+		}
 		if rawNull(raw) {
 			continue
 		}
 		sub := &jsonReader{data: raw}
 		var v int32
 		v = sub.int32()
-		if sub.err != nil {
-			r.failAt(k, sub.err)
+		if err := sub.err; err != nil {
+			r.failAt(k, err)
 			return m
-		}
-		if m.AdditionalProperties == nil {
-			m.AdditionalProperties = make(map[string]int32)
 		}
 		m.AdditionalProperties[k] = v
 		delete(m.Extra, k)
@@ -465,7 +465,7 @@ func (m *Widget) readJSON(r *jsonReader) *Widget {
 			m.Schedule = nil
 			if r.open() {
 				m.Schedule = map[string][]time.Time{}
-				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
 					var v1 []time.Time
 					v1 = nil
 					if r.array() {

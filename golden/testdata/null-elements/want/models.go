@@ -102,7 +102,7 @@ func (m *Times) readJSON(r *jsonReader) *Times {
 			m.ByName = nil
 			if r.open() {
 				m.ByName = map[string]time.Time{}
-				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
 					var v1 time.Time
 					v1 = r.dateTime()
 					m.ByName[string(k1)] = v1

@@ -654,7 +654,7 @@ func (m *Tank) readJSON(r *jsonReader) *Tank {
 			m.ByName = nil
 			if r.open() {
 				m.ByName = map[string]FishClassification{}
-				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
 					var v1 FishClassification
 					readFishClassification(r, &v1)
 					m.ByName[string(k1)] = v1
