@@ -131,6 +131,15 @@ func (g *gen) writeJSON(f *jen.File, m *ir.Model, name string) {
 		jen.If(jen.Id("m").Op("==").Nil()).Block(jen.Id("w").Dot("null").Call(), jen.Return()),
 		jen.Id("start").Op(":=").Id("w").Dot("open").Call(),
 	}
+	// ro holds the writes of read-only properties, which a request leaves
+	// out: if !w.request { … }.
+	var ro []jen.Code
+	flush := func() {
+		if len(ro) > 0 {
+			stmts = append(stmts, jen.If(jen.Op("!").Id("w").Dot("request")).Block(ro...))
+			ro = nil
+		}
+	}
 	for _, p := range m.Properties {
 		field := jen.Id("m").Dot(g.names.Field(p))
 		key := jsonKey(p.Name)
@@ -151,14 +160,18 @@ func (g *gen) writeJSON(f *jen.File, m *ir.Model, name string) {
 			if readOnly {
 				set = set.Op("&&").Op("!").Id("w").Dot("request")
 			}
+			flush()
 			stmts = append(stmts, jen.If(set).Block(write...).Else().Block(
 				jen.Id("w").Dot("raw").Call(keyLit(key), keyLit(fixed))))
 		case readOnly:
-			stmts = append(stmts, jen.If(jen.Op("!").Id("w").Dot("request")).Block(write...))
+			// Consecutive read-only properties share one test.
+			ro = append(ro, write...)
 		default:
+			flush()
 			stmts = append(stmts, write...)
 		}
 	}
+	flush()
 	if m.AdditionalProperties != nil {
 		additional := jen.Id("m").Dot(g.names.Additional(m))
 		gt := g.names.ElemType(m.AdditionalProperties, true)

@@ -267,17 +267,9 @@ func (m *BatchAccount) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
-	}
-	if !w.request {
 		w.strField(`"location":`, m.Location)
-	}
-	if !w.request {
 		w.stringMapField(`"tags":`, m.Tags)
 	}
 	if m.Properties != nil {
@@ -359,8 +351,6 @@ func (m *BatchAccountIdentity) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"principalId":`, m.PrincipalID)
-	}
-	if !w.request {
 		w.strField(`"tenantId":`, m.TenantID)
 	}
 	w.strField(`"type":`, (*string)(m.Type))
@@ -525,17 +515,9 @@ func (m *BatchAccountProperties) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"accountEndpoint":`, m.AccountEndpoint)
-	}
-	if !w.request {
 		w.strField(`"nodeManagementEndpoint":`, m.NodeManagementEndpoint)
-	}
-	if !w.request {
 		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
-	}
-	if !w.request {
 		w.strField(`"poolAllocationMode":`, (*string)(m.PoolAllocationMode))
-	}
-	if !w.request {
 		if m.KeyVaultReference != nil {
 			w.key(`"keyVaultReference":`)
 			m.KeyVaultReference.writeJSON(w)
@@ -556,26 +538,16 @@ func (m *BatchAccountProperties) writeJSON(w *jsonWriter) {
 			}
 			w.closeArray()
 		}
-	}
-	if !w.request {
 		if m.AutoStorage != nil {
 			w.key(`"autoStorage":`)
 			m.AutoStorage.writeJSON(w)
 		}
-	}
-	if !w.request {
 		if m.Encryption != nil {
 			w.key(`"encryption":`)
 			m.Encryption.writeJSON(w)
 		}
-	}
-	if !w.request {
 		w.int32Field(`"dedicatedCoreQuota":`, m.DedicatedCoreQuota)
-	}
-	if !w.request {
 		w.int32Field(`"lowPriorityCoreQuota":`, m.LowPriorityCoreQuota)
-	}
-	if !w.request {
 		if m.DedicatedCoreQuotaPerVMFamily != nil {
 			w.key(`"dedicatedCoreQuotaPerVMFamily":`)
 			w.openArray()
@@ -585,17 +557,9 @@ func (m *BatchAccountProperties) writeJSON(w *jsonWriter) {
 			}
 			w.closeArray()
 		}
-	}
-	if !w.request {
 		w.boolField(`"dedicatedCoreQuotaPerVMFamilyEnforced":`, m.DedicatedCoreQuotaPerVMFamilyEnforced)
-	}
-	if !w.request {
 		w.int32Field(`"poolQuota":`, m.PoolQuota)
-	}
-	if !w.request {
 		w.int32Field(`"activeJobAndJobScheduleQuota":`, m.ActiveJobAndJobScheduleQuota)
-	}
-	if !w.request {
 		if m.AllowedAuthenticationModes != nil {
 			w.key(`"allowedAuthenticationModes":`)
 			w.openArray()
@@ -1394,14 +1358,8 @@ func (m *PrivateEndpointConnection) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
-	}
-	if !w.request {
 		w.strField(`"etag":`, m.ETag)
 	}
 	if m.Properties != nil {
@@ -1468,14 +1426,10 @@ func (m *PrivateEndpointConnectionProperties) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
-	}
-	if !w.request {
 		if m.PrivateEndpoint != nil {
 			w.key(`"privateEndpoint":`)
 			m.PrivateEndpoint.writeJSON(w)
 		}
-	}
-	if !w.request {
 		w.stringsField(`"groupIds":`, m.GroupIDs)
 	}
 	if m.PrivateLinkServiceConnectionState != nil {
@@ -1600,14 +1554,8 @@ func (m *ProxyResource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
-	}
-	if !w.request {
 		w.strField(`"etag":`, m.ETag)
 	}
 	w.close(start, m.Extra)
@@ -1673,17 +1621,9 @@ func (m *Resource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
-	}
-	if !w.request {
 		w.strField(`"location":`, m.Location)
-	}
-	if !w.request {
 		w.stringMapField(`"tags":`, m.Tags)
 	}
 	w.close(start, m.Extra)
@@ -1737,8 +1677,6 @@ func (m *UserAssignedIdentities) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"principalId":`, m.PrincipalID)
-	}
-	if !w.request {
 		w.strField(`"clientId":`, m.ClientID)
 	}
 	w.close(start, m.Extra)
@@ -1792,8 +1730,6 @@ func (m *VirtualMachineFamilyCoreQuota) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.int32Field(`"coreQuota":`, m.CoreQuota)
 	}
 	w.close(start, m.Extra)

@@ -1873,14 +1873,8 @@ func (m *Resource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
-	}
-	if !w.request {
 		w.strField(`"etag":`, m.ETag)
 	}
 	w.stringMapField(`"tags":`, m.Tags)
@@ -2020,8 +2014,6 @@ func (m *ResourceProperties) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
-	}
-	if !w.request {
 		w.dateTimeField(`"created":`, m.Created)
 	}
 	w.strField(`"vmSize":`, m.VMSize)
@@ -2214,8 +2206,6 @@ func (m *Scalars) writeJSON(w *jsonWriter) {
 	}
 	if !w.request {
 		w.strField(`"roStr":`, m.RoStr)
-	}
-	if !w.request {
 		w.dateTimeField(`"roAt":`, m.RoAt)
 	}
 	if m.RoKind != nil && !w.request {

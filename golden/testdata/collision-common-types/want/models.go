@@ -81,11 +81,7 @@ func (m *ErrorDetailV5) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"code":`, m.Code)
-	}
-	if !w.request {
 		w.strField(`"message":`, m.Message)
-	}
-	if !w.request {
 		if m.Details != nil {
 			w.key(`"details":`)
 			w.openArray()
@@ -150,11 +146,7 @@ func (m *ErrorDetail) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"code":`, m.Code)
-	}
-	if !w.request {
 		w.strField(`"message":`, m.Message)
-	}
-	if !w.request {
 		w.strField(`"target":`, m.Target)
 	}
 	w.close(start, m.Extra)
@@ -359,8 +351,6 @@ func (m *Resource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
 	}
 	if m.SystemData != nil {
@@ -425,8 +415,6 @@ func (m *Thing) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
 	}
 	if m.SystemData != nil {

@@ -71,8 +71,6 @@ func (m *Thing) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
 	}
 	if m.Properties != nil {

@@ -189,11 +189,7 @@ func (m *Gadget) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
 	}
 	w.strField(`"location":`, m.Location)
@@ -262,11 +258,7 @@ func (m *Resource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
 	}
 	w.close(start, m.Extra)
@@ -331,11 +323,7 @@ func (m *TrackedResource) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
 	}
 	w.strField(`"location":`, m.Location)
@@ -405,11 +393,7 @@ func (m *Widget) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"id":`, m.ID)
-	}
-	if !w.request {
 		w.strField(`"name":`, m.Name)
-	}
-	if !w.request {
 		w.strField(`"type":`, m.Type)
 	}
 	w.strField(`"location":`, m.Location)

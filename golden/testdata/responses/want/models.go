@@ -93,14 +93,8 @@ func (m *ErrorDetail) writeJSON(w *jsonWriter) {
 	start := w.open()
 	if !w.request {
 		w.strField(`"code":`, m.Code)
-	}
-	if !w.request {
 		w.strField(`"message":`, m.Message)
-	}
-	if !w.request {
 		w.strField(`"target":`, m.Target)
-	}
-	if !w.request {
 		if m.Details != nil {
 			w.key(`"details":`)
 			w.openArray()
@@ -110,8 +104,6 @@ func (m *ErrorDetail) writeJSON(w *jsonWriter) {
 			}
 			w.closeArray()
 		}
-	}
-	if !w.request {
 		if m.AdditionalInfo != nil {
 			w.key(`"additionalInfo":`)
 			w.openArray()
