@@ -23,7 +23,7 @@ func (g *gen) modelsJob() job {
 	models := g.api.Models
 	labels := newPropertyLabels(models)
 	return g.split("models.go", len(models), func(f *jen.File, key string, lo, hi int) {
-		if lo == 0 && len(labels.names) > 0 {
+		if lo == 0 {
 			labels.declare(f)
 		}
 		for _, m := range models[lo:hi] {
