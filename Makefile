@@ -2,13 +2,28 @@
 GO ?= go
 # How long `make fuzz` runs each fuzz target; `make test` runs them briefly.
 FUZZTIME ?= 1m
-FUZZ_TARGETS = ./parser:FuzzReadSpec ./parser:FuzzResolve ./cmd/armgen:FuzzPipeline
+FUZZ_TARGETS = ./parser:FuzzReadSpec ./parser:FuzzResolve ./cmd/armgen:FuzzPipeline \
+	./emit/static:FuzzLeaves ./emit/static:FuzzWrites \
+	./internal/codecfuzz:FuzzScalars ./internal/codecfuzz:FuzzContainers ./internal/codecfuzz:FuzzPolymorphic \
+	./internal/codecfuzz:FuzzAdditional ./internal/codecfuzz:FuzzResources
+# The commit whose reflective JSON codec is the oracle of internal/codecfuzz
+# (its legacy package) and the base of make bench-runtime.
+CODEC_BASE ?= e8f72c308d74bfafeba2985754c8873cfdce85f5
 
-.PHONY: generate test golden check bench bench-scale bench-peers bench-runtime fuzz conformance
+.PHONY: generate test golden check bench bench-scale bench-peers bench-runtime fuzz conformance codecfuzz-legacy
 
-# Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go).
+# Regenerate generated/ from spec/ (go:generate lines in generated/*/generate.go),
+# and internal/codecfuzz/current from its spec.
 generate:
-	$(GO) generate ./generated/...
+	$(GO) generate ./generated/... ./internal/codecfuzz/...
+
+# Rebuild internal/codecfuzz/legacy, the reflective codec's package of the
+# codec fuzzing spec, with armgen as it was at CODEC_BASE.
+codecfuzz-legacy:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	git archive $(CODEC_BASE) | tar -x -C $$tmp; \
+	(cd $$tmp && $(GO) build -o armgen ./cmd/armgen); \
+	$$tmp/armgen -spec internal/codecfuzz/spec.json -out internal/codecfuzz/legacy -package legacy
 
 # Everything: vet, every test (golden, generated, CLI, reference specs when
 # ../shared is present) in shuffled order, concurrent generations under the
@@ -74,10 +89,12 @@ bench-scale:
 bench-peers:
 	$(GO) run ./bench/peers
 
-# Encoding and decoding Batch example payloads with the generated types.
-bench-runtime:
+# Encoding and decoding Batch example payloads with the generated types,
+# this checkout's against CODEC_BASE's in one run; and the cold build of
+# their packages. BENCH_COUNT runs of each benchmark.
+bench-runtime: $(BENCHSTAT)
 	@mkdir -p bench/out
-	$(GO) run ./bench/runtime -o bench/out/runtime.txt
+	$(GO) run ./bench/runtime -base $(CODEC_BASE) -count $(BENCH_COUNT) -benchstat $(BENCHSTAT) -o bench/out/runtime.txt
 
 # benchstat, installed outside the module (it is no dependency of armgen).
 $(BENCHSTAT):

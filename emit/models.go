@@ -21,16 +21,20 @@ import (
 // most of the work on a large spec: it is made in parts (see split).
 func (g *gen) modelsJob() job {
 	models := g.api.Models
+	labels := newPropertyLabels(models)
 	return g.split("models.go", len(models), func(f *jen.File, key string, lo, hi int) {
+		if lo == 0 {
+			labels.declare(f)
+		}
 		for _, m := range models[lo:hi] {
 			g.at(key, m.Pointer)
-			g.model(f, m)
+			g.model(f, m, labels)
 		}
 	})
 }
 
 // model writes one model.
-func (g *gen) model(f *jen.File, m *ir.Model) {
+func (g *gen) model(f *jen.File, m *ir.Model, labels *propertyLabels) {
 	name := g.names.Type(m)
 	text := described(name, firstNonEmpty(m.Description, m.Title))
 	if text == "" && !m.Inline && !sameName(name, m.Name) {
@@ -56,7 +60,7 @@ func (g *gen) model(f *jen.File, m *ir.Model) {
 	f.Type().Id(name).Struct(fields...)
 	f.Line()
 
-	g.modelJSON(f, m, name)
+	g.modelJSON(f, m, name, labels)
 	g.modelCheck(f, m, name)
 	for _, base := range naming.FamilyBases(g.api, m) {
 		g.getter(f, m, name, base)
@@ -122,71 +126,6 @@ func fieldDoc(p *ir.Property) string {
 	return text
 }
 
-// modelJSON writes fields(), MarshalJSON and UnmarshalJSON: one table of
-// wire names drives both directions (see the static json.go).
-func (g *gen) modelJSON(f *jen.File, m *ir.Model, name string) {
-	// func (m *T) fields() []field { return []field{{"id", &m.ID}, …} }
-	table := make([]jen.Code, 0, len(m.Properties))
-	for _, p := range m.Properties {
-		field := jen.Op("&").Id("m").Dot(g.names.Field(p))
-		ptr := field
-		switch {
-		case p.Discriminator && m.DiscriminatorValue != "":
-			// discriminator[T]{&m.Kind, "value"}
-			var value jen.Code = jen.Lit(m.DiscriminatorValue)
-			if p.Type.Kind == ir.KindEnum {
-				value = jen.Id(g.names.Type(g.names.Enum(p.Type.Ref))).Call(value)
-			}
-			ptr = jen.Id("discriminator").Types(g.valueType(p.Type)).Values(field, value)
-		default:
-			if leaf := g.codecLeaf(p.Type); leaf != nil {
-				// shaped{&m.When, dateTimeLeaf}
-				ptr = jen.Id("shaped").Values(field, leaf)
-			}
-		}
-		if p.Const != "" {
-			// fixed{&m.Kind, `"value"`}: sent whether the caller set it or not.
-			ptr = jen.Id("fixed").Values(ptr, jen.Lit(p.Const))
-		}
-		if p.ReadOnly && !p.Discriminator {
-			// readOnly{&m.ID}: never sent in a request. A discriminator
-			// always is: it says what the value is.
-			ptr = jen.Id("readOnly").Values(ptr)
-		}
-		table = append(table, jen.Values(jen.Lit(p.Name), ptr))
-	}
-	recv := jen.Id("m").Op("*").Id(name)
-	f.Func().Params(recv).Id("fields").Params().Index().Id("field").Block(
-		jen.Return(jen.Index().Id("field").Values(lines(table)...)),
-	)
-	f.Line()
-
-	extra := g.names.Extra(m)
-	var additional jen.Code = jen.Nil()
-	if m.AdditionalProperties != nil {
-		additional = jen.Id("m").Dot(g.names.Additional(m))
-	}
-	f.Comment("// MarshalJSON writes the fields that are set, then " + extra + ".")
-	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("marshalObject").Call(jen.Id("m").Dot("fields").Call(), jen.Id("m").Dot(extra), additional)),
-	)
-	f.Line()
-	f.Comment("// UnmarshalJSON reads every property, keeping those without a field in " + extra + ".")
-	unmarshal := jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("m").Dot("fields").Call(), jen.Op("&").Id("m").Dot(extra))
-	var body []jen.Code
-	if m.AdditionalProperties == nil {
-		body = []jen.Code{jen.Return(unmarshal)}
-	} else {
-		// Properties that are not fields belong to AdditionalProperties.
-		body = []jen.Code{
-			jen.If(jen.Err().Op(":=").Add(unmarshal), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.Return(jen.Id("unmarshalAdditional").Call(jen.Op("&").Id("m").Dot(extra), jen.Op("&").Id("m").Dot(g.names.Additional(m)))),
-		}
-	}
-	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
-	f.Line()
-}
-
 // getter writes Get<Base>, by which every member of a family hands out
 // its base part: the base itself, or a copy of the inherited fields.
 func (g *gen) getter(f *jen.File, m *ir.Model, name string, base *ir.Model) {
@@ -243,22 +182,5 @@ func (g *gen) family(f *jen.File, base *ir.Model) {
 	f.Type().Id(iface).Interface(methods...)
 	f.Line()
 
-	f.Func().Id(unmarshalerOf(iface)).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface), jen.Error()).Block(
-		jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.List(jen.Id("kind"), jen.Err()).Op(":=").Id("discriminatorOf").Call(jen.Id("data"), jen.Lit(base.Discriminator)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Var().Id("v").Id(iface),
-		jen.Switch(jen.Id("kind")).BlockFunc(func(sw *jen.Group) {
-			for _, c := range base.Children {
-				cm := g.names.Model(c)
-				sw.Case(jen.Lit(cm.DiscriminatorValue)).Block(jen.Id("v").Op("=").Op("&").Id(g.names.Type(cm)).Values())
-			}
-			sw.Default().Block(jen.Id("v").Op("=").Op("&").Id(baseName).Values())
-		}),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		),
-		jen.Return(jen.Id("v"), jen.Nil()),
-	)
-	f.Line()
+	g.familyJSON(f, base, iface)
 }

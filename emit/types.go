@@ -64,7 +64,7 @@ func (g *gen) codecLeaf(t *ir.Type) jen.Code {
 	case naming.CodecNone:
 		return nil
 	case naming.CodecFamily:
-		return jen.Id("polymorphic").Call(jen.Id(unmarshalerOf(g.iface(leafOf(t)))))
+		return jen.Id("polymorphic").Call(jen.Id(readerOf(g.iface(leafOf(t)))))
 	default:
 		return jen.Id(leafCodecs[c])
 	}

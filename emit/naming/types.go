@@ -55,6 +55,10 @@ func (n *Names) Getter(base *ir.Model) string { return "Get" + n.Type(base) }
 // interface iface, picking the concrete type.
 func Unmarshaler(iface string) string { return "unmarshal" + iface }
 
+// Reader names the function that reads a polymorphic family's interface
+// value from the package's JSON reader.
+func Reader(iface string) string { return "read" + iface }
+
 // familyBases lists the polymorphic bases m belongs to (itself included
 // when it is one), nearest first.
 func familyBases(api *ir.API, m *ir.Model) []*ir.Model {

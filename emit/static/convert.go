@@ -2,19 +2,12 @@ package static
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// encodeShaped writes a value (given by pointer) whose innermost values
-// need a codec, for a request body: without read-only properties.
-func encodeShaped(p any, l leaf) (json.RawMessage, error) {
-	return shaped{p: requestBody(p), leaf: l}.marshal()
-}
 
 // decodeShaped reads a response body whose innermost values need a codec.
 func decodeShaped(resp *http.Response, p any, l leaf) error {
@@ -75,15 +68,22 @@ func parseHeader[T ~bool | ~int32 | ~int64 | ~float32 | ~float64](v string, _ T)
 func parseTimeHeader(v string, l leaf) (time.Time, bool) {
 	var t time.Time
 	dst := reflect.ValueOf(&t).Elem()
-	quoted, _ := json.Marshal(v)
-	if l.decode(quoted, dst) == nil {
+	quoted := appendString(nil, v)
+	if (&jsonReader{data: quoted}).readLeaf(dst, l) {
 		return t, true
 	}
 	// unixtime travels as a bare number.
-	if _, err := strconv.ParseInt(v, 10, 64); err == nil && l.decode([]byte(v), dst) == nil {
+	if _, err := strconv.ParseInt(v, 10, 64); err == nil && (&jsonReader{data: []byte(v)}).readLeaf(dst, l) {
 		return t, true
 	}
 	return time.Time{}, false
+}
+
+// readLeaf reads the whole input as a leaf value.
+func (r *jsonReader) readLeaf(dst reflect.Value, l leaf) bool {
+	l.read(r, dst)
+	r.end()
+	return r.err == nil
 }
 
 // parseBytesHeader reads a base64 header.

@@ -83,12 +83,14 @@ func exampleServer(t *testing.T, ex exampleCall) *httptest.Server {
 	return srv
 }
 
-// exampleValue decodes a parameter value of the example into v.
+// exampleValue decodes a parameter value of the example into v, and
+// checks that it round-trips (see roundTrip).
 func exampleValue(t *testing.T, text string, v any) {
 	t.Helper()
 	if err := json.Unmarshal([]byte(text), v); err != nil {
 		t.Fatalf("the example's value %s does not decode into %T: %v", text, v, err)
 	}
+	roundTrip(t, "the example's value", text, v, nil)
 }
 
 // exampleShaped decodes a parameter value that needs a codec (dates…).
@@ -97,24 +99,58 @@ func exampleShaped(t *testing.T, text string, v any, l leaf) {
 	if err := (shaped{p: v, leaf: l}).unmarshal([]byte(text)); err != nil {
 		t.Fatalf("the example's value %s does not decode into %T: %v", text, v, err)
 	}
+	roundTrip(t, "the example's value", text, v, &l)
 }
 
 // checkReply encodes what the client decoded and compares it with the
 // example's response body: nothing lost, nothing invented.
 func checkReply(t *testing.T, reply string, decoded any, l *leaf) {
 	t.Helper()
-	var got []byte
-	var err error
+	roundTrip(t, "the decoded response", reply, decoded, l)
+}
+
+// roundTrip checks that the value decoded (given by pointer) from an
+// example's text encodes back to it, equal by meaning (jsonDiff: key
+// order, number spelling and the spelling of an instant aside), and that
+// decoding what it encodes to and encoding again gives the same bytes.
+func roundTrip(t *testing.T, what, text string, decoded any, l *leaf) {
+	t.Helper()
+	encode := func(v any) ([]byte, error) {
+		if l != nil {
+			return shaped{p: v, leaf: *l}.marshal()
+		}
+		return json.Marshal(v)
+	}
+	got, err := encode(decoded)
+	if err != nil {
+		t.Fatalf("encoding %s: %v", what, err)
+	}
+	if diff := jsonDiff([]byte(text), got); diff != "" {
+		t.Errorf("%s differs from the example once encoded again: %s\n got %s", what, diff, got)
+		return
+	}
+	if v := reflect.ValueOf(decoded); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Interface && !v.Elem().IsNil() {
+		decoded = v.Elem().Interface() // a polymorphic model: its concrete type decodes it again
+	}
+	typ := reflect.TypeOf(decoded)
+	pointer := typ.Kind() == reflect.Pointer
+	if pointer {
+		typ = typ.Elem()
+	}
+	again := reflect.New(typ)
 	if l != nil {
-		got, err = shaped{p: decoded, leaf: *l}.marshal()
+		err = shaped{p: again.Interface(), leaf: *l}.unmarshal(got)
 	} else {
-		got, err = json.Marshal(decoded)
+		err = json.Unmarshal(got, again.Interface())
 	}
 	if err != nil {
-		t.Fatalf("encoding the decoded response: %v", err)
+		t.Fatalf("decoding %s as encoded (%s): %v", what, got, err)
 	}
-	if diff := jsonDiff([]byte(reply), got); diff != "" {
-		t.Errorf("the decoded response differs from the example once encoded again: %s\n got %s", diff, got)
+	if !pointer {
+		again = again.Elem()
+	}
+	if twice, err := encode(again.Interface()); err != nil || !bytes.Equal(twice, got) {
+		t.Errorf("%s decoded from its own encoding and encoded again differs:\n%s\n%s (%v)", what, got, twice, err)
 	}
 }
 

@@ -35,7 +35,7 @@ func newRequest(ctx context.Context, method, endpoint, path string, query url.Va
 	case io.Reader:
 		reader = b
 	default:
-		data, err := json.Marshal(requestBody(body))
+		data, err := marshalRequest(body)
 		if err != nil {
 			return nil, fmt.Errorf("encoding the request body: %w", err)
 		}
@@ -204,7 +204,12 @@ func decodeJSON(resp *http.Response, v any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if m, ok := v.(json.Unmarshaler); ok {
+		err = m.UnmarshalJSON(data) // a model's, which checks the text itself
+	} else {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
 		return fmt.Errorf("decoding the %d response: %w", resp.StatusCode, err)
 	}
 	return nil

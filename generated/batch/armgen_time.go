@@ -4,47 +4,16 @@ package batch
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
 )
 
-var timeType = reflect.TypeFor[time.Time]()
-
-func isTime(t reflect.Type) bool { return t == timeType }
-
-// timeLeaf reads and writes time.Time values as quoted text in one layout,
-// reading with parse (which may accept more than the layout).
-func timeLeaf(layout string, parse func(string) (time.Time, error)) leaf {
-	return leaf{
-		is: isTime,
-		decode: func(data []byte, dst reflect.Value) error {
-			var s string
-			if err := json.Unmarshal(data, &s); err != nil {
-				return err
-			}
-			t, err := parse(s)
-			if err != nil {
-				return err
-			}
-			dst.Set(reflect.ValueOf(t))
-			return nil
-		},
-		encode: func(v reflect.Value) ([]byte, error) {
-			return json.Marshal(v.Interface().(time.Time).Format(layout))
-		},
-	}
-}
-
-// dateTimeLeaf is format: date-time. It writes RFC 3339 and reads what
-// Azure services send: any number of fractional digits (often seven), none,
-// and no zone at all, which Azure means as UTC.
-var dateTimeLeaf = timeLeaf(time.RFC3339Nano, parseDateTime)
-
+// format: date-time is written in RFC 3339 and read in what Azure
+// services send: any number of fractional digits (often seven), none, and
+// no zone at all, which Azure means as UTC.
 func parseDateTime(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil
@@ -58,21 +27,68 @@ func parseDateTime(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date-time", s)
 }
 
-// dateLeaf is format: date, "2006-01-02".
-var dateLeaf = timeLeaf(time.DateOnly, func(s string) (time.Time, error) {
-	return time.Parse(time.DateOnly, s)
-})
-
-// rfc1123Leaf is format: date-time-rfc1123, always written in GMT as
-// HTTP dates are ("Mon, 02 Jan 2006 15:04:05 GMT").
-var rfc1123Leaf = leaf{
-	is:     isTime,
-	decode: timeLeaf(time.RFC1123, parseRFC1123).decode,
-	encode: func(v reflect.Value) ([]byte, error) {
-		return json.Marshal(formatRFC1123(v.Interface().(time.Time)))
-	},
+// parseUTC reads the form of date-time Azure sends most, in UTC
+// ("2024-02-29T12:34:56.1234567Z"), without copying the text; ok is false
+// for any other form, which parseDateTime reads. What it reads it reads
+// as time.Parse does.
+func parseUTC(s []byte) (time.Time, bool) {
+	if len(s) < len("2006-01-02T15:04:05Z") || s[len(s)-1] != 'Z' ||
+		s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	ok := true
+	num := func(b []byte, max int) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n > max {
+			ok = false
+		}
+		return n
+	}
+	year, month, day := num(s[0:4], 9999), num(s[5:7], 12), num(s[8:10], 31)
+	hour, minute, sec := num(s[11:13], 23), num(s[14:16], 59), num(s[17:19], 59)
+	if !ok || month < 1 || day < 1 || day > daysIn(month, year) {
+		return time.Time{}, false
+	}
+	nsec := 0
+	if frac := s[19 : len(s)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
+			return time.Time{}, false
+		}
+		nsec = num(frac[1:], 999999999)
+		for range 10 - len(frac) {
+			nsec *= 10
+		}
+		if !ok {
+			return time.Time{}, false
+		}
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
 }
 
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// parseDate reads format: date, "2006-01-02".
+func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
+
+// format: date-time-rfc1123 is always written in GMT as HTTP dates are
+// ("Mon, 02 Jan 2006 15:04:05 GMT").
 func parseRFC1123(s string) (time.Time, error) {
 	for _, layout := range []string{time.RFC1123, time.RFC1123Z, time.RFC850, time.ANSIC} {
 		if t, err := time.Parse(layout, s); err == nil {
@@ -117,52 +133,19 @@ func parseRFC1123Loose(s string) (time.Time, bool) {
 	return t, true
 }
 
-// unixTimeLeaf is format: unixtime, whole seconds since the epoch as a
-// JSON number.
-var unixTimeLeaf = leaf{
-	is: isTime,
-	decode: func(data []byte, dst reflect.Value) error {
-		var n json.Number
-		if err := json.Unmarshal(data, &n); err != nil {
-			return err
+// unixTime reads format: unixtime, whole seconds since the epoch, from
+// the text of a JSON number: a fraction or an exponent is cut to whole
+// seconds.
+func unixTime(text string) (time.Time, error) {
+	secs, err := strconv.ParseInt(text, 10, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(text, 64)
+		if ferr != nil {
+			return time.Time{}, err
 		}
-		secs, err := strconv.ParseInt(n.String(), 10, 64)
-		if err != nil {
-			f, ferr := n.Float64()
-			if ferr != nil {
-				return err
-			}
-			secs = int64(f)
-		}
-		dst.Set(reflect.ValueOf(time.Unix(secs, 0).UTC()))
-		return nil
-	},
-	encode: func(v reflect.Value) ([]byte, error) {
-		return []byte(strconv.FormatInt(v.Interface().(time.Time).Unix(), 10)), nil
-	},
-}
-
-var bytesType = reflect.TypeFor[[]byte]()
-
-// base64URLLeaf is format: base64url, written without padding and read
-// with or without it.
-var base64URLLeaf = leaf{
-	is: func(t reflect.Type) bool { return t == bytesType },
-	decode: func(data []byte, dst reflect.Value) error {
-		var s string
-		if err := json.Unmarshal(data, &s); err != nil {
-			return err
-		}
-		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
-		if err != nil {
-			return err
-		}
-		dst.SetBytes(b)
-		return nil
-	},
-	encode: func(v reflect.Value) ([]byte, error) {
-		return json.Marshal(base64.RawURLEncoding.EncodeToString(v.Bytes()))
-	},
+		secs = int64(f)
+	}
+	return time.Unix(secs, 0).UTC(), nil
 }
 
 // Formatting for URLs and headers, where the same formats travel unquoted.

@@ -8,6 +8,67 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"accountAccess",
+	"accountEndpoint",
+	"action",
+	"actionsRequired",
+	"activeJobAndJobScheduleQuota",
+	"allowedAuthenticationModes",
+	"authenticationMode",
+	"autoStorage",
+	"clientId",
+	"code",
+	"coreQuota",
+	"dedicatedCoreQuota",
+	"dedicatedCoreQuotaPerVMFamily",
+	"dedicatedCoreQuotaPerVMFamilyEnforced",
+	"defaultAction",
+	"description",
+	"details",
+	"encryption",
+	"error",
+	"etag",
+	"groupIds",
+	"id",
+	"identity",
+	"ipRules",
+	"keyIdentifier",
+	"keySource",
+	"keyVaultProperties",
+	"keyVaultReference",
+	"lastKeySync",
+	"location",
+	"lowPriorityCoreQuota",
+	"message",
+	"name",
+	"networkProfile",
+	"nodeIdentityReference",
+	"nodeManagementAccess",
+	"nodeManagementEndpoint",
+	"poolAllocationMode",
+	"poolQuota",
+	"principalId",
+	"privateEndpoint",
+	"privateEndpointConnections",
+	"privateLinkServiceConnectionState",
+	"properties",
+	"provisioningState",
+	"publicNetworkAccess",
+	"resourceId",
+	"status",
+	"storageAccountId",
+	"tags",
+	"target",
+	"tenantId",
+	"type",
+	"url",
+	"userAssignedIdentities",
+	"value",
+)
+
 // AutoStorageBaseProperties - The properties related to the auto-storage account.
 type AutoStorageBaseProperties struct {
 	// REQUIRED; The resource ID of the storage account to be used for auto-storage account.
@@ -24,22 +85,50 @@ type AutoStorageBaseProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *AutoStorageBaseProperties) fields() []field {
-	return []field{
-		{"storageAccountId", &m.StorageAccountID},
-		{"authenticationMode", &m.AuthenticationMode},
-		{"nodeIdentityReference", &m.NodeIdentityReference},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m AutoStorageBaseProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *AutoStorageBaseProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *AutoStorageBaseProperties) readJSON(r *jsonReader) *AutoStorageBaseProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x4aa5e59c: // "storageAccountId"
+			readString(r, &m.StorageAccountID)
+		case 0xa08dfb1e: // "authenticationMode"
+			m.AuthenticationMode = (*AutoStorageAuthenticationMode)(r.strPtr())
+		case 0x87fc8d88: // "nodeIdentityReference"
+			m.NodeIdentityReference = new(ComputeNodeIdentityReference).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *AutoStorageBaseProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"storageAccountId":`, m.StorageAccountID)
+	w.strField(`"authenticationMode":`, (*string)(m.AuthenticationMode))
+	if m.NodeIdentityReference != nil {
+		w.key(`"nodeIdentityReference":`)
+		m.NodeIdentityReference.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // AutoStorageProperties - Contains information about the auto-storage account associated with a Batch
@@ -61,23 +150,53 @@ type AutoStorageProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *AutoStorageProperties) fields() []field {
-	return []field{
-		{"storageAccountId", &m.StorageAccountID},
-		{"authenticationMode", &m.AuthenticationMode},
-		{"nodeIdentityReference", &m.NodeIdentityReference},
-		{"lastKeySync", shaped{&m.LastKeySync, dateTimeLeaf}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m AutoStorageProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *AutoStorageProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *AutoStorageProperties) readJSON(r *jsonReader) *AutoStorageProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x4aa5e59c: // "storageAccountId"
+			readString(r, &m.StorageAccountID)
+		case 0xa08dfb1e: // "authenticationMode"
+			m.AuthenticationMode = (*AutoStorageAuthenticationMode)(r.strPtr())
+		case 0x87fc8d88: // "nodeIdentityReference"
+			m.NodeIdentityReference = new(ComputeNodeIdentityReference).readJSON(r)
+		case 0x39c2402b: // "lastKeySync"
+			readDateTime(r, &m.LastKeySync)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *AutoStorageProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"storageAccountId":`, m.StorageAccountID)
+	w.strField(`"authenticationMode":`, (*string)(m.AuthenticationMode))
+	if m.NodeIdentityReference != nil {
+		w.key(`"nodeIdentityReference":`)
+		m.NodeIdentityReference.writeJSON(w)
+	}
+	w.dateTimeField(`"lastKeySync":`, m.LastKeySync)
+	w.close(start, m.Extra)
 }
 
 // BatchAccount - Contains information about an Azure Batch account.
@@ -101,26 +220,67 @@ type BatchAccount struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *BatchAccount) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"location", readOnly{&m.Location}},
-		{"tags", readOnly{&m.Tags}},
-		{"properties", &m.Properties},
-		{"identity", &m.Identity},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m BatchAccount) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *BatchAccount) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *BatchAccount) readJSON(r *jsonReader) *BatchAccount {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(BatchAccountProperties).readJSON(r)
+		case 0xa945349b: // "identity"
+			m.Identity = new(BatchAccountIdentity).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *BatchAccount) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+		w.strField(`"location":`, m.Location)
+		w.stringMapField(`"tags":`, m.Tags)
+	}
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	if m.Identity != nil {
+		w.key(`"identity":`)
+		m.Identity.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // BatchAccountIdentity - The identity of the Batch account, if configured. This is used when the user
@@ -142,23 +302,68 @@ type BatchAccountIdentity struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *BatchAccountIdentity) fields() []field {
-	return []field{
-		{"principalId", readOnly{&m.PrincipalID}},
-		{"tenantId", readOnly{&m.TenantID}},
-		{"type", &m.Type},
-		{"userAssignedIdentities", &m.UserAssignedIdentities},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m BatchAccountIdentity) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *BatchAccountIdentity) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *BatchAccountIdentity) readJSON(r *jsonReader) *BatchAccountIdentity {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x14e76a0c: // "principalId"
+			readString(r, &m.PrincipalID)
+		case 0x672af6a0: // "tenantId"
+			readString(r, &m.TenantID)
+		case 0x5127f14d: // "type"
+			m.Type = (*ResourceIdentityType)(r.strPtr())
+		case 0x22771b44: // "userAssignedIdentities"
+			m.UserAssignedIdentities = nil
+			if r.open() {
+				m.UserAssignedIdentities = map[string]*UserAssignedIdentities{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 *UserAssignedIdentities
+					v1 = new(UserAssignedIdentities).readJSON(r)
+					m.UserAssignedIdentities[string(k1)] = v1
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *BatchAccountIdentity) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"principalId":`, m.PrincipalID)
+		w.strField(`"tenantId":`, m.TenantID)
+	}
+	w.strField(`"type":`, (*string)(m.Type))
+	if m.UserAssignedIdentities != nil {
+		w.key(`"userAssignedIdentities":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.UserAssignedIdentities) {
+			w.mapKey(k1)
+			m.UserAssignedIdentities[k1].writeJSON(w)
+		}
+		w.closeMap()
+	}
+	w.close(start, m.Extra)
 }
 
 // BatchAccountProperties - Account specific properties.
@@ -221,36 +426,151 @@ type BatchAccountProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *BatchAccountProperties) fields() []field {
-	return []field{
-		{"accountEndpoint", readOnly{&m.AccountEndpoint}},
-		{"nodeManagementEndpoint", readOnly{&m.NodeManagementEndpoint}},
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-		{"poolAllocationMode", readOnly{&m.PoolAllocationMode}},
-		{"keyVaultReference", readOnly{&m.KeyVaultReference}},
-		{"publicNetworkAccess", &m.PublicNetworkAccess},
-		{"networkProfile", &m.NetworkProfile},
-		{"privateEndpointConnections", readOnly{&m.PrivateEndpointConnections}},
-		{"autoStorage", readOnly{&m.AutoStorage}},
-		{"encryption", readOnly{&m.Encryption}},
-		{"dedicatedCoreQuota", readOnly{&m.DedicatedCoreQuota}},
-		{"lowPriorityCoreQuota", readOnly{&m.LowPriorityCoreQuota}},
-		{"dedicatedCoreQuotaPerVMFamily", readOnly{&m.DedicatedCoreQuotaPerVMFamily}},
-		{"dedicatedCoreQuotaPerVMFamilyEnforced", readOnly{&m.DedicatedCoreQuotaPerVMFamilyEnforced}},
-		{"poolQuota", readOnly{&m.PoolQuota}},
-		{"activeJobAndJobScheduleQuota", readOnly{&m.ActiveJobAndJobScheduleQuota}},
-		{"allowedAuthenticationModes", readOnly{&m.AllowedAuthenticationModes}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m BatchAccountProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *BatchAccountProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *BatchAccountProperties) readJSON(r *jsonReader) *BatchAccountProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x6b524b6d: // "accountEndpoint"
+			readString(r, &m.AccountEndpoint)
+		case 0xaf0c1863: // "nodeManagementEndpoint"
+			readString(r, &m.NodeManagementEndpoint)
+		case 0x5a4cc86d: // "provisioningState"
+			m.ProvisioningState = (*ProvisioningState)(r.strPtr())
+		case 0x55b015c2: // "poolAllocationMode"
+			m.PoolAllocationMode = (*PoolAllocationMode)(r.strPtr())
+		case 0xfa21ddf5: // "keyVaultReference"
+			m.KeyVaultReference = new(KeyVaultReference).readJSON(r)
+		case 0xc61c7a40: // "publicNetworkAccess"
+			m.PublicNetworkAccess = (*PublicNetworkAccessType)(r.strPtr())
+		case 0x98d0a58e: // "networkProfile"
+			m.NetworkProfile = new(NetworkProfile).readJSON(r)
+		case 0xa94cb0c6: // "privateEndpointConnections"
+			m.PrivateEndpointConnections = nil
+			if r.array() {
+				m.PrivateEndpointConnections = []PrivateEndpointConnection{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.PrivateEndpointConnections = append(m.PrivateEndpointConnections, PrivateEndpointConnection{})
+					m.PrivateEndpointConnections[i1].readJSON(r)
+				}
+			}
+		case 0x30c00523: // "autoStorage"
+			m.AutoStorage = new(AutoStorageProperties).readJSON(r)
+		case 0x06fbc41c: // "encryption"
+			m.Encryption = new(EncryptionProperties).readJSON(r)
+		case 0xf0fa5d1b: // "dedicatedCoreQuota"
+			readInt32(r, &m.DedicatedCoreQuota)
+		case 0xdd848d76: // "lowPriorityCoreQuota"
+			readInt32(r, &m.LowPriorityCoreQuota)
+		case 0xbaaa5adb: // "dedicatedCoreQuotaPerVMFamily"
+			m.DedicatedCoreQuotaPerVMFamily = nil
+			if r.array() {
+				m.DedicatedCoreQuotaPerVMFamily = []VirtualMachineFamilyCoreQuota{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.DedicatedCoreQuotaPerVMFamily = append(m.DedicatedCoreQuotaPerVMFamily, VirtualMachineFamilyCoreQuota{})
+					m.DedicatedCoreQuotaPerVMFamily[i1].readJSON(r)
+				}
+			}
+		case 0x831cf5b1: // "dedicatedCoreQuotaPerVMFamilyEnforced"
+			readBool(r, &m.DedicatedCoreQuotaPerVMFamilyEnforced)
+		case 0x0a5ec499: // "poolQuota"
+			readInt32(r, &m.PoolQuota)
+		case 0x346e14c9: // "activeJobAndJobScheduleQuota"
+			readInt32(r, &m.ActiveJobAndJobScheduleQuota)
+		case 0x1d8890b9: // "allowedAuthenticationModes"
+			m.AllowedAuthenticationModes = nil
+			if r.array() {
+				m.AllowedAuthenticationModes = []AuthenticationMode{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 AuthenticationMode
+					v1 = AuthenticationMode(r.str())
+					m.AllowedAuthenticationModes = append(m.AllowedAuthenticationModes, v1)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *BatchAccountProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"accountEndpoint":`, m.AccountEndpoint)
+		w.strField(`"nodeManagementEndpoint":`, m.NodeManagementEndpoint)
+		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
+		w.strField(`"poolAllocationMode":`, (*string)(m.PoolAllocationMode))
+		if m.KeyVaultReference != nil {
+			w.key(`"keyVaultReference":`)
+			m.KeyVaultReference.writeJSON(w)
+		}
+	}
+	w.strField(`"publicNetworkAccess":`, (*string)(m.PublicNetworkAccess))
+	if m.NetworkProfile != nil {
+		w.key(`"networkProfile":`)
+		m.NetworkProfile.writeJSON(w)
+	}
+	if !w.request {
+		if m.PrivateEndpointConnections != nil {
+			w.key(`"privateEndpointConnections":`)
+			w.openArray()
+			for i1 := range m.PrivateEndpointConnections {
+				w.elem()
+				m.PrivateEndpointConnections[i1].writeJSON(w)
+			}
+			w.closeArray()
+		}
+		if m.AutoStorage != nil {
+			w.key(`"autoStorage":`)
+			m.AutoStorage.writeJSON(w)
+		}
+		if m.Encryption != nil {
+			w.key(`"encryption":`)
+			m.Encryption.writeJSON(w)
+		}
+		w.int32Field(`"dedicatedCoreQuota":`, m.DedicatedCoreQuota)
+		w.int32Field(`"lowPriorityCoreQuota":`, m.LowPriorityCoreQuota)
+		if m.DedicatedCoreQuotaPerVMFamily != nil {
+			w.key(`"dedicatedCoreQuotaPerVMFamily":`)
+			w.openArray()
+			for i1 := range m.DedicatedCoreQuotaPerVMFamily {
+				w.elem()
+				m.DedicatedCoreQuotaPerVMFamily[i1].writeJSON(w)
+			}
+			w.closeArray()
+		}
+		w.boolField(`"dedicatedCoreQuotaPerVMFamilyEnforced":`, m.DedicatedCoreQuotaPerVMFamilyEnforced)
+		w.int32Field(`"poolQuota":`, m.PoolQuota)
+		w.int32Field(`"activeJobAndJobScheduleQuota":`, m.ActiveJobAndJobScheduleQuota)
+		if m.AllowedAuthenticationModes != nil {
+			w.key(`"allowedAuthenticationModes":`)
+			w.openArray()
+			for i1 := range m.AllowedAuthenticationModes {
+				w.elem()
+				w.str(string(m.AllowedAuthenticationModes[i1]))
+			}
+			w.closeArray()
+		}
+	}
+	w.close(start, m.Extra)
 }
 
 // BatchAccountUpdateParameters - Parameters for updating an Azure Batch account.
@@ -266,22 +586,53 @@ type BatchAccountUpdateParameters struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *BatchAccountUpdateParameters) fields() []field {
-	return []field{
-		{"tags", &m.Tags},
-		{"properties", &m.Properties},
-		{"identity", &m.Identity},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m BatchAccountUpdateParameters) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *BatchAccountUpdateParameters) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *BatchAccountUpdateParameters) readJSON(r *jsonReader) *BatchAccountUpdateParameters {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(BatchAccountUpdateProperties).readJSON(r)
+		case 0xa945349b: // "identity"
+			m.Identity = new(BatchAccountIdentity).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *BatchAccountUpdateParameters) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringMapField(`"tags":`, m.Tags)
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	if m.Identity != nil {
+		w.key(`"identity":`)
+		m.Identity.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // BatchAccountUpdateProperties - The properties of a Batch account.
@@ -308,24 +659,78 @@ type BatchAccountUpdateProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *BatchAccountUpdateProperties) fields() []field {
-	return []field{
-		{"autoStorage", &m.AutoStorage},
-		{"encryption", &m.Encryption},
-		{"allowedAuthenticationModes", &m.AllowedAuthenticationModes},
-		{"publicNetworkAccess", &m.PublicNetworkAccess},
-		{"networkProfile", &m.NetworkProfile},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m BatchAccountUpdateProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *BatchAccountUpdateProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *BatchAccountUpdateProperties) readJSON(r *jsonReader) *BatchAccountUpdateProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x30c00523: // "autoStorage"
+			m.AutoStorage = new(AutoStorageBaseProperties).readJSON(r)
+		case 0x06fbc41c: // "encryption"
+			m.Encryption = new(EncryptionProperties).readJSON(r)
+		case 0x1d8890b9: // "allowedAuthenticationModes"
+			m.AllowedAuthenticationModes = nil
+			if r.array() {
+				m.AllowedAuthenticationModes = []AuthenticationMode{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 AuthenticationMode
+					v1 = AuthenticationMode(r.str())
+					m.AllowedAuthenticationModes = append(m.AllowedAuthenticationModes, v1)
+				}
+			}
+		case 0xc61c7a40: // "publicNetworkAccess"
+			m.PublicNetworkAccess = (*PublicNetworkAccessType)(r.strPtr())
+		case 0x98d0a58e: // "networkProfile"
+			m.NetworkProfile = new(NetworkProfile).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *BatchAccountUpdateProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.AutoStorage != nil {
+		w.key(`"autoStorage":`)
+		m.AutoStorage.writeJSON(w)
+	}
+	if m.Encryption != nil {
+		w.key(`"encryption":`)
+		m.Encryption.writeJSON(w)
+	}
+	if m.AllowedAuthenticationModes != nil {
+		w.key(`"allowedAuthenticationModes":`)
+		w.openArray()
+		for i1 := range m.AllowedAuthenticationModes {
+			w.elem()
+			w.str(string(m.AllowedAuthenticationModes[i1]))
+		}
+		w.closeArray()
+	}
+	w.strField(`"publicNetworkAccess":`, (*string)(m.PublicNetworkAccess))
+	if m.NetworkProfile != nil {
+		w.key(`"networkProfile":`)
+		m.NetworkProfile.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // CloudError - An error response from the Batch service.
@@ -337,20 +742,44 @@ type CloudError struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudError) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudError) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudError) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudError) readJSON(r *jsonReader) *CloudError {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(CloudErrorBody).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudError) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // CloudErrorBody - An error response from the Batch service.
@@ -368,23 +797,65 @@ type CloudErrorBody struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudErrorBody) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-		{"target", &m.Target},
-		{"details", &m.Details},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudErrorBody) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudErrorBody) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudErrorBody) readJSON(r *jsonReader) *CloudErrorBody {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		case 0x32608848: // "target"
+			readString(r, &m.Target)
+		case 0x5967f3a5: // "details"
+			m.Details = nil
+			if r.array() {
+				m.Details = []CloudErrorBody{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Details = append(m.Details, CloudErrorBody{})
+					m.Details[i1].readJSON(r)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudErrorBody) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.strField(`"target":`, m.Target)
+	if m.Details != nil {
+		w.key(`"details":`)
+		w.openArray()
+		for i1 := range m.Details {
+			w.elem()
+			m.Details[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.close(start, m.Extra)
 }
 
 // ComputeNodeIdentityReference - The reference to a user assigned identity associated with the Batch
@@ -397,20 +868,41 @@ type ComputeNodeIdentityReference struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ComputeNodeIdentityReference) fields() []field {
-	return []field{
-		{"resourceId", &m.ResourceID},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ComputeNodeIdentityReference) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ComputeNodeIdentityReference) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ComputeNodeIdentityReference) readJSON(r *jsonReader) *ComputeNodeIdentityReference {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x33025eb0: // "resourceId"
+			readString(r, &m.ResourceID)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ComputeNodeIdentityReference) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"resourceId":`, m.ResourceID)
+	w.close(start, m.Extra)
 }
 
 // EncryptionProperties - Configures how customer data is encrypted inside the Batch account. By
@@ -426,21 +918,47 @@ type EncryptionProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *EncryptionProperties) fields() []field {
-	return []field{
-		{"keySource", &m.KeySource},
-		{"keyVaultProperties", &m.KeyVaultProperties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m EncryptionProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *EncryptionProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *EncryptionProperties) readJSON(r *jsonReader) *EncryptionProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xa9558899: // "keySource"
+			m.KeySource = (*KeySource)(r.strPtr())
+		case 0x9f47c95d: // "keyVaultProperties"
+			m.KeyVaultProperties = new(KeyVaultProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *EncryptionProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"keySource":`, (*string)(m.KeySource))
+	if m.KeyVaultProperties != nil {
+		w.key(`"keyVaultProperties":`)
+		m.KeyVaultProperties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // EndpointAccessProfile - Network access profile for Batch endpoint.
@@ -455,21 +973,59 @@ type EndpointAccessProfile struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *EndpointAccessProfile) fields() []field {
-	return []field{
-		{"defaultAction", &m.DefaultAction},
-		{"ipRules", &m.IPRules},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m EndpointAccessProfile) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *EndpointAccessProfile) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *EndpointAccessProfile) readJSON(r *jsonReader) *EndpointAccessProfile {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xab58bf54: // "defaultAction"
+			m.DefaultAction = (*EndpointAccessDefaultAction)(r.strPtr())
+		case 0x9a5775a3: // "ipRules"
+			m.IPRules = nil
+			if r.array() {
+				m.IPRules = []IPRule{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.IPRules = append(m.IPRules, IPRule{})
+					m.IPRules[i1].readJSON(r)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *EndpointAccessProfile) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"defaultAction":`, (*string)(m.DefaultAction))
+	if m.IPRules != nil {
+		w.key(`"ipRules":`)
+		w.openArray()
+		for i1 := range m.IPRules {
+			w.elem()
+			m.IPRules[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.close(start, m.Extra)
 }
 
 // IPRule - Rule to filter client IP address.
@@ -485,21 +1041,48 @@ type IPRule struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *IPRule) fields() []field {
-	return []field{
-		{"action", fixed{&m.Action, "\"Allow\""}},
-		{"value", &m.Value},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m IPRule) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *IPRule) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *IPRule) readJSON(r *jsonReader) *IPRule {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xc4642eff: // "action"
+			readString(r, &m.Action)
+		case 0x425ed3ca: // "value"
+			readString(r, &m.Value)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *IPRule) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Action != nil {
+		w.strField(`"action":`, m.Action)
+	} else {
+		w.raw(`"action":`, `"Allow"`)
+	}
+	w.strField(`"value":`, m.Value)
+	w.close(start, m.Extra)
 }
 
 // KeyVaultProperties - KeyVault configuration when using an encryption KeySource of
@@ -519,20 +1102,41 @@ type KeyVaultProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *KeyVaultProperties) fields() []field {
-	return []field{
-		{"keyIdentifier", &m.KeyIdentifier},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m KeyVaultProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *KeyVaultProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *KeyVaultProperties) readJSON(r *jsonReader) *KeyVaultProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x4adc635f: // "keyIdentifier"
+			readString(r, &m.KeyIdentifier)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *KeyVaultProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"keyIdentifier":`, m.KeyIdentifier)
+	w.close(start, m.Extra)
 }
 
 // KeyVaultReference - Identifies the Azure key vault associated with a Batch account.
@@ -546,21 +1150,44 @@ type KeyVaultReference struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *KeyVaultReference) fields() []field {
-	return []field{
-		{"id", &m.ID},
-		{"url", &m.URL},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m KeyVaultReference) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *KeyVaultReference) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *KeyVaultReference) readJSON(r *jsonReader) *KeyVaultReference {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x328f4c1e: // "url"
+			readString(r, &m.URL)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *KeyVaultReference) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"id":`, m.ID)
+	w.strField(`"url":`, m.URL)
+	w.close(start, m.Extra)
 }
 
 // NetworkProfile - Network profile for Batch account, which contains network rule settings for each
@@ -576,21 +1203,50 @@ type NetworkProfile struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *NetworkProfile) fields() []field {
-	return []field{
-		{"accountAccess", &m.AccountAccess},
-		{"nodeManagementAccess", &m.NodeManagementAccess},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m NetworkProfile) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *NetworkProfile) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *NetworkProfile) readJSON(r *jsonReader) *NetworkProfile {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xb8d85e16: // "accountAccess"
+			m.AccountAccess = new(EndpointAccessProfile).readJSON(r)
+		case 0x3b671418: // "nodeManagementAccess"
+			m.NodeManagementAccess = new(EndpointAccessProfile).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *NetworkProfile) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.AccountAccess != nil {
+		w.key(`"accountAccess":`)
+		m.AccountAccess.writeJSON(w)
+	}
+	if m.NodeManagementAccess != nil {
+		w.key(`"nodeManagementAccess":`)
+		m.NodeManagementAccess.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // PrivateEndpoint - The private endpoint of the private endpoint connection.
@@ -603,20 +1259,43 @@ type PrivateEndpoint struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PrivateEndpoint) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PrivateEndpoint) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PrivateEndpoint) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PrivateEndpoint) readJSON(r *jsonReader) *PrivateEndpoint {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PrivateEndpoint) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+	}
+	w.close(start, m.Extra)
 }
 
 // PrivateEndpointConnection - Contains information about a private link resource.
@@ -636,24 +1315,58 @@ type PrivateEndpointConnection struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PrivateEndpointConnection) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"etag", readOnly{&m.ETag}},
-		{"properties", &m.Properties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PrivateEndpointConnection) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PrivateEndpointConnection) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PrivateEndpointConnection) readJSON(r *jsonReader) *PrivateEndpointConnection {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x06c857c0: // "etag"
+			readString(r, &m.ETag)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(PrivateEndpointConnectionProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PrivateEndpointConnection) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+		w.strField(`"etag":`, m.ETag)
+	}
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // PrivateEndpointConnectionProperties - Private endpoint connection properties.
@@ -672,23 +1385,58 @@ type PrivateEndpointConnectionProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PrivateEndpointConnectionProperties) fields() []field {
-	return []field{
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-		{"privateEndpoint", readOnly{&m.PrivateEndpoint}},
-		{"groupIds", readOnly{&m.GroupIDs}},
-		{"privateLinkServiceConnectionState", &m.PrivateLinkServiceConnectionState},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PrivateEndpointConnectionProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PrivateEndpointConnectionProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PrivateEndpointConnectionProperties) readJSON(r *jsonReader) *PrivateEndpointConnectionProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x5a4cc86d: // "provisioningState"
+			m.ProvisioningState = (*PrivateEndpointConnectionProvisioningState)(r.strPtr())
+		case 0xfe65765d: // "privateEndpoint"
+			m.PrivateEndpoint = new(PrivateEndpoint).readJSON(r)
+		case 0xb0a20d96: // "groupIds"
+			readStrings(r, &m.GroupIDs)
+		case 0x9aa9cc48: // "privateLinkServiceConnectionState"
+			m.PrivateLinkServiceConnectionState = new(PrivateLinkServiceConnectionState).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PrivateEndpointConnectionProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
+		if m.PrivateEndpoint != nil {
+			w.key(`"privateEndpoint":`)
+			m.PrivateEndpoint.writeJSON(w)
+		}
+		w.stringsField(`"groupIds":`, m.GroupIDs)
+	}
+	if m.PrivateLinkServiceConnectionState != nil {
+		w.key(`"privateLinkServiceConnectionState":`)
+		m.PrivateLinkServiceConnectionState.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // PrivateLinkServiceConnectionState - The private link service connection state of the private
@@ -705,22 +1453,49 @@ type PrivateLinkServiceConnectionState struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PrivateLinkServiceConnectionState) fields() []field {
-	return []field{
-		{"status", &m.Status},
-		{"description", &m.Description},
-		{"actionsRequired", readOnly{&m.ActionsRequired}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PrivateLinkServiceConnectionState) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PrivateLinkServiceConnectionState) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PrivateLinkServiceConnectionState) readJSON(r *jsonReader) *PrivateLinkServiceConnectionState {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xba4b77ef: // "status"
+			m.Status = (*PrivateLinkServiceConnectionStatus)(r.strPtr())
+		case 0x346f3b69: // "description"
+			readString(r, &m.Description)
+		case 0x976dc66d: // "actionsRequired"
+			readString(r, &m.ActionsRequired)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PrivateLinkServiceConnectionState) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"status":`, (*string)(m.Status))
+	w.strField(`"description":`, m.Description)
+	if !w.request {
+		w.strField(`"actionsRequired":`, m.ActionsRequired)
+	}
+	w.close(start, m.Extra)
 }
 
 // ProxyResource - A definition of an Azure resource.
@@ -738,23 +1513,52 @@ type ProxyResource struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ProxyResource) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"etag", readOnly{&m.ETag}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ProxyResource) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ProxyResource) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ProxyResource) readJSON(r *jsonReader) *ProxyResource {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x06c857c0: // "etag"
+			readString(r, &m.ETag)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ProxyResource) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+		w.strField(`"etag":`, m.ETag)
+	}
+	w.close(start, m.Extra)
 }
 
 // Resource - A definition of an Azure resource.
@@ -774,24 +1578,55 @@ type Resource struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Resource) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"location", readOnly{&m.Location}},
-		{"tags", readOnly{&m.Tags}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Resource) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Resource) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Resource) readJSON(r *jsonReader) *Resource {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Resource) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+		w.strField(`"location":`, m.Location)
+		w.stringMapField(`"tags":`, m.Tags)
+	}
+	w.close(start, m.Extra)
 }
 
 // UserAssignedIdentities - The list of associated user identities.
@@ -805,21 +1640,46 @@ type UserAssignedIdentities struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *UserAssignedIdentities) fields() []field {
-	return []field{
-		{"principalId", readOnly{&m.PrincipalID}},
-		{"clientId", readOnly{&m.ClientID}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m UserAssignedIdentities) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *UserAssignedIdentities) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *UserAssignedIdentities) readJSON(r *jsonReader) *UserAssignedIdentities {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x14e76a0c: // "principalId"
+			readString(r, &m.PrincipalID)
+		case 0x8050f843: // "clientId"
+			readString(r, &m.ClientID)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *UserAssignedIdentities) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"principalId":`, m.PrincipalID)
+		w.strField(`"clientId":`, m.ClientID)
+	}
+	w.close(start, m.Extra)
 }
 
 // VirtualMachineFamilyCoreQuota - A VM Family and its associated core quota for the Batch account.
@@ -833,19 +1693,44 @@ type VirtualMachineFamilyCoreQuota struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *VirtualMachineFamilyCoreQuota) fields() []field {
-	return []field{
-		{"name", readOnly{&m.Name}},
-		{"coreQuota", readOnly{&m.CoreQuota}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m VirtualMachineFamilyCoreQuota) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *VirtualMachineFamilyCoreQuota) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *VirtualMachineFamilyCoreQuota) readJSON(r *jsonReader) *VirtualMachineFamilyCoreQuota {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0xfe1b8cd6: // "coreQuota"
+			readInt32(r, &m.CoreQuota)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *VirtualMachineFamilyCoreQuota) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"name":`, m.Name)
+		w.int32Field(`"coreQuota":`, m.CoreQuota)
+	}
+	w.close(start, m.Extra)
 }

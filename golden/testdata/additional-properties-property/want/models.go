@@ -5,6 +5,14 @@ package additionalpropertiesproperty
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"@odata.location",
+	"additionalProperties",
+	"id",
+)
+
 type PetAPInPropertiesWithAPString struct {
 	// REQUIRED.
 	ID *int64
@@ -18,23 +26,91 @@ type PetAPInPropertiesWithAPString struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PetAPInPropertiesWithAPString) fields() []field {
-	return []field{
-		{"id", &m.ID},
-		{"@odata.location", &m.ODataLocation},
-		{"additionalProperties", &m.AdditionalProperties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PetAPInPropertiesWithAPString) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, m.AdditionalPropertiesMap)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PetAPInPropertiesWithAPString) UnmarshalJSON(data []byte) error {
-	if err := unmarshalObject(data, m.fields(), &m.Extra); err != nil {
-		return err
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PetAPInPropertiesWithAPString) readJSON(r *jsonReader) *PetAPInPropertiesWithAPString {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readInt64(r, &m.ID)
+		case 0xfad00041: // "@odata.location"
+			readString(r, &m.ODataLocation)
+		case 0x1c9c30e1: // "additionalProperties"
+			m.AdditionalProperties = nil
+			if r.open() {
+				m.AdditionalProperties = map[string]float64{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 float64
+					v1 = r.float64()
+					m.AdditionalProperties[string(k1)] = v1
+				}
+			}
+		}
 	}
-	return unmarshalAdditional(&m.Extra, &m.AdditionalPropertiesMap)
+	if r.err != nil {
+		return m
+	}
+	for k, raw := range m.Extra {
+		if m.AdditionalPropertiesMap == nil {
+			m.AdditionalPropertiesMap = make(map[string]string)
+		}
+		if rawNull(raw) {
+			continue
+		}
+		sub := &jsonReader{data: raw}
+		var v string
+		v = sub.str()
+		if err := sub.err; err != nil {
+			r.failAt(k, err)
+			return m
+		}
+		m.AdditionalPropertiesMap[k] = v
+		delete(m.Extra, k)
+	}
+	if len(m.Extra) == 0 {
+		m.Extra = nil
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PetAPInPropertiesWithAPString) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int64Field(`"id":`, m.ID)
+	w.strField(`"@odata.location":`, m.ODataLocation)
+	if m.AdditionalProperties != nil {
+		w.key(`"additionalProperties":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.AdditionalProperties) {
+			w.mapKey(k1)
+			w.float64(m.AdditionalProperties[k1])
+		}
+		w.closeMap()
+	}
+	for _, k := range sortedKeys(m.AdditionalPropertiesMap) {
+		if w.written(start, k) {
+			continue
+		}
+		w.mapKey(k)
+		w.str(m.AdditionalPropertiesMap[k])
+	}
+	w.close(start, m.Extra)
 }

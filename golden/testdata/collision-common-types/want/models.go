@@ -5,6 +5,23 @@ package collisioncommontypes
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"code",
+	"createdBy",
+	"createdByType",
+	"details",
+	"error",
+	"id",
+	"message",
+	"name",
+	"owner",
+	"systemData",
+	"target",
+	"traceId",
+)
+
 // ErrorDetailV5 is the ErrorDetail definition of the spec.
 type ErrorDetailV5 struct {
 	// READ-ONLY.
@@ -18,22 +35,64 @@ type ErrorDetailV5 struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorDetailV5) fields() []field {
-	return []field{
-		{"code", readOnly{&m.Code}},
-		{"message", readOnly{&m.Message}},
-		{"details", readOnly{&m.Details}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorDetailV5) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorDetailV5) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorDetailV5) readJSON(r *jsonReader) *ErrorDetailV5 {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		case 0x5967f3a5: // "details"
+			m.Details = nil
+			if r.array() {
+				m.Details = []ErrorDetailV5{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Details = append(m.Details, ErrorDetailV5{})
+					m.Details[i1].readJSON(r)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorDetailV5) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"code":`, m.Code)
+		w.strField(`"message":`, m.Message)
+		if m.Details != nil {
+			w.key(`"details":`)
+			w.openArray()
+			for i1 := range m.Details {
+				w.elem()
+				m.Details[i1].writeJSON(w)
+			}
+			w.closeArray()
+		}
+	}
+	w.close(start, m.Extra)
 }
 
 type ErrorDetail struct {
@@ -48,22 +107,49 @@ type ErrorDetail struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorDetail) fields() []field {
-	return []field{
-		{"code", readOnly{&m.Code}},
-		{"message", readOnly{&m.Message}},
-		{"target", readOnly{&m.Target}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorDetail) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorDetail) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorDetail) readJSON(r *jsonReader) *ErrorDetail {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		case 0x32608848: // "target"
+			readString(r, &m.Target)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorDetail) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"code":`, m.Code)
+		w.strField(`"message":`, m.Message)
+		w.strField(`"target":`, m.Target)
+	}
+	w.close(start, m.Extra)
 }
 
 // ErrorResponseV5 - Common error response.
@@ -74,20 +160,44 @@ type ErrorResponseV5 struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponseV5) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponseV5) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponseV5) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponseV5) readJSON(r *jsonReader) *ErrorResponseV5 {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(ErrorDetailV5).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponseV5) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // ErrorResponseV3 - Common error response, version 3.
@@ -99,21 +209,47 @@ type ErrorResponseV3 struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponseV3) fields() []field {
-	return []field{
-		{"error", &m.Error},
-		{"traceId", &m.TraceID},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponseV3) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponseV3) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponseV3) readJSON(r *jsonReader) *ErrorResponseV3 {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(ErrorDetail).readJSON(r)
+		case 0x9e339dd3: // "traceId"
+			readString(r, &m.TraceID)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponseV3) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.strField(`"traceId":`, m.TraceID)
+	w.close(start, m.Extra)
 }
 
 // ErrorResponse - The service's own error, unlike common-types'.
@@ -125,21 +261,44 @@ type ErrorResponse struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponse) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponse) readJSON(r *jsonReader) *ErrorResponse {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponse) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 type Resource struct {
@@ -153,22 +312,52 @@ type Resource struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Resource) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"systemData", &m.SystemData},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Resource) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Resource) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Resource) readJSON(r *jsonReader) *Resource {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0xc91643a4: // "systemData"
+			m.SystemData = new(SystemData).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Resource) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+	}
+	if m.SystemData != nil {
+		w.key(`"systemData":`)
+		m.SystemData.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // Thing - A tracked thing.
@@ -185,23 +374,55 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"systemData", &m.SystemData},
-		{"owner", &m.Owner},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0xc91643a4: // "systemData"
+			m.SystemData = new(SystemData).readJSON(r)
+		case 0xf5674cd4: // "owner"
+			m.Owner = (*CreatedByType)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+	}
+	if m.SystemData != nil {
+		w.key(`"systemData":`)
+		m.SystemData.writeJSON(w)
+	}
+	w.strField(`"owner":`, (*string)(m.Owner))
+	w.close(start, m.Extra)
 }
 
 type SystemData struct {
@@ -212,19 +433,42 @@ type SystemData struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *SystemData) fields() []field {
-	return []field{
-		{"createdBy", &m.CreatedBy},
-		{"createdByType", &m.CreatedByType},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m SystemData) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *SystemData) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *SystemData) readJSON(r *jsonReader) *SystemData {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0b14e5a6: // "createdBy"
+			readString(r, &m.CreatedBy)
+		case 0xf3867ff6: // "createdByType"
+			m.CreatedByType = (*CreatedByTypeV5)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *SystemData) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"createdBy":`, m.CreatedBy)
+	w.strField(`"createdByType":`, (*string)(m.CreatedByType))
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,17 @@ package collisionenums
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"action",
+	"auth",
+	"category",
+	"kind",
+	"name",
+	"scope",
+)
+
 type Alert struct {
 	// The kind of alert.
 	Category *AlertCategory
@@ -16,23 +27,56 @@ type Alert struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Alert) fields() []field {
-	return []field{
-		{"category", &m.Category},
-		{"scope", &m.Scope},
-		{"action", &m.Action},
-		{"auth", &m.Auth},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Alert) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Alert) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Alert) readJSON(r *jsonReader) *Alert {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xcf2f4271: // "category"
+			m.Category = (*AlertCategory)(r.strPtr())
+		case 0xbe2af3eb: // "scope"
+			m.Scope = (*ScopeType)(r.strPtr())
+		case 0xc4642eff: // "action"
+			m.Action = new(DeliveryRuleAction).readJSON(r)
+		case 0x953fa84f: // "auth"
+			m.Auth = new(AuthenticationType).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Alert) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"category":`, (*string)(m.Category))
+	w.strField(`"scope":`, (*string)(m.Scope))
+	if m.Action != nil {
+		w.key(`"action":`)
+		m.Action.writeJSON(w)
+	}
+	if m.Auth != nil {
+		w.key(`"auth":`)
+		m.Auth.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type AuthenticationType struct {
@@ -42,20 +86,41 @@ type AuthenticationType struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *AuthenticationType) fields() []field {
-	return []field{
-		{"kind", &m.Kind},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m AuthenticationType) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *AuthenticationType) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *AuthenticationType) readJSON(r *jsonReader) *AuthenticationType {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *AuthenticationType) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"kind":`, m.Kind)
+	w.close(start, m.Extra)
 }
 
 // Category - A category of alerts.
@@ -66,20 +131,41 @@ type Category struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Category) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Category) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Category) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Category) readJSON(r *jsonReader) *Category {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Category) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }
 
 // DeliveryRuleAction - An action of a delivery rule.
@@ -91,18 +177,39 @@ type DeliveryRuleAction struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *DeliveryRuleAction) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m DeliveryRuleAction) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *DeliveryRuleAction) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *DeliveryRuleAction) readJSON(r *jsonReader) *DeliveryRuleAction {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			m.Name = (*DeliveryRuleActionName)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *DeliveryRuleAction) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, (*string)(m.Name))
+	w.close(start, m.Extra)
 }

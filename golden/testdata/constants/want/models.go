@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"child",
+	"day",
+	"kind",
+	"level",
+	"mood",
+	"name",
+)
+
 type Child struct {
 	// REQUIRED.
 	// The spec allows only "2020-02-02", which is sent when the field is nil.
@@ -17,20 +28,45 @@ type Child struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Child) fields() []field {
-	return []field{
-		{"day", fixed{shaped{&m.Day, dateLeaf}, "\"2020-02-02\""}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Child) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Child) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Child) readJSON(r *jsonReader) *Child {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xe44f21fd: // "day"
+			readDate(r, &m.Day)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Child) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Day != nil {
+		w.dateField(`"day":`, m.Day)
+	} else {
+		w.raw(`"day":`, `"2020-02-02"`)
+	}
+	w.close(start, m.Extra)
 }
 
 type Thing struct {
@@ -50,22 +86,62 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"kind", fixed{&m.Kind, "\"thing\""}},
-		{"level", fixed{&m.Level, "0"}},
-		{"child", &m.Child},
-		{"mood", &m.Mood},
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		case 0x9b99e7dd: // "level"
+			readInt32(r, &m.Level)
+		case 0xe5a0205d: // "child"
+			m.Child = new(Child).readJSON(r)
+		case 0xfb84bdfe: // "mood"
+			m.Mood = (*Mood)(r.strPtr())
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Kind != nil {
+		w.strField(`"kind":`, m.Kind)
+	} else {
+		w.raw(`"kind":`, `"thing"`)
+	}
+	if m.Level != nil {
+		w.int32Field(`"level":`, m.Level)
+	} else {
+		w.raw(`"level":`, `0`)
+	}
+	if m.Child != nil {
+		w.key(`"child":`)
+		m.Child.writeJSON(w)
+	}
+	w.strField(`"mood":`, (*string)(m.Mood))
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }

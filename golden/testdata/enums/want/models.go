@@ -5,6 +5,15 @@ package enums
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"finish",
+	"primary",
+	"ratio",
+	"shade",
+)
+
 // Palette - A palette.
 type Palette struct {
 	Primary *Color
@@ -18,21 +27,48 @@ type Palette struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Palette) fields() []field {
-	return []field{
-		{"primary", &m.Primary},
-		{"shade", &m.Shade},
-		{"finish", &m.Finish},
-		{"ratio", &m.Ratio},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Palette) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Palette) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Palette) readJSON(r *jsonReader) *Palette {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x5a2e5fd9: // "primary"
+			m.Primary = (*Color)(r.strPtr())
+		case 0xad92558a: // "shade"
+			m.Shade = (*PaletteShade)(r.strPtr())
+		case 0x59167492: // "finish"
+			m.Finish = (*Finish)(r.strPtr())
+		case 0xc1121e84: // "ratio"
+			m.Ratio = (*Ratio)(r.float64Ptr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Palette) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"primary":`, (*string)(m.Primary))
+	w.strField(`"shade":`, (*string)(m.Shade))
+	w.strField(`"finish":`, (*string)(m.Finish))
+	w.float64Field(`"ratio":`, (*float64)(m.Ratio))
+	w.close(start, m.Extra)
 }

@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"count",
+	"created",
+	"enabled",
+	"id",
+	"name",
+	"properties",
+	"provisioningState",
+	"value",
+)
+
 type Thing struct {
 	// READ-ONLY.
 	ID *string
@@ -19,22 +32,52 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"properties", &m.Properties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(ThingProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+	}
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type ThingList struct {
@@ -44,20 +87,56 @@ type ThingList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ThingList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ThingList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ThingList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ThingList) readJSON(r *jsonReader) *ThingList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []Thing{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, Thing{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ThingList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.close(start, m.Extra)
 }
 
 type ThingProperties struct {
@@ -71,21 +150,50 @@ type ThingProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ThingProperties) fields() []field {
-	return []field{
-		{"count", &m.Count},
-		{"created", shaped{&m.Created, dateTimeLeaf}},
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-		{"enabled", &m.Enabled},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ThingProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ThingProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ThingProperties) readJSON(r *jsonReader) *ThingProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x39b1ddf4: // "count"
+			readInt32(r, &m.Count)
+		case 0x31ed74bb: // "created"
+			readDateTime(r, &m.Created)
+		case 0x5a4cc86d: // "provisioningState"
+			readString(r, &m.ProvisioningState)
+		case 0x02f3b39e: // "enabled"
+			readBool(r, &m.Enabled)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ThingProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"count":`, m.Count)
+	w.dateTimeField(`"created":`, m.Created)
+	if !w.request {
+		w.strField(`"provisioningState":`, m.ProvisioningState)
+	}
+	w.boolField(`"enabled":`, m.Enabled)
+	w.close(start, m.Extra)
 }

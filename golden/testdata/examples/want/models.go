@@ -8,6 +8,22 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"capacity",
+	"code",
+	"error",
+	"id",
+	"location",
+	"message",
+	"nextLink",
+	"opened",
+	"properties",
+	"provisioningState",
+	"value",
+)
+
 type CloudError struct {
 	Error *CloudErrorError
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -15,20 +31,44 @@ type CloudError struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudError) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudError) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudError) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudError) readJSON(r *jsonReader) *CloudError {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(CloudErrorError).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudError) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type CloudErrorError struct {
@@ -39,21 +79,44 @@ type CloudErrorError struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudErrorError) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudErrorError) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudErrorError) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudErrorError) readJSON(r *jsonReader) *CloudErrorError {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudErrorError) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 type Store struct {
@@ -66,22 +129,52 @@ type Store struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Store) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"location", &m.Location},
-		{"properties", &m.Properties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Store) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Store) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Store) readJSON(r *jsonReader) *Store {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(StoreProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Store) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+	}
+	w.strField(`"location":`, m.Location)
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type StoreList struct {
@@ -92,21 +185,59 @@ type StoreList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *StoreList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m StoreList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *StoreList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *StoreList) readJSON(r *jsonReader) *StoreList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []Store{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, Store{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *StoreList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }
 
 type StoreProperties struct {
@@ -119,20 +250,47 @@ type StoreProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *StoreProperties) fields() []field {
-	return []field{
-		{"opened", shaped{&m.Opened, dateTimeLeaf}},
-		{"capacity", &m.Capacity},
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m StoreProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *StoreProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *StoreProperties) readJSON(r *jsonReader) *StoreProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xc8f069e0: // "opened"
+			readDateTime(r, &m.Opened)
+		case 0x6a18cf89: // "capacity"
+			readInt64(r, &m.Capacity)
+		case 0x5a4cc86d: // "provisioningState"
+			m.ProvisioningState = (*ProvisioningState)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *StoreProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.dateTimeField(`"opened":`, m.Opened)
+	w.int64Field(`"capacity":`, m.Capacity)
+	if !w.request {
+		w.strField(`"provisioningState":`, (*string)(m.ProvisioningState))
+	}
+	w.close(start, m.Extra)
 }

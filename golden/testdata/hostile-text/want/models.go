@@ -5,6 +5,13 @@ package hostiletext
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"color",
+	"label\u200b",
+)
+
 // Thing - A thing. Its name[31m is red.
 type Thing struct {
 	// A label
@@ -18,19 +25,42 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"label\u200b", &m.Label},
-		{"color", &m.Color},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xaf0c0ff4: // "label\u200b"
+			readString(r, &m.Label)
+		case 0x3d7e6258: // "color"
+			m.Color = (*Color)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField("\"label\u200b\":", m.Label)
+	w.strField(`"color":`, (*string)(m.Color))
+	w.close(start, m.Extra)
 }

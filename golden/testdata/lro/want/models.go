@@ -5,6 +5,18 @@ package lro
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"code",
+	"error",
+	"message",
+	"name",
+	"properties",
+	"provisioningState",
+	"restarted",
+)
+
 type CloudError struct {
 	Error *CloudErrorError
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -12,20 +24,44 @@ type CloudError struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudError) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudError) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudError) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudError) readJSON(r *jsonReader) *CloudError {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(CloudErrorError).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudError) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type CloudErrorError struct {
@@ -36,21 +72,44 @@ type CloudErrorError struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *CloudErrorError) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m CloudErrorError) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *CloudErrorError) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *CloudErrorError) readJSON(r *jsonReader) *CloudErrorError {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *CloudErrorError) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 type Cluster struct {
@@ -61,21 +120,47 @@ type Cluster struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Cluster) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"properties", &m.Properties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Cluster) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Cluster) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Cluster) readJSON(r *jsonReader) *Cluster {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(ClusterProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Cluster) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type ClusterProperties struct {
@@ -86,20 +171,43 @@ type ClusterProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ClusterProperties) fields() []field {
-	return []field{
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ClusterProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ClusterProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ClusterProperties) readJSON(r *jsonReader) *ClusterProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x5a4cc86d: // "provisioningState"
+			readString(r, &m.ProvisioningState)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ClusterProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"provisioningState":`, m.ProvisioningState)
+	}
+	w.close(start, m.Extra)
 }
 
 type RestartResult struct {
@@ -109,18 +217,39 @@ type RestartResult struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *RestartResult) fields() []field {
-	return []field{
-		{"restarted", &m.Restarted},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m RestartResult) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *RestartResult) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *RestartResult) readJSON(r *jsonReader) *RestartResult {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x6b70b3dd: // "restarted"
+			readBool(r, &m.Restarted)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *RestartResult) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.boolField(`"restarted":`, m.Restarted)
+	w.close(start, m.Extra)
 }

@@ -8,6 +8,53 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"anything",
+	"birthday",
+	"blob",
+	"children",
+	"count32",
+	"count64",
+	"counts",
+	"created",
+	"dates",
+	"depth",
+	"displayName",
+	"enabled",
+	"epoch",
+	"extra",
+	"free",
+	"freeObject",
+	"id",
+	"inline",
+	"kind",
+	"matrix",
+	"modified",
+	"name",
+	"nullableNames",
+	"parent",
+	"parts",
+	"partsByName",
+	"password",
+	"plainInteger",
+	"plainNumber",
+	"properties",
+	"provisioningState",
+	"quantity",
+	"ratio",
+	"resourceId",
+	"root",
+	"schedule",
+	"sku",
+	"tags",
+	"token",
+	"ttl",
+	"value",
+	"weight",
+)
+
 // Bag - Properties and additionalProperties together.
 type Bag struct {
 	Kind *string
@@ -18,23 +65,71 @@ type Bag struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Bag) fields() []field {
-	return []field{
-		{"kind", &m.Kind},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Bag) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, m.AdditionalProperties)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Bag) UnmarshalJSON(data []byte) error {
-	if err := unmarshalObject(data, m.fields(), &m.Extra); err != nil {
-		return err
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Bag) readJSON(r *jsonReader) *Bag {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		}
 	}
-	return unmarshalAdditional(&m.Extra, &m.AdditionalProperties)
+	if r.err != nil {
+		return m
+	}
+	for k, raw := range m.Extra {
+		if m.AdditionalProperties == nil {
+			m.AdditionalProperties = make(map[string]int32)
+		}
+		if rawNull(raw) {
+			continue
+		}
+		sub := &jsonReader{data: raw}
+		var v int32
+		v = sub.int32()
+		if err := sub.err; err != nil {
+			r.failAt(k, err)
+			return m
+		}
+		m.AdditionalProperties[k] = v
+		delete(m.Extra, k)
+	}
+	if len(m.Extra) == 0 {
+		m.Extra = nil
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Bag) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"kind":`, m.Kind)
+	for _, k := range sortedKeys(m.AdditionalProperties) {
+		if w.written(start, k) {
+			continue
+		}
+		w.mapKey(k)
+		w.int32(m.AdditionalProperties[k])
+	}
+	w.close(start, m.Extra)
 }
 
 // Derived - Inherits Part's properties (allOf is flattened).
@@ -48,22 +143,47 @@ type Derived struct {
 	ExtraFields map[string]json.RawMessage
 }
 
-func (m *Derived) fields() []field {
-	return []field{
-		{"sku", &m.SKU},
-		{"quantity", &m.Quantity},
-		{"extra", &m.Extra},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then ExtraFields.
 func (m Derived) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.ExtraFields, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in ExtraFields.
 func (m *Derived) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.ExtraFields)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Derived) readJSON(r *jsonReader) *Derived {
+	for l := r.object(jsonNames, &m.ExtraFields); l != 0; l = r.next() {
+		switch l {
+		case 0xd92ba21a: // "sku"
+			readString(r, &m.SKU)
+		case 0x4b728fd8: // "quantity"
+			readInt32(r, &m.Quantity)
+		case 0xa8901de9: // "extra"
+			readBool(r, &m.Extra)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Derived) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"sku":`, m.SKU)
+	w.int32Field(`"quantity":`, m.Quantity)
+	w.boolField(`"extra":`, m.Extra)
+	w.close(start, m.ExtraFields)
 }
 
 // Node - A recursive model: a tree.
@@ -76,22 +196,65 @@ type Node struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Node) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"children", &m.Children},
-		{"parent", &m.Parent},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Node) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Node) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Node) readJSON(r *jsonReader) *Node {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			readString(r, &m.Value)
+		case 0x67a9c9d2: // "children"
+			m.Children = nil
+			if r.array() {
+				m.Children = []Node{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Children = append(m.Children, Node{})
+					m.Children[i1].readJSON(r)
+				}
+			}
+		case 0xeacdfcfd: // "parent"
+			m.Parent = new(Node).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Node) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"value":`, m.Value)
+	if m.Children != nil {
+		w.key(`"children":`)
+		w.openArray()
+		for i1 := range m.Children {
+			w.elem()
+			m.Children[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	if m.Parent != nil {
+		w.key(`"parent":`)
+		m.Parent.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // Part - A part of a widget.
@@ -103,21 +266,44 @@ type Part struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Part) fields() []field {
-	return []field{
-		{"sku", &m.SKU},
-		{"quantity", &m.Quantity},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Part) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Part) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Part) readJSON(r *jsonReader) *Part {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd92ba21a: // "sku"
+			readString(r, &m.SKU)
+		case 0x4b728fd8: // "quantity"
+			readInt32(r, &m.Quantity)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Part) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"sku":`, m.SKU)
+	w.int32Field(`"quantity":`, m.Quantity)
+	w.close(start, m.Extra)
 }
 
 // Widget - A widget. Descriptions may hold /* comment openers */ and `code`.
@@ -169,52 +355,309 @@ type Widget struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Widget) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"id", readOnly{&m.ID}},
-		{"resourceId", &m.ResourceID},
-		{"password", &m.Password},
-		{"displayName", &m.Title},
-		{"count32", &m.Count32},
-		{"count64", &m.Count64},
-		{"plainInteger", &m.PlainInteger},
-		{"ratio", &m.Ratio},
-		{"weight", &m.Weight},
-		{"plainNumber", &m.PlainNumber},
-		{"enabled", &m.Enabled},
-		{"blob", &m.Blob},
-		{"token", shaped{&m.Token, base64URLLeaf}},
-		{"birthday", shaped{&m.Birthday, dateLeaf}},
-		{"created", shaped{&m.Created, dateTimeLeaf}},
-		{"modified", shaped{&m.Modified, rfc1123Leaf}},
-		{"epoch", shaped{&m.Epoch, unixTimeLeaf}},
-		{"ttl", &m.TTL},
-		{"tags", &m.Tags},
-		{"anything", &m.Anything},
-		{"counts", &m.Counts},
-		{"parts", &m.Parts},
-		{"partsByName", &m.PartsByName},
-		{"dates", shaped{&m.Dates, dateTimeLeaf}},
-		{"schedule", shaped{&m.Schedule, dateLeaf}},
-		{"matrix", &m.Matrix},
-		{"nullableNames", &m.NullableNames},
-		{"free", &m.Free},
-		{"freeObject", &m.FreeObject},
-		{"inline", &m.Inline},
-		{"root", &m.Root},
-		{"properties", &m.Properties},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Widget) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Widget) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Widget) readJSON(r *jsonReader) *Widget {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x33025eb0: // "resourceId"
+			readString(r, &m.ResourceID)
+		case 0x364b5f18: // "password"
+			readString(r, &m.Password)
+		case 0xd0016656: // "displayName"
+			readString(r, &m.Title)
+		case 0xe5331b55: // "count32"
+			readInt32(r, &m.Count32)
+		case 0xe1264916: // "count64"
+			readInt64(r, &m.Count64)
+		case 0xe33bdb47: // "plainInteger"
+			readInt64(r, &m.PlainInteger)
+		case 0xc1121e84: // "ratio"
+			readFloat32(r, &m.Ratio)
+		case 0x50a09eb9: // "weight"
+			readFloat64(r, &m.Weight)
+		case 0x86a70dc6: // "plainNumber"
+			readFloat64(r, &m.PlainNumber)
+		case 0x02f3b39e: // "enabled"
+			readBool(r, &m.Enabled)
+		case 0x63bcb0aa: // "blob"
+			readBytes(r, &m.Blob)
+		case 0x9479ea32: // "token"
+			readBase64URL(r, &m.Token)
+		case 0xefeb5a2c: // "birthday"
+			readDate(r, &m.Birthday)
+		case 0x31ed74bb: // "created"
+			readDateTime(r, &m.Created)
+		case 0x8de55392: // "modified"
+			readRFC1123(r, &m.Modified)
+		case 0xd95b2de6: // "epoch"
+			readUnixTime(r, &m.Epoch)
+		case 0xbd2b425b: // "ttl"
+			readString(r, &m.TTL)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0xb273a1f7: // "anything"
+			m.Anything = nil
+			if r.open() {
+				m.Anything = map[string]any{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 any
+					readAny(r, &v1)
+					m.Anything[string(k1)] = v1
+				}
+			}
+		case 0x59ffbb85: // "counts"
+			m.Counts = nil
+			if r.open() {
+				m.Counts = map[string]int32{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 int32
+					v1 = r.int32()
+					m.Counts[string(k1)] = v1
+				}
+			}
+		case 0x583da425: // "parts"
+			m.Parts = nil
+			if r.array() {
+				m.Parts = []Part{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Parts = append(m.Parts, Part{})
+					m.Parts[i1].readJSON(r)
+				}
+			}
+		case 0x2be266ef: // "partsByName"
+			m.PartsByName = nil
+			if r.open() {
+				m.PartsByName = map[string]*Part{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 *Part
+					v1 = new(Part).readJSON(r)
+					m.PartsByName[string(k1)] = v1
+				}
+			}
+		case 0x9ad0961e: // "dates"
+			m.Dates = nil
+			if r.array() {
+				m.Dates = []time.Time{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 time.Time
+					v1 = r.dateTime()
+					m.Dates = append(m.Dates, v1)
+				}
+			}
+		case 0xaa26cfcc: // "schedule"
+			m.Schedule = nil
+			if r.open() {
+				m.Schedule = map[string][]time.Time{}
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
+					var v1 []time.Time
+					v1 = nil
+					if r.array() {
+						v1 = []time.Time{}
+						for i2 := 0; r.elem(i2); i2++ {
+							var v2 time.Time
+							v2 = r.date()
+							v1 = append(v1, v2)
+						}
+					}
+					m.Schedule[string(k1)] = v1
+				}
+			}
+		case 0x15c2f8ec: // "matrix"
+			m.Matrix = nil
+			if r.array() {
+				m.Matrix = [][]int32{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 []int32
+					v1 = nil
+					if r.array() {
+						v1 = []int32{}
+						for i2 := 0; r.elem(i2); i2++ {
+							var v2 int32
+							v2 = r.int32()
+							v1 = append(v1, v2)
+						}
+					}
+					m.Matrix = append(m.Matrix, v1)
+				}
+			}
+		case 0x45b7596c: // "nullableNames"
+			m.NullableNames = nil
+			if r.array() {
+				m.NullableNames = []*string{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 *string
+					readString(r, &v1)
+					m.NullableNames = append(m.NullableNames, v1)
+				}
+			}
+		case 0x99b3eedb: // "free"
+			readAny(r, &m.Free)
+		case 0xd39e5250: // "freeObject"
+			readAny(r, &m.FreeObject)
+		case 0xc2cb5034: // "inline"
+			m.Inline = new(WidgetInline).readJSON(r)
+		case 0x20fd0e45: // "root"
+			m.Root = new(Node).readJSON(r)
+		case 0x11de6cdc: // "properties"
+			m.Properties = new(WidgetProperties).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Widget) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+	}
+	w.strField(`"resourceId":`, m.ResourceID)
+	w.strField(`"password":`, m.Password)
+	w.strField(`"displayName":`, m.Title)
+	w.int32Field(`"count32":`, m.Count32)
+	w.int64Field(`"count64":`, m.Count64)
+	w.int64Field(`"plainInteger":`, m.PlainInteger)
+	w.float32Field(`"ratio":`, m.Ratio)
+	w.float64Field(`"weight":`, m.Weight)
+	w.float64Field(`"plainNumber":`, m.PlainNumber)
+	w.boolField(`"enabled":`, m.Enabled)
+	w.bytesField(`"blob":`, m.Blob)
+	w.base64URLField(`"token":`, m.Token)
+	w.dateField(`"birthday":`, m.Birthday)
+	w.dateTimeField(`"created":`, m.Created)
+	w.rfc1123Field(`"modified":`, m.Modified)
+	w.unixTimeField(`"epoch":`, m.Epoch)
+	w.strField(`"ttl":`, m.TTL)
+	w.stringMapField(`"tags":`, m.Tags)
+	if m.Anything != nil {
+		w.key(`"anything":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.Anything) {
+			w.mapKey(k1)
+			w.anyValue(m.Anything[k1])
+		}
+		w.closeMap()
+	}
+	if m.Counts != nil {
+		w.key(`"counts":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.Counts) {
+			w.mapKey(k1)
+			w.int32(m.Counts[k1])
+		}
+		w.closeMap()
+	}
+	if m.Parts != nil {
+		w.key(`"parts":`)
+		w.openArray()
+		for i1 := range m.Parts {
+			w.elem()
+			m.Parts[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	if m.PartsByName != nil {
+		w.key(`"partsByName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.PartsByName) {
+			w.mapKey(k1)
+			m.PartsByName[k1].writeJSON(w)
+		}
+		w.closeMap()
+	}
+	if m.Dates != nil {
+		w.key(`"dates":`)
+		w.openArray()
+		for i1 := range m.Dates {
+			w.elem()
+			w.dateTime(m.Dates[i1])
+		}
+		w.closeArray()
+	}
+	if m.Schedule != nil {
+		w.key(`"schedule":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.Schedule) {
+			w.mapKey(k1)
+			if m.Schedule[k1] == nil {
+				w.null()
+			} else {
+				w.openArray()
+				for i2 := range m.Schedule[k1] {
+					w.elem()
+					w.date(m.Schedule[k1][i2])
+				}
+				w.closeArray()
+			}
+		}
+		w.closeMap()
+	}
+	if m.Matrix != nil {
+		w.key(`"matrix":`)
+		w.openArray()
+		for i1 := range m.Matrix {
+			w.elem()
+			if m.Matrix[i1] == nil {
+				w.null()
+			} else {
+				w.openArray()
+				for i2 := range m.Matrix[i1] {
+					w.elem()
+					w.int32(m.Matrix[i1][i2])
+				}
+				w.closeArray()
+			}
+		}
+		w.closeArray()
+	}
+	if m.NullableNames != nil {
+		w.key(`"nullableNames":`)
+		w.openArray()
+		for i1 := range m.NullableNames {
+			w.elem()
+			w.strPtr(m.NullableNames[i1])
+		}
+		w.closeArray()
+	}
+	w.anyField(`"free":`, m.Free)
+	w.anyField(`"freeObject":`, m.FreeObject)
+	if m.Inline != nil {
+		w.key(`"inline":`)
+		m.Inline.writeJSON(w)
+	}
+	if m.Root != nil {
+		w.key(`"root":`)
+		m.Root.writeJSON(w)
+	}
+	if m.Properties != nil {
+		w.key(`"properties":`)
+		m.Properties.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 // check enforces the spec's constraints on the fields that are set; at names the value.
@@ -235,20 +678,41 @@ type WidgetInline struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *WidgetInline) fields() []field {
-	return []field{
-		{"depth", &m.Depth},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m WidgetInline) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *WidgetInline) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *WidgetInline) readJSON(r *jsonReader) *WidgetInline {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xfe759eea: // "depth"
+			readInt32(r, &m.Depth)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *WidgetInline) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"depth":`, m.Depth)
+	w.close(start, m.Extra)
 }
 
 type WidgetProperties struct {
@@ -259,18 +723,41 @@ type WidgetProperties struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *WidgetProperties) fields() []field {
-	return []field{
-		{"provisioningState", readOnly{&m.ProvisioningState}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m WidgetProperties) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *WidgetProperties) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *WidgetProperties) readJSON(r *jsonReader) *WidgetProperties {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x5a4cc86d: // "provisioningState"
+			readString(r, &m.ProvisioningState)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *WidgetProperties) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"provisioningState":`, m.ProvisioningState)
+	}
+	w.close(start, m.Extra)
 }

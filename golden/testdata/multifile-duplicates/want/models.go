@@ -5,6 +5,16 @@ package multifileduplicates
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"b",
+	"code",
+	"error",
+	"message",
+	"x",
+)
+
 type ErrorDetail struct {
 	Code    *string
 	Message *string
@@ -13,21 +23,44 @@ type ErrorDetail struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorDetail) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorDetail) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorDetail) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorDetail) readJSON(r *jsonReader) *ErrorDetail {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorDetail) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 // ErrorResponse - The copy in a.json.
@@ -38,20 +71,44 @@ type ErrorResponse struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponse) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponse) readJSON(r *jsonReader) *ErrorResponse {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(ErrorDetail).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponse) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type Other struct {
@@ -61,20 +118,41 @@ type Other struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Other) fields() []field {
-	return []field{
-		{"x", &m.X},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Other) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Other) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Other) readJSON(r *jsonReader) *Other {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xfd0c5087: // "x"
+			readInt32(r, &m.X)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Other) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"x":`, m.X)
+	w.close(start, m.Extra)
 }
 
 type Thing struct {
@@ -84,18 +162,42 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"b", &m.B},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xe70c2de5: // "b"
+			m.B = new(Other).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.B != nil {
+		w.key(`"b":`)
+		m.B.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }

@@ -8,6 +8,26 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"code",
+	"color",
+	"createdAt",
+	"createdByType",
+	"error",
+	"id",
+	"location",
+	"message",
+	"name",
+	"nextLink",
+	"systemData",
+	"tags",
+	"type",
+	"value",
+	"widget",
+)
+
 type ErrorDetail struct {
 	Code    *string
 	Message *string
@@ -16,21 +36,44 @@ type ErrorDetail struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorDetail) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorDetail) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorDetail) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorDetail) readJSON(r *jsonReader) *ErrorDetail {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorDetail) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 type ErrorResponse struct {
@@ -40,20 +83,44 @@ type ErrorResponse struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponse) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponse) readJSON(r *jsonReader) *ErrorResponse {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(ErrorDetail).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponse) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type Gadget struct {
@@ -75,26 +142,69 @@ type Gadget struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Gadget) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"location", &m.Location},
-		{"tags", &m.Tags},
-		{"widget", &m.Widget},
-		{"systemData", readOnly{&m.SystemData}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Gadget) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Gadget) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Gadget) readJSON(r *jsonReader) *Gadget {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0xa9802c05: // "widget"
+			m.Widget = new(Widget).readJSON(r)
+		case 0xc91643a4: // "systemData"
+			m.SystemData = new(SystemData).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Gadget) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+	}
+	w.strField(`"location":`, m.Location)
+	w.stringMapField(`"tags":`, m.Tags)
+	if m.Widget != nil {
+		w.key(`"widget":`)
+		m.Widget.writeJSON(w)
+	}
+	if !w.request {
+		if m.SystemData != nil {
+			w.key(`"systemData":`)
+			m.SystemData.writeJSON(w)
+		}
+	}
+	w.close(start, m.Extra)
 }
 
 type Resource struct {
@@ -109,22 +219,49 @@ type Resource struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Resource) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Resource) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Resource) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Resource) readJSON(r *jsonReader) *Resource {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Resource) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+	}
+	w.close(start, m.Extra)
 }
 
 type TrackedResource struct {
@@ -143,24 +280,55 @@ type TrackedResource struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *TrackedResource) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"location", &m.Location},
-		{"tags", &m.Tags},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m TrackedResource) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *TrackedResource) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *TrackedResource) readJSON(r *jsonReader) *TrackedResource {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *TrackedResource) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+	}
+	w.strField(`"location":`, m.Location)
+	w.stringMapField(`"tags":`, m.Tags)
+	w.close(start, m.Extra)
 }
 
 type Widget struct {
@@ -180,25 +348,58 @@ type Widget struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Widget) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"name", readOnly{&m.Name}},
-		{"type", readOnly{&m.Type}},
-		{"location", &m.Location},
-		{"tags", &m.Tags},
-		{"color", &m.Color},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Widget) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Widget) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Widget) readJSON(r *jsonReader) *Widget {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0x3d7e6258: // "color"
+			readString(r, &m.Color)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Widget) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+		w.strField(`"name":`, m.Name)
+		w.strField(`"type":`, m.Type)
+	}
+	w.strField(`"location":`, m.Location)
+	w.stringMapField(`"tags":`, m.Tags)
+	w.strField(`"color":`, m.Color)
+	w.close(start, m.Extra)
 }
 
 type WidgetList struct {
@@ -209,21 +410,59 @@ type WidgetList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *WidgetList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m WidgetList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *WidgetList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *WidgetList) readJSON(r *jsonReader) *WidgetList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []Widget{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, Widget{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *WidgetList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }
 
 type SystemData struct {
@@ -234,19 +473,42 @@ type SystemData struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *SystemData) fields() []field {
-	return []field{
-		{"createdAt", shaped{&m.CreatedAt, dateTimeLeaf}},
-		{"createdByType", &m.CreatedByType},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m SystemData) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *SystemData) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *SystemData) readJSON(r *jsonReader) *SystemData {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x1618c88e: // "createdAt"
+			readDateTime(r, &m.CreatedAt)
+		case 0xf3867ff6: // "createdByType"
+			m.CreatedByType = (*CreatedByType)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *SystemData) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.dateTimeField(`"createdAt":`, m.CreatedAt)
+	w.strField(`"createdByType":`, (*string)(m.CreatedByType))
+	w.close(start, m.Extra)
 }

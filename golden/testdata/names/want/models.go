@@ -5,6 +5,27 @@ package names
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"3dModel",
+	"MarshalJSON",
+	"asciiName",
+	"dnsSettings",
+	"fqdn",
+	"httpsURL",
+	"name",
+	"odata.type",
+	"osType",
+	"privateIPAddress",
+	"range",
+	"retries",
+	"subnetId",
+	"type",
+	"vmSize",
+	"x-ms-something",
+)
+
 // Client - A definition named like the package's Client: the client yields.
 type Client struct {
 	Name *string
@@ -13,20 +34,41 @@ type Client struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Client) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Client) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Client) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Client) readJSON(r *jsonReader) *Client {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Client) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }
 
 type ClientOptions struct {
@@ -36,20 +78,41 @@ type ClientOptions struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ClientOptions) fields() []field {
-	return []field{
-		{"retries", &m.Retries},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ClientOptions) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ClientOptions) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ClientOptions) readJSON(r *jsonReader) *ClientOptions {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x35397335: // "retries"
+			readInt32(r, &m.Retries)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ClientOptions) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"retries":`, m.Retries)
+	w.close(start, m.Extra)
 }
 
 type IPConfiguration struct {
@@ -74,32 +137,80 @@ type IPConfiguration struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *IPConfiguration) fields() []field {
-	return []field{
-		{"privateIPAddress", &m.PrivateIPAddress},
-		{"subnetId", &m.SubnetID},
-		{"dnsSettings", &m.DNSSettings},
-		{"vmSize", &m.VMSize},
-		{"httpsURL", &m.HTTPSURL},
-		{"osType", &m.OSType},
-		{"type", &m.Type},
-		{"range", &m.Range},
-		{"MarshalJSON", &m.MarshalJSONField},
-		{"3dModel", &m.N3dModel},
-		{"odata.type", &m.ODataType},
-		{"x-ms-something", &m.XMSSomething},
-		{"asciiName", &m.ASCIIName},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m IPConfiguration) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *IPConfiguration) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *IPConfiguration) readJSON(r *jsonReader) *IPConfiguration {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x501bcb9b: // "privateIPAddress"
+			readString(r, &m.PrivateIPAddress)
+		case 0x3b73a4b5: // "subnetId"
+			readString(r, &m.SubnetID)
+		case 0xa6b64961: // "dnsSettings"
+			m.DNSSettings = new(IPConfigurationDNSSettings).readJSON(r)
+		case 0xddc1bba5: // "vmSize"
+			readString(r, &m.VMSize)
+		case 0x1218ecab: // "httpsURL"
+			readString(r, &m.HTTPSURL)
+		case 0x42ab016f: // "osType"
+			readString(r, &m.OSType)
+		case 0x5127f14d: // "type"
+			readString(r, &m.Type)
+		case 0xfadc0cd2: // "range"
+			readString(r, &m.Range)
+		case 0xc2edddbb: // "MarshalJSON"
+			readString(r, &m.MarshalJSONField)
+		case 0xeaea88af: // "3dModel"
+			readString(r, &m.N3dModel)
+		case 0xf2ef6a38: // "odata.type"
+			readString(r, &m.ODataType)
+		case 0xc4a5ea27: // "x-ms-something"
+			readString(r, &m.XMSSomething)
+		case 0x64c3da13: // "asciiName"
+			readString(r, &m.ASCIIName)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *IPConfiguration) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"privateIPAddress":`, m.PrivateIPAddress)
+	w.strField(`"subnetId":`, m.SubnetID)
+	if m.DNSSettings != nil {
+		w.key(`"dnsSettings":`)
+		m.DNSSettings.writeJSON(w)
+	}
+	w.strField(`"vmSize":`, m.VMSize)
+	w.strField(`"httpsURL":`, m.HTTPSURL)
+	w.strField(`"osType":`, m.OSType)
+	w.strField(`"type":`, m.Type)
+	w.strField(`"range":`, m.Range)
+	w.strField(`"MarshalJSON":`, m.MarshalJSONField)
+	w.strField(`"3dModel":`, m.N3dModel)
+	w.strField(`"odata.type":`, m.ODataType)
+	w.strField(`"x-ms-something":`, m.XMSSomething)
+	w.strField(`"asciiName":`, m.ASCIIName)
+	w.close(start, m.Extra)
 }
 
 type IPConfigurationDNSSettings struct {
@@ -109,18 +220,39 @@ type IPConfigurationDNSSettings struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *IPConfigurationDNSSettings) fields() []field {
-	return []field{
-		{"fqdn", &m.Fqdn},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m IPConfigurationDNSSettings) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *IPConfigurationDNSSettings) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *IPConfigurationDNSSettings) readJSON(r *jsonReader) *IPConfigurationDNSSettings {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x4d3ff6ce: // "fqdn"
+			readString(r, &m.Fqdn)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *IPConfigurationDNSSettings) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"fqdn":`, m.Fqdn)
+	w.close(start, m.Extra)
 }

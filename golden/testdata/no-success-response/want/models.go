@@ -5,6 +5,13 @@ package nosuccessresponse
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"message",
+	"status",
+)
+
 type Error struct {
 	Status  *int32
 	Message *string
@@ -13,19 +20,42 @@ type Error struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Error) fields() []field {
-	return []field{
-		{"status", &m.Status},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Error) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Error) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Error) readJSON(r *jsonReader) *Error {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xba4b77ef: // "status"
+			readInt32(r, &m.Status)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Error) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"status":`, m.Status)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }

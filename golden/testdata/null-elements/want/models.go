@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"byName",
+	"dateTimes",
+	"dates",
+	"epochs",
+	"httpDates",
+	"tokens",
+)
+
 type Times struct {
 	Dates     []time.Time
 	DateTimes []time.Time
@@ -20,23 +31,150 @@ type Times struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Times) fields() []field {
-	return []field{
-		{"dates", shaped{&m.Dates, dateLeaf}},
-		{"dateTimes", shaped{&m.DateTimes, dateTimeLeaf}},
-		{"httpDates", shaped{&m.HTTPDates, rfc1123Leaf}},
-		{"epochs", shaped{&m.Epochs, unixTimeLeaf}},
-		{"tokens", shaped{&m.Tokens, base64URLLeaf}},
-		{"byName", shaped{&m.ByName, dateTimeLeaf}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Times) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Times) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Times) readJSON(r *jsonReader) *Times {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x9ad0961e: // "dates"
+			m.Dates = nil
+			if r.array() {
+				m.Dates = []time.Time{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 time.Time
+					v1 = r.date()
+					m.Dates = append(m.Dates, v1)
+				}
+			}
+		case 0x1dc66df9: // "dateTimes"
+			m.DateTimes = nil
+			if r.array() {
+				m.DateTimes = []time.Time{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 time.Time
+					v1 = r.dateTime()
+					m.DateTimes = append(m.DateTimes, v1)
+				}
+			}
+		case 0xc8e38ade: // "httpDates"
+			m.HTTPDates = nil
+			if r.array() {
+				m.HTTPDates = []time.Time{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 time.Time
+					v1 = r.rfc1123()
+					m.HTTPDates = append(m.HTTPDates, v1)
+				}
+			}
+		case 0xbf88c18f: // "epochs"
+			m.Epochs = nil
+			if r.array() {
+				m.Epochs = []time.Time{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 time.Time
+					v1 = r.unixTime()
+					m.Epochs = append(m.Epochs, v1)
+				}
+			}
+		case 0xfcebc453: // "tokens"
+			m.Tokens = nil
+			if r.array() {
+				m.Tokens = [][]byte{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 []byte
+					readBase64URL(r, &v1)
+					m.Tokens = append(m.Tokens, v1)
+				}
+			}
+		case 0x861877af: // "byName"
+			m.ByName = nil
+			if r.open() {
+				m.ByName = map[string]time.Time{}
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
+					var v1 time.Time
+					v1 = r.dateTime()
+					m.ByName[string(k1)] = v1
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Times) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Dates != nil {
+		w.key(`"dates":`)
+		w.openArray()
+		for i1 := range m.Dates {
+			w.elem()
+			w.date(m.Dates[i1])
+		}
+		w.closeArray()
+	}
+	if m.DateTimes != nil {
+		w.key(`"dateTimes":`)
+		w.openArray()
+		for i1 := range m.DateTimes {
+			w.elem()
+			w.dateTime(m.DateTimes[i1])
+		}
+		w.closeArray()
+	}
+	if m.HTTPDates != nil {
+		w.key(`"httpDates":`)
+		w.openArray()
+		for i1 := range m.HTTPDates {
+			w.elem()
+			w.rfc1123(m.HTTPDates[i1])
+		}
+		w.closeArray()
+	}
+	if m.Epochs != nil {
+		w.key(`"epochs":`)
+		w.openArray()
+		for i1 := range m.Epochs {
+			w.elem()
+			w.unixTime(m.Epochs[i1])
+		}
+		w.closeArray()
+	}
+	if m.Tokens != nil {
+		w.key(`"tokens":`)
+		w.openArray()
+		for i1 := range m.Tokens {
+			w.elem()
+			w.base64URL(m.Tokens[i1])
+		}
+		w.closeArray()
+	}
+	if m.ByName != nil {
+		w.key(`"byName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.ByName) {
+			w.mapKey(k1)
+			w.dateTime(m.ByName[k1])
+		}
+		w.closeMap()
+	}
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,14 @@ package nullablerefitems
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"byName",
+	"name",
+	"slots",
+)
+
 type Catalog struct {
 	Slots  []*Product
 	ByName map[string]*Product
@@ -13,21 +21,76 @@ type Catalog struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Catalog) fields() []field {
-	return []field{
-		{"slots", &m.Slots},
-		{"byName", &m.ByName},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Catalog) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Catalog) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Catalog) readJSON(r *jsonReader) *Catalog {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x3cfec826: // "slots"
+			m.Slots = nil
+			if r.array() {
+				m.Slots = []*Product{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 *Product
+					v1 = new(Product).readJSON(r)
+					m.Slots = append(m.Slots, v1)
+				}
+			}
+		case 0x861877af: // "byName"
+			m.ByName = nil
+			if r.open() {
+				m.ByName = map[string]*Product{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 *Product
+					v1 = new(Product).readJSON(r)
+					m.ByName[string(k1)] = v1
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Catalog) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Slots != nil {
+		w.key(`"slots":`)
+		w.openArray()
+		for i1 := range m.Slots {
+			w.elem()
+			m.Slots[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	if m.ByName != nil {
+		w.key(`"byName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.ByName) {
+			w.mapKey(k1)
+			m.ByName[k1].writeJSON(w)
+		}
+		w.closeMap()
+	}
+	w.close(start, m.Extra)
 }
 
 type Product struct {
@@ -37,18 +100,39 @@ type Product struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Product) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Product) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Product) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Product) readJSON(r *jsonReader) *Product {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Product) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }

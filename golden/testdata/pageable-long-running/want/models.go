@@ -5,6 +5,13 @@ package pageablelongrunning
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"nextLink",
+	"values",
+)
+
 type ProductResult struct {
 	Values   []string
 	NextLink *string
@@ -13,19 +20,42 @@ type ProductResult struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ProductResult) fields() []field {
-	return []field{
-		{"values", &m.Values},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ProductResult) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ProductResult) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ProductResult) readJSON(r *jsonReader) *ProductResult {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x34474c3b: // "values"
+			readStrings(r, &m.Values)
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ProductResult) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringsField(`"values":`, m.Values)
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,13 @@ package pagingheaderparams
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"nextLink",
+	"value",
+)
+
 type JobList struct {
 	Value    []string
 	NextLink *string
@@ -13,19 +20,42 @@ type JobList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *JobList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m JobList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *JobList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *JobList) readJSON(r *jsonReader) *JobList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			readStrings(r, &m.Value)
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *JobList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringsField(`"value":`, m.Value)
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,16 @@ package paging
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"items",
+	"name",
+	"nextLink",
+	"odata.nextLink",
+	"value",
+)
+
 type DiskList struct {
 	Items         []string
 	ODataNextLink *string
@@ -13,21 +23,44 @@ type DiskList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *DiskList) fields() []field {
-	return []field{
-		{"items", &m.Items},
-		{"odata.nextLink", &m.ODataNextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m DiskList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *DiskList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *DiskList) readJSON(r *jsonReader) *DiskList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x3a79338f: // "items"
+			readStrings(r, &m.Items)
+		case 0xccf52735: // "odata.nextLink"
+			readString(r, &m.ODataNextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *DiskList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringsField(`"items":`, m.Items)
+	w.strField(`"odata.nextLink":`, m.ODataNextLink)
+	w.close(start, m.Extra)
 }
 
 type SizeList struct {
@@ -37,20 +70,41 @@ type SizeList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *SizeList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m SizeList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *SizeList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *SizeList) readJSON(r *jsonReader) *SizeList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			readStrings(r, &m.Value)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *SizeList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringsField(`"value":`, m.Value)
+	w.close(start, m.Extra)
 }
 
 type VM struct {
@@ -60,20 +114,41 @@ type VM struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *VM) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m VM) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *VM) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *VM) readJSON(r *jsonReader) *VM {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *VM) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }
 
 type VMList struct {
@@ -84,19 +159,57 @@ type VMList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *VMList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m VMList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *VMList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *VMList) readJSON(r *jsonReader) *VMList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []VM{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, VM{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *VMList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,14 @@ package parameterizedhost
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"id",
+	"nextLink",
+	"value",
+)
+
 type Item struct {
 	ID *string
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
@@ -12,20 +20,41 @@ type Item struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Item) fields() []field {
-	return []field{
-		{"id", &m.ID},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Item) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Item) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Item) readJSON(r *jsonReader) *Item {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Item) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"id":`, m.ID)
+	w.close(start, m.Extra)
 }
 
 type ItemList struct {
@@ -36,19 +65,57 @@ type ItemList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ItemList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ItemList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ItemList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ItemList) readJSON(r *jsonReader) *ItemList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []Item{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, Item{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ItemList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }

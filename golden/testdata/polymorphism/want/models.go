@@ -8,6 +8,24 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"age",
+	"birthday",
+	"byName",
+	"fishtype",
+	"iswild",
+	"jawsize",
+	"length",
+	"location",
+	"picture",
+	"sharks",
+	"siblings",
+	"species",
+	"star",
+)
+
 // Fish - The base of the family.
 type Fish struct {
 	// REQUIRED.
@@ -21,23 +39,66 @@ type Fish struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Fish) fields() []field {
-	return []field{
-		{"fishtype", &m.Fishtype},
-		{"species", &m.Species},
-		{"length", &m.Length},
-		{"siblings", shaped{&m.Siblings, polymorphic(unmarshalFishClassification)}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Fish) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Fish) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Fish) readJSON(r *jsonReader) *Fish {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0368009b: // "fishtype"
+			readString(r, &m.Fishtype)
+		case 0xc037b379: // "species"
+			readString(r, &m.Species)
+		case 0x83d03615: // "length"
+			readFloat32(r, &m.Length)
+		case 0x79a2321e: // "siblings"
+			m.Siblings = nil
+			if r.array() {
+				m.Siblings = []FishClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.Siblings = append(m.Siblings, v1)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Fish) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"fishtype":`, m.Fishtype)
+	w.strField(`"species":`, m.Species)
+	w.float32Field(`"length":`, m.Length)
+	if m.Siblings != nil {
+		w.key(`"siblings":`)
+		w.openArray()
+		for i1 := range m.Siblings {
+			w.elem()
+			w.anyValue(m.Siblings[i1])
+		}
+		w.closeArray()
+	}
+	w.close(start, m.Extra)
 }
 
 // GetFish implements FishClassification.
@@ -52,28 +113,33 @@ type FishClassification interface {
 	GetFish() *Fish
 }
 
-func unmarshalFishClassification(data []byte) (FishClassification, error) {
-	if isNull(data) {
-		return nil, nil
+// readFishClassification reads a FishClassification into *p: the model its "fishtype" names.
+func readFishClassification(r *jsonReader, p *FishClassification) {
+	kind, ok := r.discriminator("fishtype")
+	if !ok {
+		*p = nil
+		return
 	}
-	kind, err := discriminatorOf(data, "fishtype")
-	if err != nil {
-		return nil, err
-	}
-	var v FishClassification
-	switch kind {
+	switch string(kind) {
 	case "Goblinshark":
-		v = &Goblinshark{}
+		*p = new(Goblinshark).readJSON(r)
 	case "salmon":
-		v = &Salmon{}
+		*p = new(Salmon).readJSON(r)
 	case "sawshark":
-		v = &Sawshark{}
+		*p = new(Sawshark).readJSON(r)
 	case "shark":
-		v = &Shark{}
+		*p = new(Shark).readJSON(r)
 	default:
-		v = &Fish{}
+		*p = new(Fish).readJSON(r)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+}
+
+// unmarshalFishClassification decodes a FishClassification: the model its "fishtype" names.
+func unmarshalFishClassification(data []byte) (FishClassification, error) {
+	r := newJSONReader(data)
+	var v FishClassification
+	readFishClassification(r, &v)
+	if err := r.done(); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -96,26 +162,79 @@ type Goblinshark struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Goblinshark) fields() []field {
-	return []field{
-		{"fishtype", discriminator[string]{&m.Fishtype, "Goblinshark"}},
-		{"species", &m.Species},
-		{"length", &m.Length},
-		{"siblings", shaped{&m.Siblings, polymorphic(unmarshalFishClassification)}},
-		{"age", &m.Age},
-		{"birthday", shaped{&m.Birthday, dateTimeLeaf}},
-		{"jawsize", &m.Jawsize},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Goblinshark) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Goblinshark) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Goblinshark) readJSON(r *jsonReader) *Goblinshark {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0368009b: // "fishtype"
+			readString(r, &m.Fishtype)
+		case 0xc037b379: // "species"
+			readString(r, &m.Species)
+		case 0x83d03615: // "length"
+			readFloat32(r, &m.Length)
+		case 0x79a2321e: // "siblings"
+			m.Siblings = nil
+			if r.array() {
+				m.Siblings = []FishClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.Siblings = append(m.Siblings, v1)
+				}
+			}
+		case 0x2c41499c: // "age"
+			readInt32(r, &m.Age)
+		case 0xefeb5a2c: // "birthday"
+			readDateTime(r, &m.Birthday)
+		case 0x1496a4c8: // "jawsize"
+			readInt32(r, &m.Jawsize)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Goblinshark) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Fishtype != nil {
+		w.strField(`"fishtype":`, m.Fishtype)
+	} else {
+		w.raw(`"fishtype":`, `"Goblinshark"`)
+	}
+	w.strField(`"species":`, m.Species)
+	w.float32Field(`"length":`, m.Length)
+	if m.Siblings != nil {
+		w.key(`"siblings":`)
+		w.openArray()
+		for i1 := range m.Siblings {
+			w.elem()
+			w.anyValue(m.Siblings[i1])
+		}
+		w.closeArray()
+	}
+	w.int32Field(`"age":`, m.Age)
+	w.dateTimeField(`"birthday":`, m.Birthday)
+	w.int32Field(`"jawsize":`, m.Jawsize)
+	w.close(start, m.Extra)
 }
 
 // GetShark implements SharkClassification.
@@ -156,25 +275,76 @@ type Salmon struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Salmon) fields() []field {
-	return []field{
-		{"fishtype", discriminator[string]{&m.Fishtype, "salmon"}},
-		{"species", &m.Species},
-		{"length", &m.Length},
-		{"siblings", shaped{&m.Siblings, polymorphic(unmarshalFishClassification)}},
-		{"location", &m.Location},
-		{"iswild", &m.Iswild},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Salmon) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Salmon) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Salmon) readJSON(r *jsonReader) *Salmon {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0368009b: // "fishtype"
+			readString(r, &m.Fishtype)
+		case 0xc037b379: // "species"
+			readString(r, &m.Species)
+		case 0x83d03615: // "length"
+			readFloat32(r, &m.Length)
+		case 0x79a2321e: // "siblings"
+			m.Siblings = nil
+			if r.array() {
+				m.Siblings = []FishClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.Siblings = append(m.Siblings, v1)
+				}
+			}
+		case 0x0bf5a9a6: // "location"
+			readString(r, &m.Location)
+		case 0x961cb765: // "iswild"
+			readBool(r, &m.Iswild)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Salmon) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Fishtype != nil {
+		w.strField(`"fishtype":`, m.Fishtype)
+	} else {
+		w.raw(`"fishtype":`, `"salmon"`)
+	}
+	w.strField(`"species":`, m.Species)
+	w.float32Field(`"length":`, m.Length)
+	if m.Siblings != nil {
+		w.key(`"siblings":`)
+		w.openArray()
+		for i1 := range m.Siblings {
+			w.elem()
+			w.anyValue(m.Siblings[i1])
+		}
+		w.closeArray()
+	}
+	w.strField(`"location":`, m.Location)
+	w.boolField(`"iswild":`, m.Iswild)
+	w.close(start, m.Extra)
 }
 
 // GetFish implements FishClassification.
@@ -204,26 +374,79 @@ type Sawshark struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Sawshark) fields() []field {
-	return []field{
-		{"fishtype", discriminator[string]{&m.Fishtype, "sawshark"}},
-		{"species", &m.Species},
-		{"length", &m.Length},
-		{"siblings", shaped{&m.Siblings, polymorphic(unmarshalFishClassification)}},
-		{"age", &m.Age},
-		{"birthday", shaped{&m.Birthday, dateTimeLeaf}},
-		{"picture", &m.Picture},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Sawshark) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Sawshark) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Sawshark) readJSON(r *jsonReader) *Sawshark {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0368009b: // "fishtype"
+			readString(r, &m.Fishtype)
+		case 0xc037b379: // "species"
+			readString(r, &m.Species)
+		case 0x83d03615: // "length"
+			readFloat32(r, &m.Length)
+		case 0x79a2321e: // "siblings"
+			m.Siblings = nil
+			if r.array() {
+				m.Siblings = []FishClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.Siblings = append(m.Siblings, v1)
+				}
+			}
+		case 0x2c41499c: // "age"
+			readInt32(r, &m.Age)
+		case 0xefeb5a2c: // "birthday"
+			readDateTime(r, &m.Birthday)
+		case 0x312fd389: // "picture"
+			readBytes(r, &m.Picture)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Sawshark) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Fishtype != nil {
+		w.strField(`"fishtype":`, m.Fishtype)
+	} else {
+		w.raw(`"fishtype":`, `"sawshark"`)
+	}
+	w.strField(`"species":`, m.Species)
+	w.float32Field(`"length":`, m.Length)
+	if m.Siblings != nil {
+		w.key(`"siblings":`)
+		w.openArray()
+		for i1 := range m.Siblings {
+			w.elem()
+			w.anyValue(m.Siblings[i1])
+		}
+		w.closeArray()
+	}
+	w.int32Field(`"age":`, m.Age)
+	w.dateTimeField(`"birthday":`, m.Birthday)
+	w.bytesField(`"picture":`, m.Picture)
+	w.close(start, m.Extra)
 }
 
 // GetShark implements SharkClassification.
@@ -265,25 +488,76 @@ type Shark struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Shark) fields() []field {
-	return []field{
-		{"fishtype", discriminator[string]{&m.Fishtype, "shark"}},
-		{"species", &m.Species},
-		{"length", &m.Length},
-		{"siblings", shaped{&m.Siblings, polymorphic(unmarshalFishClassification)}},
-		{"age", &m.Age},
-		{"birthday", shaped{&m.Birthday, dateTimeLeaf}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Shark) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Shark) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Shark) readJSON(r *jsonReader) *Shark {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x0368009b: // "fishtype"
+			readString(r, &m.Fishtype)
+		case 0xc037b379: // "species"
+			readString(r, &m.Species)
+		case 0x83d03615: // "length"
+			readFloat32(r, &m.Length)
+		case 0x79a2321e: // "siblings"
+			m.Siblings = nil
+			if r.array() {
+				m.Siblings = []FishClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.Siblings = append(m.Siblings, v1)
+				}
+			}
+		case 0x2c41499c: // "age"
+			readInt32(r, &m.Age)
+		case 0xefeb5a2c: // "birthday"
+			readDateTime(r, &m.Birthday)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Shark) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Fishtype != nil {
+		w.strField(`"fishtype":`, m.Fishtype)
+	} else {
+		w.raw(`"fishtype":`, `"shark"`)
+	}
+	w.strField(`"species":`, m.Species)
+	w.float32Field(`"length":`, m.Length)
+	if m.Siblings != nil {
+		w.key(`"siblings":`)
+		w.openArray()
+		for i1 := range m.Siblings {
+			w.elem()
+			w.anyValue(m.Siblings[i1])
+		}
+		w.closeArray()
+	}
+	w.int32Field(`"age":`, m.Age)
+	w.dateTimeField(`"birthday":`, m.Birthday)
+	w.close(start, m.Extra)
 }
 
 // GetShark implements SharkClassification.
@@ -310,24 +584,29 @@ type SharkClassification interface {
 	GetShark() *Shark
 }
 
-func unmarshalSharkClassification(data []byte) (SharkClassification, error) {
-	if isNull(data) {
-		return nil, nil
+// readSharkClassification reads a SharkClassification into *p: the model its "fishtype" names.
+func readSharkClassification(r *jsonReader, p *SharkClassification) {
+	kind, ok := r.discriminator("fishtype")
+	if !ok {
+		*p = nil
+		return
 	}
-	kind, err := discriminatorOf(data, "fishtype")
-	if err != nil {
-		return nil, err
-	}
-	var v SharkClassification
-	switch kind {
+	switch string(kind) {
 	case "Goblinshark":
-		v = &Goblinshark{}
+		*p = new(Goblinshark).readJSON(r)
 	case "sawshark":
-		v = &Sawshark{}
+		*p = new(Sawshark).readJSON(r)
 	default:
-		v = &Shark{}
+		*p = new(Shark).readJSON(r)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+}
+
+// unmarshalSharkClassification decodes a SharkClassification: the model its "fishtype" names.
+func unmarshalSharkClassification(data []byte) (SharkClassification, error) {
+	r := newJSONReader(data)
+	var v SharkClassification
+	readSharkClassification(r, &v)
+	if err := r.done(); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -342,20 +621,77 @@ type Tank struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Tank) fields() []field {
-	return []field{
-		{"star", shaped{&m.Star, polymorphic(unmarshalFishClassification)}},
-		{"sharks", shaped{&m.Sharks, polymorphic(unmarshalSharkClassification)}},
-		{"byName", shaped{&m.ByName, polymorphic(unmarshalFishClassification)}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Tank) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Tank) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Tank) readJSON(r *jsonReader) *Tank {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd13b2f71: // "star"
+			readFishClassification(r, &m.Star)
+		case 0x83f393b3: // "sharks"
+			m.Sharks = nil
+			if r.array() {
+				m.Sharks = []SharkClassification{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 SharkClassification
+					readSharkClassification(r, &v1)
+					m.Sharks = append(m.Sharks, v1)
+				}
+			}
+		case 0x861877af: // "byName"
+			m.ByName = nil
+			if r.open() {
+				m.ByName = map[string]FishClassification{}
+				for k1, ok1 := r.firstEntry(); ok1; k1, ok1 = r.nextEntry() {
+					var v1 FishClassification
+					readFishClassification(r, &v1)
+					m.ByName[string(k1)] = v1
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Tank) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.anyField(`"star":`, m.Star)
+	if m.Sharks != nil {
+		w.key(`"sharks":`)
+		w.openArray()
+		for i1 := range m.Sharks {
+			w.elem()
+			w.anyValue(m.Sharks[i1])
+		}
+		w.closeArray()
+	}
+	if m.ByName != nil {
+		w.key(`"byName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.ByName) {
+			w.mapKey(k1)
+			w.anyValue(m.ByName[k1])
+		}
+		w.closeMap()
+	}
+	w.close(start, m.Extra)
 }

@@ -84,7 +84,7 @@ func (c TanksClient) NewPutRequest(ctx context.Context, tank string, fish FishCl
 	var body any
 	if true {
 		var err error
-		body, err = encodeShaped(&fish, polymorphic(unmarshalFishClassification))
+		body, err = encodeShaped(&fish, polymorphic(readFishClassification))
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +103,7 @@ func (c TanksClient) ParsePutResponse(resp *http.Response) (TanksPutResponse, er
 	var result TanksPutResponse
 	switch resp.StatusCode {
 	case 200:
-		if err := decodeShaped(resp, &result.Value, polymorphic(unmarshalFishClassification)); err != nil {
+		if err := decodeShaped(resp, &result.Value, polymorphic(readFishClassification)); err != nil {
 			return result, err
 		}
 	default:

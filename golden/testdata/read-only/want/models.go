@@ -8,6 +8,22 @@ import (
 	"time"
 )
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"area",
+	"byName",
+	"created",
+	"etag",
+	"id",
+	"kind",
+	"label",
+	"parts",
+	"radius",
+	"shape",
+	"size",
+)
+
 type Circle struct {
 	// REQUIRED; READ-ONLY.
 	Kind *string
@@ -19,22 +35,53 @@ type Circle struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Circle) fields() []field {
-	return []field{
-		{"kind", discriminator[string]{&m.Kind, "circle"}},
-		{"area", readOnly{&m.Area}},
-		{"radius", &m.Radius},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Circle) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Circle) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Circle) readJSON(r *jsonReader) *Circle {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		case 0x9b0f2144: // "area"
+			readFloat64(r, &m.Area)
+		case 0x0dba4cb3: // "radius"
+			readFloat64(r, &m.Radius)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Circle) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Kind != nil {
+		w.strField(`"kind":`, m.Kind)
+	} else {
+		w.raw(`"kind":`, `"circle"`)
+	}
+	if !w.request {
+		w.float64Field(`"area":`, m.Area)
+	}
+	w.float64Field(`"radius":`, m.Radius)
+	w.close(start, m.Extra)
 }
 
 // GetShape implements ShapeClassification.
@@ -55,21 +102,46 @@ type Part struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Part) fields() []field {
-	return []field{
-		{"etag", readOnly{&m.ETag}},
-		{"label", &m.Label},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Part) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Part) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Part) readJSON(r *jsonReader) *Part {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x06c857c0: // "etag"
+			readString(r, &m.ETag)
+		case 0xf69717fd: // "label"
+			readString(r, &m.Label)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Part) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"etag":`, m.ETag)
+	}
+	w.strField(`"label":`, m.Label)
+	w.close(start, m.Extra)
 }
 
 type Shape struct {
@@ -82,21 +154,46 @@ type Shape struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Shape) fields() []field {
-	return []field{
-		{"kind", &m.Kind},
-		{"area", readOnly{&m.Area}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Shape) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Shape) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Shape) readJSON(r *jsonReader) *Shape {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		case 0x9b0f2144: // "area"
+			readFloat64(r, &m.Area)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Shape) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"kind":`, m.Kind)
+	if !w.request {
+		w.float64Field(`"area":`, m.Area)
+	}
+	w.close(start, m.Extra)
 }
 
 // GetShape implements ShapeClassification.
@@ -110,22 +207,27 @@ type ShapeClassification interface {
 	GetShape() *Shape
 }
 
-func unmarshalShapeClassification(data []byte) (ShapeClassification, error) {
-	if isNull(data) {
-		return nil, nil
+// readShapeClassification reads a ShapeClassification into *p: the model its "kind" names.
+func readShapeClassification(r *jsonReader, p *ShapeClassification) {
+	kind, ok := r.discriminator("kind")
+	if !ok {
+		*p = nil
+		return
 	}
-	kind, err := discriminatorOf(data, "kind")
-	if err != nil {
-		return nil, err
-	}
-	var v ShapeClassification
-	switch kind {
+	switch string(kind) {
 	case "circle":
-		v = &Circle{}
+		*p = new(Circle).readJSON(r)
 	default:
-		v = &Shape{}
+		*p = new(Shape).readJSON(r)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+}
+
+// unmarshalShapeClassification decodes a ShapeClassification: the model its "kind" names.
+func unmarshalShapeClassification(data []byte) (ShapeClassification, error) {
+	r := newJSONReader(data)
+	var v ShapeClassification
+	readShapeClassification(r, &v)
+	if err := r.done(); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -145,23 +247,89 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"id", readOnly{&m.ID}},
-		{"size", &m.Size},
-		{"created", readOnly{shaped{&m.Created, dateTimeLeaf}}},
-		{"parts", &m.Parts},
-		{"byName", &m.ByName},
-		{"shape", shaped{&m.Shape, polymorphic(unmarshalShapeClassification)}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x37386ae0: // "id"
+			readString(r, &m.ID)
+		case 0x23a0d95c: // "size"
+			readInt32(r, &m.Size)
+		case 0x31ed74bb: // "created"
+			readDateTime(r, &m.Created)
+		case 0x583da425: // "parts"
+			m.Parts = nil
+			if r.array() {
+				m.Parts = []Part{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Parts = append(m.Parts, Part{})
+					m.Parts[i1].readJSON(r)
+				}
+			}
+		case 0x861877af: // "byName"
+			m.ByName = nil
+			if r.open() {
+				m.ByName = map[string]*Part{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 *Part
+					v1 = new(Part).readJSON(r)
+					m.ByName[string(k1)] = v1
+				}
+			}
+		case 0x9dc3d926: // "shape"
+			readShapeClassification(r, &m.Shape)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"id":`, m.ID)
+	}
+	w.int32Field(`"size":`, m.Size)
+	if !w.request {
+		w.dateTimeField(`"created":`, m.Created)
+	}
+	if m.Parts != nil {
+		w.key(`"parts":`)
+		w.openArray()
+		for i1 := range m.Parts {
+			w.elem()
+			m.Parts[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	if m.ByName != nil {
+		w.key(`"byName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.ByName) {
+			w.mapKey(k1)
+			m.ByName[k1].writeJSON(w)
+		}
+		w.closeMap()
+	}
+	w.anyField(`"shape":`, m.Shape)
+	w.close(start, m.Extra)
 }

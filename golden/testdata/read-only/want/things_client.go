@@ -78,7 +78,7 @@ func (c ThingsClient) NewPutManyRequest(ctx context.Context, things []ShapeClass
 	var body any
 	if true {
 		var err error
-		body, err = encodeShaped(&things, polymorphic(unmarshalShapeClassification))
+		body, err = encodeShaped(&things, polymorphic(readShapeClassification))
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,14 @@ package renamesreadme
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"tier",
+	"value",
+	"vmSize",
+)
+
 // Shop is the Store definition of the spec.
 type Shop struct {
 	VMSizeName *string
@@ -14,21 +22,44 @@ type Shop struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Shop) fields() []field {
-	return []field{
-		{"vmSize", &m.VMSizeName},
-		{"tier", &m.Tier},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Shop) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Shop) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Shop) readJSON(r *jsonReader) *Shop {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xddc1bba5: // "vmSize"
+			readString(r, &m.VMSizeName)
+		case 0x5c51b509: // "tier"
+			m.Tier = (*ShopTier)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Shop) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"vmSize":`, m.VMSizeName)
+	w.strField(`"tier":`, (*string)(m.Tier))
+	w.close(start, m.Extra)
 }
 
 // ShopList is the StoreList definition of the spec.
@@ -39,18 +70,54 @@ type ShopList struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ShopList) fields() []field {
-	return []field{
-		{"value", &m.Value},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ShopList) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ShopList) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ShopList) readJSON(r *jsonReader) *ShopList {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []Shop{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, Shop{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ShopList) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.close(start, m.Extra)
 }

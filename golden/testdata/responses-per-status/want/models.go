@@ -5,6 +5,17 @@ package responsesperstatus
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"code",
+	"message",
+	"name",
+	"number",
+	"receipt",
+	"text",
+)
+
 type Error struct {
 	Code    *string
 	Message *string
@@ -13,21 +24,44 @@ type Error struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Error) fields() []field {
-	return []field{
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Error) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Error) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Error) readJSON(r *jsonReader) *Error {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Error) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }
 
 type Hint struct {
@@ -37,20 +71,41 @@ type Hint struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Hint) fields() []field {
-	return []field{
-		{"text", &m.Text},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Hint) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Hint) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Hint) readJSON(r *jsonReader) *Hint {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xbde64e3e: // "text"
+			readString(r, &m.Text)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Hint) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"text":`, m.Text)
+	w.close(start, m.Extra)
 }
 
 type Receipt struct {
@@ -60,20 +115,41 @@ type Receipt struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Receipt) fields() []field {
-	return []field{
-		{"number", &m.Number},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Receipt) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Receipt) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Receipt) readJSON(r *jsonReader) *Receipt {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x1bd670a0: // "number"
+			readInt64(r, &m.Number)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Receipt) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int64Field(`"number":`, m.Number)
+	w.close(start, m.Extra)
 }
 
 type Thing struct {
@@ -85,19 +161,42 @@ type Thing struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Thing) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"receipt", &m.Receipt},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Thing) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Thing) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Thing) readJSON(r *jsonReader) *Thing {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0xeae6b243: // "receipt"
+			readString(r, &m.Receipt)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Thing) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.strField(`"receipt":`, m.Receipt)
+	w.close(start, m.Extra)
 }

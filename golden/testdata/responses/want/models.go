@@ -5,6 +5,20 @@ package responses
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"additionalInfo",
+	"code",
+	"details",
+	"error",
+	"etag",
+	"message",
+	"name",
+	"reason",
+	"target",
+)
+
 type ErrorDetail struct {
 	// READ-ONLY.
 	Code *string
@@ -21,24 +35,86 @@ type ErrorDetail struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorDetail) fields() []field {
-	return []field{
-		{"code", readOnly{&m.Code}},
-		{"message", readOnly{&m.Message}},
-		{"target", readOnly{&m.Target}},
-		{"details", readOnly{&m.Details}},
-		{"additionalInfo", readOnly{&m.AdditionalInfo}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorDetail) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorDetail) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorDetail) readJSON(r *jsonReader) *ErrorDetail {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		case 0x32608848: // "target"
+			readString(r, &m.Target)
+		case 0x5967f3a5: // "details"
+			m.Details = nil
+			if r.array() {
+				m.Details = []ErrorDetail{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Details = append(m.Details, ErrorDetail{})
+					m.Details[i1].readJSON(r)
+				}
+			}
+		case 0xd132dfa0: // "additionalInfo"
+			m.AdditionalInfo = nil
+			if r.array() {
+				m.AdditionalInfo = []any{}
+				for i1 := 0; r.elem(i1); i1++ {
+					var v1 any
+					readAny(r, &v1)
+					m.AdditionalInfo = append(m.AdditionalInfo, v1)
+				}
+			}
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorDetail) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if !w.request {
+		w.strField(`"code":`, m.Code)
+		w.strField(`"message":`, m.Message)
+		w.strField(`"target":`, m.Target)
+		if m.Details != nil {
+			w.key(`"details":`)
+			w.openArray()
+			for i1 := range m.Details {
+				w.elem()
+				m.Details[i1].writeJSON(w)
+			}
+			w.closeArray()
+		}
+		if m.AdditionalInfo != nil {
+			w.key(`"additionalInfo":`)
+			w.openArray()
+			for i1 := range m.AdditionalInfo {
+				w.elem()
+				w.anyValue(m.AdditionalInfo[i1])
+			}
+			w.closeArray()
+		}
+	}
+	w.close(start, m.Extra)
 }
 
 // ErrorResponse - The ARM error shape.
@@ -49,20 +125,44 @@ type ErrorResponse struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *ErrorResponse) fields() []field {
-	return []field{
-		{"error", &m.Error},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m ErrorResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *ErrorResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *ErrorResponse) readJSON(r *jsonReader) *ErrorResponse {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x21918751: // "error"
+			m.Error = new(ErrorDetail).readJSON(r)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *ErrorResponse) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Error != nil {
+		w.key(`"error":`)
+		m.Error.writeJSON(w)
+	}
+	w.close(start, m.Extra)
 }
 
 type Item struct {
@@ -73,21 +173,44 @@ type Item struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Item) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"etag", &m.ETag},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Item) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Item) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Item) readJSON(r *jsonReader) *Item {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x06c857c0: // "etag"
+			readString(r, &m.ETag)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Item) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.strField(`"etag":`, m.ETag)
+	w.close(start, m.Extra)
 }
 
 type NotFound struct {
@@ -99,20 +222,45 @@ type NotFound struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *NotFound) fields() []field {
-	return []field{
-		{"reason", &m.Reason},
-		{"code", &m.Code},
-		{"message", &m.Message},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m NotFound) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *NotFound) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *NotFound) readJSON(r *jsonReader) *NotFound {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xf8a35e19: // "reason"
+			readString(r, &m.Reason)
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		case 0x24f208e4: // "message"
+			readString(r, &m.Message)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *NotFound) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"reason":`, m.Reason)
+	w.strField(`"code":`, m.Code)
+	w.strField(`"message":`, m.Message)
+	w.close(start, m.Extra)
 }

@@ -5,6 +5,20 @@ package sloppyspecs
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"barks",
+	"kind",
+	"level",
+	"mood",
+	"name",
+	"owner",
+	"phone",
+	"size",
+	"tags",
+)
+
 // Animal - An animal; its discriminator is not listed in required.
 type Animal struct {
 	// REQUIRED.
@@ -21,26 +35,62 @@ type Animal struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Animal) fields() []field {
-	return []field{
-		{"kind", &m.Kind},
-		{"owner", &m.Owner},
-		{"name", &m.Name},
-		{"size", &m.Size},
-		{"level", &m.Level},
-		{"tags", &m.Tags},
-		{"mood", &m.Mood},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Animal) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Animal) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Animal) readJSON(r *jsonReader) *Animal {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		case 0xf5674cd4: // "owner"
+			m.Owner = new(OwnerB).readJSON(r)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x23a0d95c: // "size"
+			m.Size = (*Size)(r.strPtr())
+		case 0x9b99e7dd: // "level"
+			m.Level = (*Level)(r.int32Ptr())
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0xfb84bdfe: // "mood"
+			readString(r, &m.Mood)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Animal) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"kind":`, m.Kind)
+	if m.Owner != nil {
+		w.key(`"owner":`)
+		m.Owner.writeJSON(w)
+	}
+	w.strField(`"name":`, m.Name)
+	w.strField(`"size":`, (*string)(m.Size))
+	w.int32Field(`"level":`, (*int32)(m.Level))
+	w.stringMapField(`"tags":`, m.Tags)
+	w.strField(`"mood":`, m.Mood)
+	w.close(start, m.Extra)
 }
 
 // GetAnimal implements AnimalClassification.
@@ -54,22 +104,27 @@ type AnimalClassification interface {
 	GetAnimal() *Animal
 }
 
-func unmarshalAnimalClassification(data []byte) (AnimalClassification, error) {
-	if isNull(data) {
-		return nil, nil
+// readAnimalClassification reads a AnimalClassification into *p: the model its "kind" names.
+func readAnimalClassification(r *jsonReader, p *AnimalClassification) {
+	kind, ok := r.discriminator("kind")
+	if !ok {
+		*p = nil
+		return
 	}
-	kind, err := discriminatorOf(data, "kind")
-	if err != nil {
-		return nil, err
-	}
-	var v AnimalClassification
-	switch kind {
+	switch string(kind) {
 	case "dog":
-		v = &Dog{}
+		*p = new(Dog).readJSON(r)
 	default:
-		v = &Animal{}
+		*p = new(Animal).readJSON(r)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+}
+
+// unmarshalAnimalClassification decodes a AnimalClassification: the model its "kind" names.
+func unmarshalAnimalClassification(data []byte) (AnimalClassification, error) {
+	r := newJSONReader(data)
+	var v AnimalClassification
+	readAnimalClassification(r, &v)
+	if err := r.done(); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -92,27 +147,69 @@ type Dog struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Dog) fields() []field {
-	return []field{
-		{"kind", discriminator[string]{&m.Kind, "dog"}},
-		{"owner", &m.Owner},
-		{"name", &m.Name},
-		{"size", &m.Size},
-		{"level", &m.Level},
-		{"tags", &m.Tags},
-		{"mood", &m.Mood},
-		{"barks", &m.Barks},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Dog) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Dog) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Dog) readJSON(r *jsonReader) *Dog {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd913e243: // "kind"
+			readString(r, &m.Kind)
+		case 0xf5674cd4: // "owner"
+			m.Owner = new(Owner).readJSON(r)
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x23a0d95c: // "size"
+			m.Size = (*Size)(r.strPtr())
+		case 0x9b99e7dd: // "level"
+			m.Level = (*Level)(r.int32Ptr())
+		case 0xf416eba0: // "tags"
+			readStringMap(r, &m.Tags)
+		case 0xfb84bdfe: // "mood"
+			readString(r, &m.Mood)
+		case 0x90ebcab0: // "barks"
+			readBool(r, &m.Barks)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Dog) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Kind != nil {
+		w.strField(`"kind":`, m.Kind)
+	} else {
+		w.raw(`"kind":`, `"dog"`)
+	}
+	if m.Owner != nil {
+		w.key(`"owner":`)
+		m.Owner.writeJSON(w)
+	}
+	w.strField(`"name":`, m.Name)
+	w.strField(`"size":`, (*string)(m.Size))
+	w.int32Field(`"level":`, (*int32)(m.Level))
+	w.stringMapField(`"tags":`, m.Tags)
+	w.strField(`"mood":`, m.Mood)
+	w.boolField(`"barks":`, m.Barks)
+	w.close(start, m.Extra)
 }
 
 // GetAnimal implements AnimalClassification.
@@ -136,20 +233,41 @@ type OwnerB struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *OwnerB) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m OwnerB) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *OwnerB) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *OwnerB) readJSON(r *jsonReader) *OwnerB {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *OwnerB) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }
 
 type Owner struct {
@@ -160,19 +278,42 @@ type Owner struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Owner) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"phone", &m.Phone},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Owner) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Owner) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Owner) readJSON(r *jsonReader) *Owner {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0x773611af: // "phone"
+			readString(r, &m.Phone)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Owner) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.strField(`"phone":`, m.Phone)
+	w.close(start, m.Extra)
 }

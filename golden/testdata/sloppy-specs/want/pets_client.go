@@ -35,7 +35,7 @@ func (c PetsClient) NewCreateOrUpdateRequest(ctx context.Context, petName string
 	var body any
 	if true {
 		var err error
-		body, err = encodeShaped(&pet, polymorphic(unmarshalAnimalClassification))
+		body, err = encodeShaped(&pet, polymorphic(readAnimalClassification))
 		if err != nil {
 			return nil, err
 		}
@@ -55,7 +55,7 @@ func (c PetsClient) ParseCreateOrUpdateResponse(resp *http.Response) (PetsCreate
 	var result PetsCreateOrUpdateResponse
 	switch resp.StatusCode {
 	case 200:
-		if err := decodeShaped(resp, &result.Value, polymorphic(unmarshalAnimalClassification)); err != nil {
+		if err := decodeShaped(resp, &result.Value, polymorphic(readAnimalClassification)); err != nil {
 			return result, err
 		}
 	default:
@@ -115,7 +115,7 @@ func (c PetsClient) ParseGetResponse(resp *http.Response) (PetsGetResponse, erro
 	var result PetsGetResponse
 	switch resp.StatusCode {
 	case 200:
-		if err := decodeShaped(resp, &result.Value, polymorphic(unmarshalAnimalClassification)); err != nil {
+		if err := decodeShaped(resp, &result.Value, polymorphic(readAnimalClassification)); err != nil {
 			return result, err
 		}
 	default:

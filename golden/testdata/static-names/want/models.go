@@ -5,6 +5,16 @@ package staticnames
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"nextLink",
+	"value",
+	"x",
+	"y",
+	"z",
+)
+
 type L struct {
 	Value    []PagerModel
 	NextLink *string
@@ -13,21 +23,59 @@ type L struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *L) fields() []field {
-	return []field{
-		{"value", &m.Value},
-		{"nextLink", &m.NextLink},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m L) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *L) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *L) readJSON(r *jsonReader) *L {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x425ed3ca: // "value"
+			m.Value = nil
+			if r.array() {
+				m.Value = []PagerModel{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Value = append(m.Value, PagerModel{})
+					m.Value[i1].readJSON(r)
+				}
+			}
+		case 0xa37cec98: // "nextLink"
+			readString(r, &m.NextLink)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *L) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	if m.Value != nil {
+		w.key(`"value":`)
+		w.openArray()
+		for i1 := range m.Value {
+			w.elem()
+			m.Value[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	w.strField(`"nextLink":`, m.NextLink)
+	w.close(start, m.Extra)
 }
 
 // PagerModel is the Pager definition of the spec.
@@ -38,20 +86,41 @@ type PagerModel struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PagerModel) fields() []field {
-	return []field{
-		{"x", &m.X},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PagerModel) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PagerModel) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PagerModel) readJSON(r *jsonReader) *PagerModel {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xfd0c5087: // "x"
+			readString(r, &m.X)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PagerModel) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"x":`, m.X)
+	w.close(start, m.Extra)
 }
 
 // PtrModel is the Ptr definition of the spec.
@@ -62,20 +131,41 @@ type PtrModel struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *PtrModel) fields() []field {
-	return []field{
-		{"y", &m.Y},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m PtrModel) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *PtrModel) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *PtrModel) readJSON(r *jsonReader) *PtrModel {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xfc0c4ef4: // "y"
+			readString(r, &m.Y)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *PtrModel) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"y":`, m.Y)
+	w.close(start, m.Extra)
 }
 
 // RetryOptionsModel is the RetryOptions definition of the spec.
@@ -86,18 +176,39 @@ type RetryOptionsModel struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *RetryOptionsModel) fields() []field {
-	return []field{
-		{"z", &m.Z},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m RetryOptionsModel) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *RetryOptionsModel) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *RetryOptionsModel) readJSON(r *jsonReader) *RetryOptionsModel {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xff0c53ad: // "z"
+			readString(r, &m.Z)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *RetryOptionsModel) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"z":`, m.Z)
+	w.close(start, m.Extra)
 }

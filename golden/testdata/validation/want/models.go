@@ -5,6 +5,23 @@ package validation
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"byName",
+	"capacity",
+	"child",
+	"children",
+	"code",
+	"count",
+	"display_names",
+	"etag",
+	"image",
+	"name",
+	"plain",
+	"score",
+)
+
 type Child struct {
 	Count *int32
 	// A pattern Go's regexp cannot read: warned about once, not checked.
@@ -14,21 +31,44 @@ type Child struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Child) fields() []field {
-	return []field{
-		{"count", &m.Count},
-		{"code", &m.Code},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Child) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Child) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Child) readJSON(r *jsonReader) *Child {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x39b1ddf4: // "count"
+			readInt32(r, &m.Count)
+		case 0xf9316cf4: // "code"
+			readString(r, &m.Code)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Child) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int32Field(`"count":`, m.Count)
+	w.strField(`"code":`, m.Code)
+	w.close(start, m.Extra)
 }
 
 // check enforces the spec's constraints on the fields that are set; at names the value.
@@ -54,20 +94,41 @@ type Plain struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Plain) fields() []field {
-	return []field{
-		{"name", &m.Name},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Plain) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Plain) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Plain) readJSON(r *jsonReader) *Plain {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Plain) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.close(start, m.Extra)
 }
 
 type Product struct {
@@ -85,27 +146,101 @@ type Product struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Product) fields() []field {
-	return []field{
-		{"display_names", &m.DisplayNames},
-		{"capacity", &m.Capacity},
-		{"image", &m.Image},
-		{"child", &m.Child},
-		{"children", &m.Children},
-		{"byName", &m.ByName},
-		{"plain", &m.Plain},
-		{"etag", readOnly{&m.ETag}},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Product) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Product) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Product) readJSON(r *jsonReader) *Product {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x48d78fea: // "display_names"
+			readStrings(r, &m.DisplayNames)
+		case 0x6a18cf89: // "capacity"
+			readInt64(r, &m.Capacity)
+		case 0xb35135fa: // "image"
+			readString(r, &m.Image)
+		case 0xe5a0205d: // "child"
+			m.Child = new(Child).readJSON(r)
+		case 0x67a9c9d2: // "children"
+			m.Children = nil
+			if r.array() {
+				m.Children = []Child{}
+				for i1 := 0; r.elem(i1); i1++ {
+					m.Children = append(m.Children, Child{})
+					m.Children[i1].readJSON(r)
+				}
+			}
+		case 0x861877af: // "byName"
+			m.ByName = nil
+			if r.open() {
+				m.ByName = map[string]*Child{}
+				for k1, ok1 := r.key(); ok1; k1, ok1 = r.nextKey(k1) {
+					var v1 *Child
+					v1 = new(Child).readJSON(r)
+					m.ByName[string(k1)] = v1
+				}
+			}
+		case 0xd3be3f67: // "plain"
+			m.Plain = new(Plain).readJSON(r)
+		case 0x06c857c0: // "etag"
+			readString(r, &m.ETag)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Product) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.stringsField(`"display_names":`, m.DisplayNames)
+	w.int64Field(`"capacity":`, m.Capacity)
+	w.strField(`"image":`, m.Image)
+	if m.Child != nil {
+		w.key(`"child":`)
+		m.Child.writeJSON(w)
+	}
+	if m.Children != nil {
+		w.key(`"children":`)
+		w.openArray()
+		for i1 := range m.Children {
+			w.elem()
+			m.Children[i1].writeJSON(w)
+		}
+		w.closeArray()
+	}
+	if m.ByName != nil {
+		w.key(`"byName":`)
+		w.openMap()
+		for _, k1 := range sortedKeys(m.ByName) {
+			w.mapKey(k1)
+			m.ByName[k1].writeJSON(w)
+		}
+		w.closeMap()
+	}
+	if m.Plain != nil {
+		w.key(`"plain":`)
+		m.Plain.writeJSON(w)
+	}
+	if !w.request {
+		w.strField(`"etag":`, m.ETag)
+	}
+	w.close(start, m.Extra)
 }
 
 // check enforces the spec's constraints on the fields that are set; at names the value.
@@ -154,18 +289,39 @@ type Report struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Report) fields() []field {
-	return []field{
-		{"score", &m.Score},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Report) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Report) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Report) readJSON(r *jsonReader) *Report {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0xd22f9095: // "score"
+			readInt64(r, &m.Score)
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Report) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.int64Field(`"score":`, m.Score)
+	w.close(start, m.Extra)
 }

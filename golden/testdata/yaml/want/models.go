@@ -5,6 +5,14 @@ package yaml
 
 import "encoding/json"
 
+// jsonNames numbers the JSON property names of the models, for their readJSON methods.
+var jsonNames = newNameTable(
+	0,
+	"favourite",
+	"kind",
+	"name",
+)
+
 type Pet struct {
 	// REQUIRED; A multi-line
 	// description.
@@ -16,20 +24,45 @@ type Pet struct {
 	Extra map[string]json.RawMessage
 }
 
-func (m *Pet) fields() []field {
-	return []field{
-		{"name", &m.Name},
-		{"kind", &m.Kind},
-		{"favourite", &m.Favourite},
-	}
-}
-
 // MarshalJSON writes the fields that are set, then Extra.
 func (m Pet) MarshalJSON() ([]byte, error) {
-	return marshalObject(m.fields(), m.Extra, nil)
+	w := newJSONWriter()
+	m.writeJSON(w)
+	return w.done()
 }
 
 // UnmarshalJSON reads every property, keeping those without a field in Extra.
 func (m *Pet) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, m.fields(), &m.Extra)
+	r := newJSONReader(data)
+	m.readJSON(r)
+	return r.done()
+}
+
+func (m *Pet) readJSON(r *jsonReader) *Pet {
+	for l := r.object(jsonNames, &m.Extra); l != 0; l = r.next() {
+		switch l {
+		case 0x8d39bde6: // "name"
+			readString(r, &m.Name)
+		case 0xd913e243: // "kind"
+			m.Kind = (*PetKind)(r.strPtr())
+		case 0x5cf37624: // "favourite"
+			m.Favourite = (*PetKind)(r.strPtr())
+		}
+	}
+	if r.null {
+		return nil
+	}
+	return m
+}
+
+func (m *Pet) writeJSON(w *jsonWriter) {
+	if m == nil {
+		w.null()
+		return
+	}
+	start := w.open()
+	w.strField(`"name":`, m.Name)
+	w.strField(`"kind":`, (*string)(m.Kind))
+	w.strField(`"favourite":`, (*string)(m.Favourite))
+	w.close(start, m.Extra)
 }
