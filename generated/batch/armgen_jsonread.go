@@ -5,6 +5,7 @@ package batch
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"sync"
 )
 
@@ -44,22 +45,7 @@ const labelUnknown = 1
 
 // open starts reading an object: true after its '{'; false for null (the
 // target is left as it is) or a value of another kind (an error).
-//
-//go:noinline
-func (r *jsonReader) open() bool {
-	switch c := r.ws(); c {
-	case '{':
-		return r.push()
-	case 'n':
-		if r.literal("null") {
-			r.null = true
-		}
-		return false
-	default:
-		r.mismatch(c, typeObject)
-		return false
-	}
-}
+func (r *jsonReader) open() bool { return r.begin('{', typeObject) }
 
 // key reads the first key of an object just opened: false when it is
 // empty.
@@ -298,11 +284,16 @@ func (r *jsonReader) nextEntry() ([]byte, bool) {
 
 // array starts reading an array: true after its '['; false for null or
 // a value of another kind (an error).
+func (r *jsonReader) array() bool { return r.begin('[', typeSlice) }
+
+// begin is open and array: true after the opening byte; false for null or
+// a value of another kind (reported as a mismatch with want). It is one
+// call from each codec: open and array are inlined, begin never is.
 //
 //go:noinline
-func (r *jsonReader) array() bool {
+func (r *jsonReader) begin(opening byte, want reflect.Type) bool {
 	switch c := r.ws(); c {
-	case '[':
+	case opening:
 		return r.push()
 	case 'n':
 		if r.literal("null") {
@@ -310,7 +301,7 @@ func (r *jsonReader) array() bool {
 		}
 		return false
 	default:
-		r.mismatch(c, typeSlice)
+		r.mismatch(c, want)
 		return false
 	}
 }
