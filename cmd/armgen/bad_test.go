@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/armgen/armgen/emit"
+	"github.com/armgen/armgen/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/bad/*/*/stderr.txt from the current armgen")
@@ -82,7 +82,7 @@ func TestBadSpecs(t *testing.T) {
 func runBadCase(t *testing.T, dir string) {
 	args := caseArgs(t, dir)
 	out := populatedOutDir(t)
-	before := treeSnapshot(t, out)
+	before := testutil.TreeSnapshot(t, out)
 
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), append(args, "-out", out, "-package", "things"), &stdout, &stderr)
@@ -93,7 +93,7 @@ func runBadCase(t *testing.T, dir string) {
 	if stdout.Len() > 0 {
 		t.Errorf("stdout is not empty:\n%s", stdout.String())
 	}
-	if diff := cmp.Diff(before, treeSnapshot(t, out)); diff != "" {
+	if diff := cmp.Diff(before, testutil.TreeSnapshot(t, out)); diff != "" {
 		t.Errorf("the output directory changed (-before +after):\n%s", diff)
 	}
 	checkLines(t, dir, stderr.String())
@@ -189,38 +189,6 @@ func populatedOutDir(t *testing.T) string {
 		}
 	}
 	return dir
-}
-
-// treeSnapshot records every entry under dir: kind, mode, size, modification
-// time and content. Two equal snapshots mean nothing was written, moved,
-// added or removed.
-func treeSnapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	snap := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			snap[rel] = "dir " + info.Mode().String()
-			return nil
-		}
-		content, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		snap[rel] = info.Mode().String() + " " + info.ModTime().String() + "\n" + string(content)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return snap
 }
 
 // TestGoodSpecs runs armgen on each case of testdata/good: specs close to

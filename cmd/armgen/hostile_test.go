@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/armgen/armgen/internal/testutil"
 )
 
 const goodSpec = "testdata/good/recursive-model/spec.json"
@@ -22,7 +24,7 @@ func (explodingContext) Err() error { panic("context exploded") }
 // site, exit 1, and nothing written.
 func TestRunRecoversPanic(t *testing.T) {
 	out := populatedOutDir(t)
-	before := treeSnapshot(t, out)
+	before := testutil.TreeSnapshot(t, out)
 	var stdout, stderr bytes.Buffer
 	code := run(explodingContext{context.Background()}, []string{"-spec", goodSpec, "-out", out, "-package", "things"}, &stdout, &stderr)
 	if code != exitInput {
@@ -33,7 +35,7 @@ func TestRunRecoversPanic(t *testing.T) {
 	if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr is not one line beginning %q:\n%s", want, got)
 	}
-	if diff := cmp.Diff(before, treeSnapshot(t, out)); diff != "" {
+	if diff := cmp.Diff(before, testutil.TreeSnapshot(t, out)); diff != "" {
 		t.Errorf("the output directory changed:\n%s", diff)
 	}
 }
@@ -62,7 +64,7 @@ func TestRunRefusesToWrite(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out := populatedOutDir(t)
 			target := tc.setup(t, out)
-			before := treeSnapshot(t, out)
+			before := testutil.TreeSnapshot(t, out)
 			var stderr bytes.Buffer
 			code := run(context.Background(), []string{"-spec", goodSpec, "-out", target, "-package", "things"}, &bytes.Buffer{}, &stderr)
 			if code != exitInput || !strings.Contains(stderr.String(), tc.want) {
@@ -71,7 +73,7 @@ func TestRunRefusesToWrite(t *testing.T) {
 			if strings.Count(stderr.String(), "\n") != 1 {
 				t.Errorf("want one line on stderr, got:\n%s", stderr.String())
 			}
-			if diff := cmp.Diff(before, treeSnapshot(t, out)); diff != "" {
+			if diff := cmp.Diff(before, testutil.TreeSnapshot(t, out)); diff != "" {
 				t.Errorf("the output directory changed:\n%s", diff)
 			}
 		})

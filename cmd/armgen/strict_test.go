@@ -33,12 +33,12 @@ func TestStrictRefusesWarnings(t *testing.T) {
 		t.Run(e.Name(), func(t *testing.T) {
 			args := goldenArgs(t, dir)
 			out := populatedOutDir(t)
-			before := treeSnapshot(t, out)
+			before := testutil.TreeSnapshot(t, out)
 			code, stdout, stderr := runArmgen(append(args, "-strict", "-out", out, "-package", "things")...)
 			if code != exitInput || stdout != "" {
 				t.Errorf("exit %d, stdout %q; want 1", code, stdout)
 			}
-			if diff := cmp.Diff(before, treeSnapshot(t, out)); diff != "" {
+			if diff := cmp.Diff(before, testutil.TreeSnapshot(t, out)); diff != "" {
 				t.Errorf("the output directory changed (-before +after):\n%s", diff)
 			}
 			lines := strings.Count(string(warnings), "\n")
