@@ -2,11 +2,11 @@ package emit
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/armgen/armgen/internal/testutil"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -22,7 +22,7 @@ func TestGenerateTurnsPanicsIntoDiagnostics(t *testing.T) {
 // testPanic has many more models before the broken one: a large spec's
 // models are written in parts, on goroutines of their own.
 func testPanic(t *testing.T, many int) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	testutil.SetGOMAXPROCS(t, 4)
 	api := &ir.API{
 		Title: "T",
 		Files: []string{"spec.json"},
