@@ -156,3 +156,56 @@ func TestFixedNamesYieldToTheSpec(t *testing.T) {
 		}
 	}
 }
+
+// naming.ClientFields and naming.ClientOptionFields are the fields the
+// Client and ClientOptions have of their own: in a package whose client
+// holds parameters named like each of them (and a host with a scheme), the
+// fields that are no parameter's are exactly those.
+func TestClientOwnFieldsAreNamings(t *testing.T) {
+	file := filepath.Join("..", "golden", "testdata", "client-param-names", "spec.json")
+	api, diags := parser.Parse([]string{file}, parser.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	files, diags := Generate(api, Options{Package: "t"})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	names, _ := naming.Assign(api, "t")
+	params := map[string]bool{}
+	for _, p := range slices.Concat(api.ClientParams, api.HostParams) {
+		params[names.Param(p).Arg], params[names.Param(p).Field] = true, true
+	}
+	own := map[string][]string{}
+	for _, f := range files {
+		if f.Name != "client.go" {
+			continue
+		}
+		parsed, err := goparser.ParseFile(token.NewFileSet(), f.Name, f.Content, goparser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(parsed, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok {
+				return true
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				for _, field := range st.Fields.List {
+					for _, id := range field.Names {
+						if !params[id.Name] {
+							own[ts.Name.Name] = append(own[ts.Name.Name], id.Name)
+						}
+					}
+				}
+			}
+			return false
+		})
+	}
+	for typ, want := range map[string][]string{"Client": naming.ClientFields, "ClientOptions": naming.ClientOptionFields} {
+		got := slices.Sorted(slices.Values(own[typ]))
+		if !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+			t.Errorf("%s has the fields %q of its own; naming lists %q", typ, got, want)
+		}
+	}
+}

@@ -32,6 +32,16 @@ type Fixed struct {
 	RetryOptions string `fixed:"static"`
 }
 
+// ClientFields are the Client's own unexported fields, and NewClient's
+// doer argument: a parameter the Client holds takes another name (doer →
+// doerParam). A test in emit holds them to the Client it writes.
+var ClientFields = []string{"checkConstraints", "doer", "endpoint", "scheme"}
+
+// ClientOptionFields are ClientOptions' own fields: an optional client
+// parameter's field takes another name (Logger → LoggerParam). A test in
+// emit holds them to the ClientOptions it writes.
+var ClientOptionFields = []string{"ApplicationID", "CheckConstraints", "DisableRegistration", "Endpoint", "Logger", "Retry", "Scheme", "Token"}
+
 // FixedNames lists the fields of Fixed tagged kind ("declared" or
 // "static"), in order: the names they hold when nothing takes them.
 func FixedNames(kind string) []string {

@@ -2,6 +2,7 @@ package naming
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/armgen/armgen/ir"
 )
@@ -89,11 +90,9 @@ func (n *Names) operations(api *ir.API) {
 		}
 		n.groups[goName] = g
 	}
-	for _, p := range api.ClientParams {
-		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: n.specName(p.ClientName, p.Name)}
-	}
-	for _, p := range api.HostParams {
-		n.params[p] = Param{Arg: Unexported(paramSpecName(p)), Field: n.specName(p.ClientName, p.Name)}
+	held := map[string]*ir.Parameter{}
+	for _, p := range slices.Concat(api.ClientParams, api.HostParams) {
+		n.clientParam(p, held)
 	}
 	// Methods are per group: two operations of one group that become the
 	// same method are a spec collision.
@@ -187,6 +186,38 @@ func (n *Names) operations(api *ir.API) {
 			methods[o.Group][derived] = op
 		}
 	}
+}
+
+// clientParam names a parameter the Client holds (in a field named like
+// its NewClient argument, and, when optional, a ClientOptions field):
+// neither may be one of the names the Client and ClientOptions have of
+// their own, nor the name of another such parameter.
+func (n *Names) clientParam(p *ir.Parameter, held map[string]*ir.Parameter) {
+	if _, done := n.params[p]; done {
+		return
+	}
+	arg := Unexported(paramSpecName(p))
+	if slices.Contains(ClientFields, arg) {
+		arg += "Param"
+	}
+	field := n.specName(p.ClientName, p.Name)
+	if slices.Contains(ClientOptionFields, field) {
+		field += "Param"
+	}
+	if arg == "" || field == "" {
+		n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
+			Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
+			Hint:    "give it x-ms-client-name"})
+		return
+	}
+	if prev, dup := held[arg]; dup {
+		n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
+			Message: fmt.Sprintf("client parameters %q (%s) and %q (%s) both become the Go name %s (the other is at %s)", prev.Name, prev.In, p.Name, p.In, arg, prev.Pointer),
+			Hint:    "rename one with x-ms-client-name"})
+		return
+	}
+	held[arg] = p
+	n.params[p] = Param{Arg: arg, Field: field}
 }
 
 func paramSpecName(p *ir.Parameter) string {
