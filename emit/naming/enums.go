@@ -19,20 +19,6 @@ func (n *Names) enumConsts(api *ir.API) {
 		}
 		seen := map[string]*ir.EnumValue{}
 		for _, v := range e.Values {
-			base := valueName(v)
-			if base == "" {
-				n.diags = append(n.diags, ir.Diagnostic{Pointer: v.Pointer,
-					Message: "enum value " + v.Value + " has no letters or digits to name a Go constant after",
-					Hint:    "name it in x-ms-enum values"})
-				continue
-			}
-			if prev, dup := seen[base]; dup {
-				n.diags = append(n.diags, ir.Diagnostic{Pointer: v.Pointer,
-					Message: fmt.Sprintf("enum values %s and %s both become the Go constant %s%s (the other is at %s)", prev.Value, v.Value, typ, base, prev.Pointer),
-					Hint:    "-rename " + string(v.Pointer) + "=ConstName names one apart"})
-				continue
-			}
-			seen[base] = v
 			if r, ok := n.renames.consts[v]; ok {
 				if prev, taken := n.scope[r.name]; taken {
 					n.diags = append(n.diags, ir.Diagnostic{Pointer: r.from,
@@ -43,7 +29,23 @@ func (n *Names) enumConsts(api *ir.API) {
 				n.consts[v] = r.name
 				continue
 			}
+			base := valueName(v)
+			if base == "" {
+				n.diags = append(n.diags, ir.Diagnostic{Pointer: v.Pointer,
+					Message: "enum value " + v.Value + " has no letters or digits to name a Go constant after",
+					Hint:    "name it in x-ms-enum values"})
+				continue
+			}
 			n.consts[v] = n.derive(typ+base, string(v.Pointer))
+			// Values that differ only in case or punctuation are distinct on
+			// the wire; the first keeps the name, the others are numbered.
+			if prev, dup := seen[base]; dup {
+				n.diags = append(n.diags, ir.Diagnostic{Pointer: v.Pointer, Severity: ir.Warning,
+					Message: fmt.Sprintf("enum values %s and %s both become the Go constant %s%s (the other is at %s, which keeps it); this one is %s", prev.Value, v.Value, typ, base, prev.Pointer, n.consts[v]),
+					Hint:    "-rename " + string(v.Pointer) + "=ConstName chooses another"})
+				continue
+			}
+			seen[base] = v
 		}
 		en.values = n.derive("Possible"+typ+"Values", string(e.Pointer))
 	}

@@ -12,10 +12,13 @@ import (
 // Names are the Go identifiers of one generated package.
 //
 // How collisions are settled:
-//   - Names the spec gives (definitions, x-ms-enum names, properties,
-//     operations, enum values, x-ms-client-name) must stay distinct in Go:
-//     two that become the same identifier are an error naming both
-//     pointers, to be settled in the spec with x-ms-client-name.
+//   - Type names the spec gives (definitions, x-ms-enum names) that become
+//     one identifier are settled with a warning, the closest to the
+//     spec keeping it (collide.go); so are enum values, the first keeping
+//     the constant's name and the others numbered. Properties of one model,
+//     methods of one client and parameters of one call must stay distinct:
+//     two that become one identifier are an error naming both pointers, to
+//     be settled with -rename or x-ms-client-name.
 //   - Names armgen derives (inline models and enums, group clients,
 //     options, responses, pagers, pollers, enum constants, the package's
 //     fixed API such as Client) never displace a spec name: a derived name

@@ -57,6 +57,29 @@ func PossibleDeliveryRuleActionNameValues() []DeliveryRuleActionName {
 	}
 }
 
+// Redundancy - Values that differ only in punctuation and case: the first keeps the constant's name,
+// the others are numbered.
+//
+// The list is open: the service may send values not listed here.
+type Redundancy string
+
+const (
+	RedundancyStandardLRS  Redundancy = "Standard_LRS"
+	RedundancyStandardLRS2 Redundancy = "Standard-LRS"
+	RedundancyStandardLRS3 Redundancy = "standardLRS"
+	RedundancyPremium      Redundancy = "Premium"
+)
+
+// PossibleRedundancyValues returns the values of Redundancy the spec lists.
+func PossibleRedundancyValues() []Redundancy {
+	return []Redundancy{
+		RedundancyStandardLRS,
+		RedundancyStandardLRS2,
+		RedundancyStandardLRS3,
+		RedundancyPremium,
+	}
+}
+
 // ScopeType is an open list: the service may send values not listed here.
 type ScopeType string
 

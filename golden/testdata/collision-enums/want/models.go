@@ -13,6 +13,7 @@ var jsonNames = newNameTable(
 	"category",
 	"kind",
 	"name",
+	"redundancy",
 	"scope",
 )
 
@@ -22,6 +23,9 @@ type Alert struct {
 	Scope    *ScopeType
 	Action   *DeliveryRuleAction
 	Auth     *AuthenticationType
+	// Values that differ only in punctuation and case: the first keeps the constant's name, the others are
+	// numbered.
+	Redundancy *Redundancy
 	// Extra holds JSON properties without a field here, and explicit nulls: they are sent back as
 	// received. Set one to json.RawMessage("null") to send null for a nil field (PATCH).
 	Extra map[string]json.RawMessage
@@ -52,6 +56,8 @@ func (m *Alert) readJSON(r *jsonReader) *Alert {
 			m.Action = new(DeliveryRuleAction).readJSON(r)
 		case 0x953fa84f: // "auth"
 			m.Auth = new(AuthenticationType).readJSON(r)
+		case 0x45838076: // "redundancy"
+			m.Redundancy = (*Redundancy)(r.strPtr())
 		}
 	}
 	if r.null {
@@ -76,6 +82,7 @@ func (m *Alert) writeJSON(w *jsonWriter) {
 		w.key(`"auth":`)
 		m.Auth.writeJSON(w)
 	}
+	w.strField(`"redundancy":`, (*string)(m.Redundancy))
 	w.close(start, m.Extra)
 }
 
