@@ -1,6 +1,7 @@
 package naming
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -172,5 +173,49 @@ func TestRenames(t *testing.T) {
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("rename diagnostics:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Enum values that become one constant are numbered after the first, with
+// a warning for each; one renamed is out of the collision, without one.
+func TestEnumValuesCollide(t *testing.T) {
+	values := func() []*ir.EnumValue {
+		var out []*ir.EnumValue
+		for i, v := range []string{`"on"`, `"On"`, `"on_"`, `"off"`} {
+			out = append(out, &ir.EnumValue{Value: v, Pointer: ir.Pointer(fmt.Sprint("spec.json#/definitions/Mode/enum/", i))})
+		}
+		return out
+	}
+	mode := func() *ir.API {
+		return &ir.API{Title: "T", Version: "1", Files: []string{"spec.json"}, Enums: []*ir.Enum{
+			{Key: "Mode", Name: "Mode", Named: true, Base: ir.KindString, Values: values(), Pointer: "spec.json#/definitions/Mode"}}}
+	}
+	for _, tc := range []struct {
+		renames  []ir.Rename
+		consts   []string
+		warnings int
+	}{
+		{nil, []string{"ModeOn", "ModeOn2", "ModeOn3", "ModeOff"}, 2},
+		{[]ir.Rename{{Target: "#/definitions/Mode/enum/1", Name: "ModeUpper", GoName: true, From: "-rename"}},
+			[]string{"ModeOn", "ModeUpper", "ModeOn2", "ModeOff"}, 1},
+	} {
+		api := mode()
+		n, diags := Assign(api, "p", tc.renames...)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		var got []string
+		for _, v := range api.Enums[0].Values {
+			got = append(got, n.Const(v))
+		}
+		warnings := 0
+		for _, d := range diags {
+			if d.Severity == ir.Warning && strings.Contains(d.Message, "both become the Go constant ModeOn") {
+				warnings++
+			}
+		}
+		if !slices.Equal(got, tc.consts) || warnings != tc.warnings {
+			t.Errorf("renames %v: constants %q with %d warnings, want %q with %d\n%s", tc.renames, got, warnings, tc.consts, tc.warnings, diags)
+		}
 	}
 }
