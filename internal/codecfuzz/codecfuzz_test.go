@@ -210,11 +210,26 @@ func differential(t *testing.T, name string, data []byte) {
 		{"json.Unmarshal", f.current.unmarshal, f.legacy.unmarshal},
 		{"the response", f.current.parse, f.legacy.parse},
 	}
+	valid := json.Valid(data)
+	// Nothing but JSON's spaces is no JSON either, but a response without
+	// a body is no value rather than bad JSON: on it the two codecs are
+	// compared.
+	blank := len(bytes.Trim(data, " \t\r\n")) == 0
 	for _, w := range ways {
 		if w.cur == nil {
 			continue
 		}
 		cv, cerr := w.cur(data)
+		if !valid && !blank {
+			// Not JSON: every way in must say so, as encoding/json does.
+			// The reflective codec, called directly, let a little through
+			// (bytes.TrimSpace took a form feed before null for space),
+			// which is no behaviour to keep.
+			if class(cerr) != "syntax" {
+				t.Fatalf("%s of %q by %s: not JSON, but the generated codec says %v", name, data, w.way, cerr)
+			}
+			continue
+		}
 		lv, lerr := w.leg(data)
 		if class(cerr) != class(lerr) {
 			t.Fatalf("%s of %q by %s: the generated codec says %v, the reflective one %v", name, data, w.way, cerr, lerr)
