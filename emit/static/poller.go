@@ -239,7 +239,7 @@ func (p *longRunning) poll(ctx context.Context) error {
 			return p.end(p.fail(got.response()))
 		}
 		p.last = got
-		if resp.StatusCode != http.StatusNoContent && len(bytes.TrimSpace(got.body)) == 0 {
+		if resp.StatusCode != http.StatusNoContent && noBody(got.body) {
 			return p.end(fmt.Errorf("the resource at %s came back (%d) with no body, so the operation's state is unknown", p.state.Poll, resp.StatusCode))
 		}
 		if resp.StatusCode == http.StatusNoContent {

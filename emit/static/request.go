@@ -201,7 +201,7 @@ func decodeJSON(resp *http.Response, v any) error {
 	if err != nil {
 		return fmt.Errorf("reading the response body: %w", err)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if noBody(data) {
 		return nil
 	}
 	if m, ok := v.(json.Unmarshaler); ok {

@@ -2,6 +2,8 @@ package static
 
 import (
 	"errors"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -90,6 +92,18 @@ func TestCheckEach(t *testing.T) {
 			}
 		} else if tc.want != "" {
 			t.Errorf("checkEach(%#v) = nil, want %q", tc.values, tc.want)
+		}
+	}
+}
+
+// A body of JSON's spaces is no body; one of other spaces (a form feed,
+// U+00A0) is text that is not JSON, as encoding/json says.
+func TestDecodeJSONBlankBodies(t *testing.T) {
+	for body, wantErr := range map[string]bool{"": false, " \t\r\n": false, "\f": true, "\u00a0": true, "\fnull": true, " null ": false} {
+		resp := &http.Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(body))}
+		var v map[string]any
+		if err := decodeJSON(resp, &v); (err != nil) != wantErr {
+			t.Errorf("body %q: error %v, want one: %v", body, err, wantErr)
 		}
 	}
 }

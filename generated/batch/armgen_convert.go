@@ -14,7 +14,7 @@ import (
 // decodeShaped reads a response body whose innermost values need a codec.
 func decodeShaped(resp *http.Response, p any, l leaf) error {
 	data := readBody(resp)
-	if strings.TrimSpace(string(data)) == "" {
+	if noBody(data) {
 		return nil
 	}
 	return shaped{p: p, leaf: l}.unmarshal(data)

@@ -364,4 +364,4 @@ func (r *jsonReader) done() error {
 }
 
 // rawNull reports whether a raw value is null.
-func rawNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+func rawNull(raw []byte) bool { return string(bytes.Trim(raw, jsonSpace)) == "null" }

@@ -3,12 +3,22 @@
 package batch
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
+
+// jsonSpace are the bytes JSON allows around a value. bytes.TrimSpace
+// takes more (a form feed, U+00A0) and would let a text that is not JSON
+// pass for an empty one.
+const jsonSpace = " \t\r\n"
+
+// noBody reports whether a body holds nothing but JSON's spaces: no value,
+// as opposed to one that is not JSON.
+func noBody(data []byte) bool { return len(bytes.Trim(data, jsonSpace)) == 0 }
 
 // jsonReader reads one JSON text from a byte slice, for the models'
 // readJSON methods. It reads what encoding/json reads, the same way:
