@@ -320,18 +320,11 @@ func (b *builder) definition(f *file, name string) {
 	}
 }
 
-// sameSchema reports whether two schemas are the same on the wire:
+// sameSchema reports whether st's schema and s are the same on the wire:
 // documentation is ignored, and references compare by the name they end
 // in, since the same definition is spelled differently from two files.
 // They are compared as kin-openapi writes its reading of them back as
-// JSON; only definitions that share a name are compared.
-func sameSchema(a, b *openapi2.Schema) bool {
-	va, errA := wireForm(a)
-	vb, errB := wireForm(b)
-	return errA == nil && errB == nil && sameWire(va, vb, 0)
-}
-
-// sameSchema is the package's sameSchema of st's schema and s. The first
+// JSON; only definitions that share a name are compared. The first
 // definition of a name is compared with every later one, and writing a
 // schema back costs about what decoding it did: its wire form is made
 // once, so that a large schema is not written again for each of many
