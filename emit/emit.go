@@ -398,20 +398,28 @@ var staticFS embed.FS
 
 // staticFiles copies the package's fixed helpers, renaming the package.
 func (g *gen) staticFiles() []File {
-	entries, _ := staticFS.ReadDir("static")
+	return fixedFiles(staticFS, "static", g.opts.Package, "", g.needsStatic)
+}
+
+// fixedFiles copies the helper files of dir in fsys that keep accepts
+// (never doc.go or tests) as files of package pkg, each named "armgen_"
+// and its name under prefix, behind the generated-code header.
+func fixedFiles(fsys embed.FS, dir, pkg, prefix string, keep func(string) bool) []File {
+	entries, _ := fsys.ReadDir(dir)
+	declared := []byte("package " + path.Base(dir) + "\n")
 	var out []File
 	for _, e := range entries {
 		name := e.Name()
-		if name == "doc.go" || strings.HasSuffix(name, "_test.go") || !g.needsStatic(name) {
+		if name == "doc.go" || strings.HasSuffix(name, "_test.go") || !keep(name) {
 			continue
 		}
-		src, _ := staticFS.ReadFile(path.Join("static", name))
-		_, body, _ := bytes.Cut(src, []byte("package static\n"))
+		src, _ := fsys.ReadFile(path.Join(dir, name))
+		_, body, _ := bytes.Cut(src, declared)
 		var buf bytes.Buffer
 		buf.WriteString(Header + "\n\n")
-		buf.WriteString("package " + g.opts.Package + "\n")
+		buf.WriteString("package " + pkg + "\n")
 		buf.Write(body)
-		out = append(out, File{Name: "armgen_" + staticName(name), Content: buf.Bytes(), Static: true})
+		out = append(out, File{Name: prefix + "armgen_" + staticName(name), Content: buf.Bytes(), Static: true})
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"bytes"
 	"embed"
 	"path"
 	"strings"
@@ -330,18 +329,5 @@ var staticFakeFS embed.FS
 
 // staticFakeFiles copies the fake package's fixed helpers.
 func (g *gen) staticFakeFiles() []File {
-	entries, _ := staticFakeFS.ReadDir("static/fake")
-	var out []File
-	for _, e := range entries {
-		name := e.Name()
-		if name == "doc.go" || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, _ := staticFakeFS.ReadFile(path.Join("static/fake", name))
-		var buf bytes.Buffer
-		buf.WriteString(Header + "\n\n")
-		buf.Write(src)
-		out = append(out, File{Name: fakeDir + "/armgen_" + name, Content: buf.Bytes(), Static: true})
-	}
-	return out
+	return fixedFiles(staticFakeFS, "static/fake", "fake", fakeDir+"/", func(string) bool { return true })
 }
