@@ -227,13 +227,7 @@ func (p *longRunning) poll(ctx context.Context) error {
 		// The answer is the result. A provisioningState in it (a
 		// DELETE's resource) has the last word on how it ended.
 		p.last = got
-		state := provisioningState(got.body)
-		switch {
-		case failed(state):
-			return p.end(p.fail(got.response()))
-		case terminal(state):
-			return p.end(nil)
-		}
+		return p.settle(got)
 	case "body":
 		if resp.StatusCode >= 300 {
 			return p.end(p.fail(got.response()))
@@ -245,13 +239,19 @@ func (p *longRunning) poll(ctx context.Context) error {
 		if resp.StatusCode == http.StatusNoContent {
 			return p.end(nil)
 		}
-		state := provisioningState(got.body)
-		switch {
-		case failed(state):
-			return p.end(p.fail(got.response()))
-		case terminal(state):
-			return p.end(nil)
-		}
+		return p.settle(got)
+	}
+	return nil
+}
+
+// settle ends the operation when the provisioningState of the resource
+// in got says it is over; otherwise polling goes on.
+func (p *longRunning) settle(got *savedResponse) error {
+	switch state := provisioningState(got.body); {
+	case failed(state):
+		return p.end(p.fail(got.response()))
+	case terminal(state):
+		return p.end(nil)
 	}
 	return nil
 }
