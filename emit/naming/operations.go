@@ -196,19 +196,15 @@ func (n *Names) clientParam(p *ir.Parameter, held map[string]*ir.Parameter) {
 	if _, done := n.params[p]; done {
 		return
 	}
-	arg := Unexported(paramSpecName(p))
+	arg, field, ok := n.paramNames(p)
+	if !ok {
+		return
+	}
 	if slices.Contains(ClientFields, arg) {
 		arg += "Param"
 	}
-	field := n.specName(p.ClientName, p.Name)
 	if slices.Contains(ClientOptionFields, field) {
 		field += "Param"
-	}
-	if arg == "" || field == "" {
-		n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
-			Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
-			Hint:    "give it x-ms-client-name"})
-		return
 	}
 	if prev, dup := held[arg]; dup {
 		n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
@@ -218,6 +214,20 @@ func (n *Names) clientParam(p *ir.Parameter, held map[string]*ir.Parameter) {
 	}
 	held[arg] = p
 	n.params[p] = Param{Arg: arg, Field: field}
+}
+
+// paramNames are a parameter's Go argument name (also that of the field
+// holding it) and options field name; false, with an error, when its name
+// has nothing to make them of.
+func (n *Names) paramNames(p *ir.Parameter) (arg, field string, ok bool) {
+	arg, field = Unexported(paramSpecName(p)), n.specName(p.ClientName, p.Name)
+	if arg == "" || field == "" {
+		n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
+			Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
+			Hint:    "give it x-ms-client-name"})
+		return "", "", false
+	}
+	return arg, field, true
 }
 
 func paramSpecName(p *ir.Parameter) string {
@@ -235,12 +245,8 @@ func (n *Names) opParams(op *ir.Operation) {
 		if p.Client || p.APIVersion {
 			continue
 		}
-		arg := Unexported(paramSpecName(p))
-		field := n.specName(p.ClientName, p.Name)
-		if arg == "" || field == "" {
-			n.diags = append(n.diags, ir.Diagnostic{Pointer: p.Pointer,
-				Message: "parameter " + quote(p.Name) + " has no letters or digits to name a Go argument after",
-				Hint:    "give it x-ms-client-name"})
+		arg, field, ok := n.paramNames(p)
+		if !ok {
 			continue
 		}
 		if prev, dup := args[arg]; dup {
