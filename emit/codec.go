@@ -272,7 +272,7 @@ func jsonKey(name string) string {
 // interface, picking the concrete type from the discriminator; a value
 // no member claims reads into the base itself, losing nothing.
 func (g *gen) familyJSON(f *jen.File, base *ir.Model, iface string) {
-	read := readerOf(iface)
+	read := naming.Reader(iface)
 	var cases []jen.Code
 	for _, c := range base.Children {
 		cm := g.names.Model(c)
@@ -288,8 +288,8 @@ func (g *gen) familyJSON(f *jen.File, base *ir.Model, iface string) {
 		jen.Switch(jen.String().Parens(jen.Id("kind"))).Block(cases...),
 	)
 	f.Line()
-	f.Comment("// " + unmarshalerOf(iface) + " decodes a " + iface + ": the model its " + strconv.Quote(base.Discriminator) + " names.")
-	f.Func().Id(unmarshalerOf(iface)).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface), jen.Error()).Block(
+	f.Comment("// " + naming.Unmarshaler(iface) + " decodes a " + iface + ": the model its " + strconv.Quote(base.Discriminator) + " names.")
+	f.Func().Id(naming.Unmarshaler(iface)).Params(jen.Id("data").Index().Byte()).Params(jen.Id(iface), jen.Error()).Block(
 		jen.Id("r").Op(":=").Id("newJSONReader").Call(jen.Id("data")),
 		jen.Var().Id("v").Id(iface),
 		jen.Id(read).Call(jen.Id("r"), jen.Op("&").Id("v")),
@@ -298,6 +298,3 @@ func (g *gen) familyJSON(f *jen.File, base *ir.Model, iface string) {
 	)
 	f.Line()
 }
-
-// readerOf names the function that reads a family's interface.
-func readerOf(iface string) string { return naming.Reader(iface) }

@@ -121,7 +121,7 @@ func (c *codec) read(dst *jen.Statement, t *ir.Type, gt naming.GoType) []jen.Cod
 	}
 	switch {
 	case t.Kind == ir.KindModel && c.g.iface(t) != "":
-		return into(readerOf(c.g.iface(t)))
+		return into(naming.Reader(c.g.iface(t)))
 	case t.Kind == ir.KindModel:
 		return []jen.Code{dst.Clone().Dot("readJSON").Call(r.Clone())}
 	case t.Kind == ir.KindAny:

@@ -152,7 +152,7 @@ func (g *gen) errorFunc(f *jen.File, m *ir.Model, withDetails bool) {
 	var decode []jen.Code
 	if iface := g.iface(&ir.Type{Kind: ir.KindModel, Ref: m.Key}); iface != "" {
 		decode = []jen.Code{
-			jen.If(jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(unmarshalerOf(iface)).Call(jen.Id("e").Dot("RawBody")), jen.Err().Op("==").Nil()).Block(
+			jen.If(jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(naming.Unmarshaler(iface)).Call(jen.Id("e").Dot("RawBody")), jen.Err().Op("==").Nil()).Block(
 				jen.Id("e").Dot(g.names.ErrorField(m)).Op("=").Id("m"),
 			),
 		}

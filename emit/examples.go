@@ -8,6 +8,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/armgen/armgen/emit/naming"
 	"github.com/armgen/armgen/ir"
 )
 
@@ -424,7 +425,7 @@ func (g *gen) decodeExample(target *jen.Statement, t *ir.Type, text string, decl
 			decl = jen.Op(":=")
 		}
 		return append(out,
-			jen.List(target, jen.Err()).Add(decl).Id(unmarshalerOf(iface)).Call(jen.Index().Byte().Call(jen.Lit(text))),
+			jen.List(target, jen.Err()).Add(decl).Id(naming.Unmarshaler(iface)).Call(jen.Index().Byte().Call(jen.Lit(text))),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
 		)
 	}

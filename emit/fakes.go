@@ -313,16 +313,14 @@ func (g *gen) fakeFamilies(f *jen.File) {
 			cm := g.names.Model(c)
 			kinds = append(kinds, jen.Lit(cm.DiscriminatorValue).Op(":").Add(ctor(cm)))
 		}
-		f.Comment("// " + fakeDecoder(g.names.Interface(m)) + " decodes a " + fakeImportName(g.opts.Package) + "." + g.names.Interface(m) + " as the package does.")
-		f.Func().Id(fakeDecoder(g.names.Interface(m))).Params(jen.Id("data").Index().Byte()).Params(iface.Clone(), jen.Error()).Block(
+		f.Comment("// " + naming.FakeDecoder(g.names.Interface(m)) + " decodes a " + fakeImportName(g.opts.Package) + "." + g.names.Interface(m) + " as the package does.")
+		f.Func().Id(naming.FakeDecoder(g.names.Interface(m))).Params(jen.Id("data").Index().Byte()).Params(iface.Clone(), jen.Error()).Block(
 			jen.Return(jen.Id("decodeFamily").Call(jen.Id("data"), jen.Lit(m.Discriminator),
 				jen.Map(jen.String()).Func().Params().Add(iface.Clone()).Values(lines(kinds)...), ctor(m))),
 		)
 		f.Line()
 	}
 }
-
-func fakeDecoder(iface string) string { return "decode" + iface }
 
 //go:embed static/fake/*.go
 var staticFakeFS embed.FS

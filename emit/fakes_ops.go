@@ -323,7 +323,7 @@ func (g *gen) fakeLeaf(t *ir.Type, reading bool) jen.Code {
 		if !reading {
 			return nil
 		}
-		return jen.Id("family").Call(jen.Id(fakeDecoder(g.iface(leafOf(t)))))
+		return jen.Id("family").Call(jen.Id(naming.FakeDecoder(g.iface(leafOf(t)))))
 	default:
 		return jen.Id(leafCodecs[c])
 	}

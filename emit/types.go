@@ -64,7 +64,7 @@ func (g *gen) codecLeaf(t *ir.Type) jen.Code {
 	case naming.CodecNone:
 		return nil
 	case naming.CodecFamily:
-		return jen.Id("polymorphic").Call(jen.Id(readerOf(g.iface(leafOf(t)))))
+		return jen.Id("polymorphic").Call(jen.Id(naming.Reader(g.iface(leafOf(t)))))
 	default:
 		return jen.Id(leafCodecs[c])
 	}
@@ -76,9 +76,6 @@ var leafCodecs = map[naming.Codec]string{
 	naming.CodecDateTime: "dateTimeLeaf", naming.CodecDate: "dateLeaf", naming.CodecRFC1123: "rfc1123Leaf",
 	naming.CodecUnixTime: "unixTimeLeaf", naming.CodecBase64URL: "base64URLLeaf",
 }
-
-// unmarshalerOf names the function that decodes a family's interface.
-func unmarshalerOf(iface string) string { return naming.Unmarshaler(iface) }
 
 // literal writes a spec default (JSON text) as a Go value of t's value type.
 func (g *gen) literal(t *ir.Type, text string) jen.Code {

@@ -59,6 +59,10 @@ func Unmarshaler(iface string) string { return "unmarshal" + iface }
 // value from the package's JSON reader.
 func Reader(iface string) string { return "read" + iface }
 
+// FakeDecoder names the function of a fake package that decodes a
+// polymorphic family's interface from a request body.
+func FakeDecoder(iface string) string { return "decode" + iface }
+
 // familyBases lists the polymorphic bases m belongs to (itself included
 // when it is one), nearest first.
 func familyBases(api *ir.API, m *ir.Model) []*ir.Model {
